@@ -1,0 +1,1 @@
+"""Clustering: copies, events and stories."""

@@ -1,0 +1,1 @@
+"""Extraction: entities, quotes and sources."""
