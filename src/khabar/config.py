@@ -10,15 +10,6 @@ from typing import Any
 
 DEFAULT_PIPELINE: list[str] = [
     "khabar.text.html.v1",  # HTML -> main text and metadata (trafilatura); plain text passes through
-    "khabar.text.mojibake.v1",  # UTF-8 read as cp1256 / latin-1, fixed
-    "khabar.text.langid.v1",  # main language and language spans
-    "khabar.text.clean.v1",  # site chrome, title, outlet and section lines, trailing source line
-    "khabar.text.dates.v1",  # date lines, datelines, publication date, date references
-    "khabar.text.split_words.v1",  # words split where a shadda or tanween was lost
-    "khabar.text.sentences.v1",  # sentence offsets
-    "khabar.extract.entities.v1",  # PERSON, ORG, PLACE mentions linked to canonical ids
-    "khabar.extract.quotes.v1",  # direct quotes with speakers
-    "khabar.extract.provenance.v1",  # publisher and cited sources
 ]
 
 DEFAULTS: dict[str, Any] = {

@@ -17,14 +17,6 @@ from .model import Article
 # Modules whose import registers the built-in stages.
 BUILTIN_MODULES: tuple[str, ...] = (
     "khabar.text.html",
-    "khabar.text.clean",
-    "khabar.text.repair",
-    "khabar.text.langid",
-    "khabar.text.dates",
-    "khabar.text.sentences",
-    "khabar.extract.entities",
-    "khabar.extract.quotes",
-    "khabar.extract.provenance",
 )
 
 ArticleFn = Callable[..., Article]
