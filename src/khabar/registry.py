@@ -15,9 +15,7 @@ from typing import Any
 from .model import Article
 
 # Modules whose import registers the built-in stages.
-BUILTIN_MODULES: tuple[str, ...] = (
-    "khabar.text.html",
-)
+BUILTIN_MODULES: tuple[str, ...] = ("khabar.text.html",)
 
 ArticleFn = Callable[..., Article]
 BatchFn = Callable[..., list[Article]]
