@@ -34,5 +34,5 @@ def test_environment_names_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 def test_broken_toml_names_the_file(tmp_path: Path) -> None:
     f = tmp_path / "bad.toml"
     f.write_text("pipeline = [", encoding="utf-8")
-    with pytest.raises(ValueError, match="bad.toml: cannot read config"):
+    with pytest.raises(ValueError, match=r"bad\.toml: cannot read config"):
         config.load(f)

@@ -39,7 +39,7 @@ def test_pipeline_runs_stages_with_config_and_records_versions() -> None:
 
 
 def test_unknown_stage_is_a_clear_error() -> None:
-    with pytest.raises(PipelineError, match="no stage named 'nope.v1'"):
+    with pytest.raises(PipelineError, match=r"no stage named 'nope\.v1'"):
         Pipeline(["nope.v1"])
 
 
