@@ -9,6 +9,7 @@ from typing import IO, Any
 
 from . import config as config_mod
 from . import export as export_mod
+from .engines import LocalEngine
 from .ingest import IngestReport, article_from_document, content_key, ingest, process
 from .model import Article, Document, Event, Story
 from .pipeline import Pipeline
@@ -46,9 +47,13 @@ class Khabar:
         *,
         field_map: dict[str, str] | None = None,
         transport: Any = None,
+        workers: int | None = 1,
         on_item: Callable[[], None] | None = None,
     ) -> IngestReport:
-        """Ingest paths, globs, directories, ``-`` (stdin) or URLs. Idempotent: stored ids are skipped."""
+        """Ingest paths, globs, directories, ``-`` (stdin) or URLs. Idempotent: stored ids are skipped.
+
+        ``workers`` processes run the per-article stages (None: one per core).
+        """
         opts = self.config["ingest"]
         options = SourceOptions(
             max_bytes=int(opts["max_bytes"]),
@@ -59,8 +64,15 @@ class Khabar:
             transport=transport,
         )
         self.store.set_meta("config", self.config)
+        engine = LocalEngine(workers)
         return ingest(
-            self.store, inputs, self.pipeline, options, on_item=on_item, on_stored=self._learn_chrome
+            self.store,
+            inputs,
+            self.pipeline,
+            options,
+            engine=engine,
+            on_item=on_item,
+            on_stored=self._learn_chrome,
         )
 
     def _learn_chrome(self, article: Article) -> None:

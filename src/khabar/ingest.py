@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from .model import Article, Document
 from .pipeline import Pipeline
@@ -101,39 +101,61 @@ def process(article: Article, pipeline: Pipeline) -> Article | Problem:
     return article
 
 
+class Engine(Protocol):
+    """Runs the per-article stages over many articles and yields the results in input order."""
+
+    def map(self, pipeline: Pipeline, articles: Iterable[Article]) -> Iterator[Article | Problem]:
+        """Process every article."""
+        ...
+
+
+class SerialEngine:
+    """The per-article stages in this process."""
+
+    def map(self, pipeline: Pipeline, articles: Iterable[Article]) -> Iterator[Article | Problem]:
+        """Process every article, one after the other."""
+        return (process(a, pipeline) for a in articles)
+
+
 def ingest_documents(
     store: Store,
     documents: Iterable[Document | Problem],
     pipeline: Pipeline,
     *,
+    engine: Engine | None = None,
     on_item: Callable[[], None] | None = None,
     on_stored: Callable[[Article], None] | None = None,
 ) -> IngestReport:
-    """Process and store each document in its own transaction; bad input is reported and skipped."""
+    """Process documents (on ``engine``) and store each in its own transaction; bad input is reported and skipped."""
     report = IngestReport()
-    for item in documents:
-        if on_item:
-            on_item()
-        if isinstance(item, Problem):
-            report.skip(item)
-            continue
-        try:
-            article = article_from_document(item)
-        except DecodeError as exc:
-            report.skip(Problem(item.origin, str(exc)))
-            continue
-        if store.has_article(article.id):
-            report.present += 1
-            continue
-        content_hash = content_key(article.raw)
-        result = process(article, pipeline)
+    pending: set[str] = set()
+
+    def new_articles() -> Iterator[Article]:
+        for item in documents:
+            if on_item:
+                on_item()
+            if isinstance(item, Problem):
+                report.skip(item)
+                continue
+            try:
+                article = article_from_document(item)
+            except DecodeError as exc:
+                report.skip(Problem(item.origin, str(exc)))
+                continue
+            if article.id in pending or store.has_article(article.id):
+                report.present += 1
+                continue
+            pending.add(article.id)
+            yield article
+
+    for result in (engine or SerialEngine()).map(pipeline, new_articles()):
         if isinstance(result, Problem):
             report.skip(result)
             continue
         text_hash = content_key(result.text)
         result.duplicate_of = store.find_by_text_hash(text_hash)
         report.copies += result.duplicate_of is not None
-        store.put_article(result, content_hash=content_hash, text_hash=text_hash)
+        store.put_article(result, content_hash=content_key(result.raw), text_hash=text_hash)
         report.ingested += 1
         report.ids.append(result.id)
         if on_stored:
@@ -147,9 +169,10 @@ def ingest(
     pipeline: Pipeline,
     options: SourceOptions | None = None,
     *,
+    engine: Engine | None = None,
     on_item: Callable[[], None] | None = None,
     on_stored: Callable[[Article], None] | None = None,
 ) -> IngestReport:
     """Ingest every input (paths, globs, directories, ``-``, URLs)."""
     documents = iter_documents(inputs, options)
-    return ingest_documents(store, documents, pipeline, on_item=on_item, on_stored=on_stored)
+    return ingest_documents(store, documents, pipeline, engine=engine, on_item=on_item, on_stored=on_stored)

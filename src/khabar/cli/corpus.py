@@ -51,27 +51,39 @@ def _parse_map(pairs: tuple[str, ...]) -> dict[str, str]:
     metavar="FIELD=KEY",
     help="Read FIELD from another record key, e.g. --map text=article_body.",
 )
+@click.option(
+    "-w", "--workers", type=click.IntRange(0), default=0, help="Processes for the stages (0: one per core)."
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no per-file problems; only the summary.")
 @json_option
 @click.pass_context
 def ingest(
-    ctx: click.Context, inputs: tuple[str, ...], maps: tuple[str, ...], quiet: bool, as_json: bool
+    ctx: click.Context,
+    inputs: tuple[str, ...],
+    maps: tuple[str, ...],
+    workers: int,
+    quiet: bool,
+    as_json: bool,
 ) -> None:
     """Ingest files, directories, globs, - (stdin), feeds, WARC files or http(s) URLs.
 
     Ingesting the same input twice adds nothing. Exit status 0 when something was ingested or all
     was already present, 1 when input failed and nothing was ingested.
     """
+    field_map = _parse_map(maps)
     k = corpus(ctx)
     progress = _progress(quiet or as_json)
     if progress:
         with progress:
             task = progress.add_task("ingesting", total=None)
             report = k.ingest(
-                list(inputs), field_map=_parse_map(maps), on_item=lambda: progress.advance(task)
+                list(inputs),
+                field_map=field_map,
+                workers=workers or None,
+                on_item=lambda: progress.advance(task),
             )
     else:
-        report = k.ingest(list(inputs), field_map=_parse_map(maps))
+        report = k.ingest(list(inputs), field_map=field_map, workers=workers or None)
     if as_json:
         print_json(report.to_dict())
     else:
