@@ -1,0 +1,93 @@
+"""JSON Lines and JSON arrays of article records."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Iterator
+from typing import Any, BinaryIO
+
+from ..model import Document
+from .base import Item, Problem, SourceError, SourceOptions
+from .decode import DecodeError, decode_bytes
+from .detect import looks_like_html
+from .records import ALIASES, split_record
+from .streams import gzip_errors
+
+
+def _text_keys(field_map: dict[str, str]) -> str:
+    return field_map.get("text") or "|".join(ALIASES["text"])
+
+
+def record_document(
+    origin: str, record: Any, options: SourceOptions, base_meta: dict[str, Any]
+) -> Document | str:
+    """One record as a Document, or the reason it cannot be one."""
+    if not isinstance(record, dict):
+        return f"record is a JSON {type(record).__name__}, not an object"
+    text, meta = split_record(record, options.field_map)
+    if not isinstance(text, str) or not text.strip():
+        return f"record without text ({_text_keys(options.field_map)})"
+    if len(text) > options.max_bytes:
+        return f"record larger than {options.max_bytes} bytes"
+    content_type = "text/html" if looks_like_html(text) else "text/plain"
+    return Document(origin, unicodedata.normalize("NFC", text), content_type, {**base_meta, **meta})
+
+
+def _parse_line(line: bytes) -> Any:
+    try:
+        return json.loads(line)
+    except UnicodeDecodeError:
+        try:
+            return json.loads(decode_bytes(line))
+        except DecodeError as exc:
+            raise ValueError(str(exc)) from None
+
+
+def iter_jsonl(
+    origin: str, stream: BinaryIO, options: SourceOptions, base_meta: dict[str, Any]
+) -> Iterator[Item]:
+    """One Document per JSON line, a Problem (with its line number) per bad line. Blank lines are skipped."""
+    with gzip_errors():
+        for number, line in enumerate(stream, 1):
+            if not line.strip():
+                continue
+            if len(line) > options.max_bytes:
+                yield Problem(origin, f"record larger than {options.max_bytes} bytes", number)
+                continue
+            try:
+                record = _parse_line(line.removeprefix(b"\xef\xbb\xbf") if number == 1 else line)
+            except ValueError as exc:
+                yield Problem(origin, f"malformed JSON: {exc}", number)
+                continue
+            doc = record_document(
+                f"{origin}:{number}", record, options, {**base_meta, "file": origin, "line": number}
+            )
+            yield doc if isinstance(doc, Document) else Problem(origin, doc, number)
+
+
+def _wrapped_records(data: Any, field_map: dict[str, str]) -> list[Any]:
+    """The records of ``{"articles": [{...}, ...]}``-style files; else the object itself as one record."""
+    if isinstance(data, dict) and split_record(data, field_map)[0] is None:
+        lists = [
+            v for v in data.values() if isinstance(v, list) and v and all(isinstance(r, dict) for r in v)
+        ]
+        if len(lists) == 1:
+            return lists[0]
+    return [data]
+
+
+def iter_json(origin: str, text: str, options: SourceOptions, base_meta: dict[str, Any]) -> Iterator[Item]:
+    """A JSON array of records (or one record object): one Document per record, a Problem per bad record."""
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise SourceError(f"malformed JSON: {exc}") from None
+    records = data if isinstance(data, list) else _wrapped_records(data, options.field_map)
+    if not records:
+        raise SourceError("empty JSON array")
+    for index, record in enumerate(records, 1):
+        doc = record_document(
+            f"{origin}#{index}", record, options, {**base_meta, "file": origin, "record": index}
+        )
+        yield doc if isinstance(doc, Document) else Problem(origin, f"record {index}: {doc}")
