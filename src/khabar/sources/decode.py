@@ -23,8 +23,10 @@ _ARABIC_LETTER = re.compile(
     r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06ee-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]"
 )
 _NON_ASCII_WORDISH = re.compile(r"[^\x00-\x7f\s\u00a0-\u00bf\u2000-\u206f\u060c\u061b\u061f\u066a-\u066d]")
+_MIXED = re.compile(r"[A-Za-z][\u0600-\u06ff]|[\u0600-\u06ff][A-Za-z]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _MIN_ARABIC_SHARE = 0.75
+_MAX_MIXED_SHARE = 0.05
 _MAX_CONTROL_SHARE = 0.01
 
 
@@ -33,11 +35,18 @@ class DecodeError(ValueError):
 
 
 def arabic_share(text: str) -> float:
-    """Share of Arabic-script letters among the non-ASCII letters and marks of ``text`` (0 when there are none)."""
+    """Share of Arabic-script letters among the non-ASCII letters and marks of ``text`` (0 when there are none).
+
+    Latin text read in an Arabic code page (``réunion`` as ``rىunion``) glues Arabic letters to Latin ones;
+    when that happens more than rarely the share is 0.
+    """
     wordish = _NON_ASCII_WORDISH.findall(text)
     if not wordish:
         return 0.0
-    return len(_ARABIC_LETTER.findall("".join(wordish))) / len(wordish)
+    arabic = len(_ARABIC_LETTER.findall("".join(wordish)))
+    if len(_MIXED.findall(text)) > _MAX_MIXED_SHARE * arabic:
+        return 0.0
+    return arabic / len(wordish)
 
 
 def _legacy_arabic(data: bytes) -> str | None:

@@ -17,17 +17,22 @@ STDIN = "-"
 _GLOB_CHARS = frozenset("*?[")
 
 
+_CONTAINER_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson", ".warc"})
+"""Files that hold many records carry their metadata inside, never in a sidecar."""
+
+
 def sidecar_candidates(path: Path) -> tuple[Path, ...]:
-    """Where the sidecar of ``path`` may lie: ``a.json`` or ``a.txt.json`` beside ``a.txt`` (``.gz`` looked through)."""
+    """Where the sidecar of ``path`` may lie: ``a.json`` or ``a.txt.json`` beside ``a.txt`` (``.gz`` looked
+    through). None for container files (JSON, JSONL, WARC)."""
     base = path.with_suffix("") if path.suffix == ".gz" else path
+    if base.suffix.lower() in _CONTAINER_SUFFIXES:
+        return ()
     return (base.with_suffix(".json"), path.with_name(path.name + ".json"))
 
 
 def find_sidecar(path: Path) -> Path | None:
     """The existing sidecar JSON file of ``path``, if any."""
-    if path.suffix == ".json":
-        return None
-    return next((c for c in sidecar_candidates(path) if c != path and c.is_file()), None)
+    return next((c for c in sidecar_candidates(path) if c.is_file()), None)
 
 
 def read_sidecar(path: Path, field_map: dict[str, str]) -> dict[str, Any]:
@@ -43,7 +48,7 @@ def read_sidecar(path: Path, field_map: dict[str, str]) -> dict[str, Any]:
 
 def _without_sidecars(paths: list[Path]) -> list[Path]:
     """Drop the JSON files that are the sidecar of another file in ``paths``."""
-    sidecars = {c for p in paths if p.suffix != ".json" for c in sidecar_candidates(p)}
+    sidecars = {c for p in paths for c in sidecar_candidates(p)}
     return [p for p in paths if p.suffix != ".json" or p not in sidecars]
 
 

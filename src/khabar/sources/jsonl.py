@@ -16,7 +16,8 @@ from .streams import gzip_errors
 
 
 def _text_keys(field_map: dict[str, str]) -> str:
-    return field_map.get("text") or "|".join(ALIASES["text"])
+    mapped = (field_map["text"],) if "text" in field_map else ()
+    return "|".join((*mapped, *ALIASES["text"]))
 
 
 def record_document(
@@ -56,7 +57,10 @@ def iter_jsonl(
                 yield Problem(origin, f"record larger than {options.max_bytes} bytes", number)
                 continue
             try:
-                record = _parse_line(line.removeprefix(b"\xef\xbb\xbf") if number == 1 else line)
+                record = _parse_line(line.strip().removeprefix(b"\xef\xbb\xbf"))
+            except json.JSONDecodeError as exc:
+                yield Problem(origin, f"malformed JSON: {exc.msg} (column {exc.colno})", number)
+                continue
             except ValueError as exc:
                 yield Problem(origin, f"malformed JSON: {exc}", number)
                 continue

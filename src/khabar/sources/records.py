@@ -16,7 +16,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "outlet": ("outlet", "source"),
     "lang": ("lang",),
 }
-"""khabar field -> the record keys it is read from, first present wins."""
+"""khabar field -> the record keys it is read from, first present wins (a ``field_map`` key comes first)."""
 
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _EPOCH_RANGE = (631152000, 4102444800)  # 1990 .. 2100
@@ -47,7 +47,7 @@ def iso_date(value: Any) -> str | None:
 
 
 def _take(record: dict[str, Any], field: str, field_map: dict[str, str]) -> tuple[str | None, Any]:
-    keys = (field_map[field],) if field in field_map else ALIASES[field]
+    keys = (field_map[field], *ALIASES[field]) if field in field_map else ALIASES[field]
     for key in keys:
         if record.get(key) not in (None, ""):
             return key, record[key]
