@@ -28,7 +28,14 @@ def test_iso_date(value: object, expected: str | None) -> None:
 
 
 def test_aliases_and_extra_fields() -> None:
-    record = {"id": 7, "content": "نص", "body": "ignored", "date": "2015-07-21 02:51:32", "source": "spa", "x": 1}
+    record = {
+        "id": 7,
+        "content": "نص",
+        "body": "ignored",
+        "date": "2015-07-21 02:51:32",
+        "source": "spa",
+        "x": 1,
+    }
     text, meta = split_record(record, {})
     assert text == "نص"
     assert meta == {"id": "7", "published": "2015-07-21T02:51:32", "outlet": "spa", "x": 1}

@@ -56,9 +56,9 @@ def _walk(root: Path) -> list[Path]:
     """Every non-hidden file under ``root``, sorted; symlinks to files (even broken ones) included."""
     found = []
     for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(Path(folder, f) for f in sorted(files) if not f.startswith("."))
-    return found
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(Path(folder, f) for f in files if not f.startswith("."))
+    return sorted(found)
 
 
 def _glob(pattern: str) -> list[Path]:

@@ -64,34 +64,47 @@ def iter_jsonl(
             except ValueError as exc:
                 yield Problem(origin, f"malformed JSON: {exc}", number)
                 continue
-            doc = record_document(
-                f"{origin}:{number}", record, options, {**base_meta, "file": origin, "line": number}
-            )
-            yield doc if isinstance(doc, Document) else Problem(origin, doc, number)
+            yield from _documents(origin, record, options, base_meta, number)
 
 
-def _wrapped_records(data: Any, field_map: dict[str, str]) -> list[Any]:
-    """The records of ``{"articles": [{...}, ...]}``-style files; else the object itself as one record."""
-    if isinstance(data, dict) and split_record(data, field_map)[0] is None:
+def _records_of(value: Any, field_map: dict[str, str]) -> list[Any]:
+    """The records a JSON value holds: an array's items, the one list of objects inside a wrapper object
+    without text (``{"articles": [...]}``), else the value itself."""
+    if isinstance(value, list):
+        return value
+    if isinstance(value, dict) and split_record(value, field_map)[0] is None:
         lists = [
-            v for v in data.values() if isinstance(v, list) and v and all(isinstance(r, dict) for r in v)
+            v for v in value.values() if isinstance(v, list) and v and all(isinstance(r, dict) for r in v)
         ]
         if len(lists) == 1:
             return lists[0]
-    return [data]
+    return [value]
+
+
+def _documents(
+    origin: str, value: Any, options: SourceOptions, base_meta: dict[str, Any], line: int | None = None
+) -> Iterator[Item]:
+    """Documents for the records in one parsed JSON value (a whole file, or one JSONL line)."""
+    records = _records_of(value, options.field_map)
+    if not records:
+        yield Problem(origin, "empty JSON array", line)
+        return
+    many = isinstance(value, list) or len(records) > 1
+    where = origin if line is None else f"{origin}:{line}"
+    place = {"file": origin} if line is None else {"file": origin, "line": line}
+    for index, record in enumerate(records, 1):
+        meta = {**base_meta, **place, "record": index} if many else {**base_meta, **place}
+        doc = record_document(f"{where}#{index}" if many else where, record, options, meta)
+        if isinstance(doc, Document):
+            yield doc
+        else:
+            yield Problem(origin, f"record {index}: {doc}" if many else doc, line)
 
 
 def iter_json(origin: str, text: str, options: SourceOptions, base_meta: dict[str, Any]) -> Iterator[Item]:
-    """A JSON array of records (or one record object): one Document per record, a Problem per bad record."""
+    """A JSON document holding records: one Document per record, a Problem per bad record."""
     try:
         data = json.loads(text)
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         raise SourceError(f"malformed JSON: {exc}") from None
-    records = data if isinstance(data, list) else _wrapped_records(data, options.field_map)
-    if not records:
-        raise SourceError("empty JSON array")
-    for index, record in enumerate(records, 1):
-        doc = record_document(
-            f"{origin}#{index}", record, options, {**base_meta, "file": origin, "record": index}
-        )
-        yield doc if isinstance(doc, Document) else Problem(origin, f"record {index}: {doc}")
+    yield from _documents(origin, data, options, base_meta)
