@@ -27,6 +27,7 @@ from khabar.sources.detect import Format, hinted, looks_like_html, sniff
         (b"# Title\n\nBody", "x.txt", Format.MARKDOWN),
         (b"Title\n\nBody #hashtag", "x.md", Format.MARKDOWN),
         (b"Title\n\nBody #hashtag", "x.txt", Format.TEXT),
+        (b"Fragment <b>bold</b>", "frag.html", Format.HTML),
         ("\ufeffقال الوزير".encode(), "x", Format.TEXT),
         ("<html><body>سلام</body></html>".encode("utf-16"), "x", Format.HTML),
     ],

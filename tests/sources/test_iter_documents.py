@@ -186,6 +186,21 @@ def test_feed_summary_is_used_without_fetching_or_when_the_fetch_fails(tmp_path:
     assert dead.meta["fetch_error"] == "HTTP 404 Not Found"
 
 
+def test_feed_without_entries_and_entry_without_text(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.rss"
+    empty.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>', "utf-8"
+    )
+    bare = tmp_path / "bare.rss"
+    bare.write_text(
+        '<rss version="2.0"><channel><title>t</title><item><title>x</title></item></channel></rss>', "utf-8"
+    )
+    assert _problems(_run([empty, bare])) == [
+        f"{empty}: feed without entries",
+        f"{bare}: entry 1: no content or summary",
+    ]
+
+
 @pytest.mark.parametrize(
     ("writer", "text"),
     [

@@ -99,6 +99,8 @@ def sniff(head: bytes, name: str = "", content_type: str | None = None) -> Forma
         return _json_kind(text, hint)
     if _JSON_ARRAY.match(text):
         return Format.JSON
+    if hint is Format.HTML:
+        return Format.HTML
     if hint is Format.MARKDOWN or _MD_HEADING.search(text[:4096]):
         return Format.MARKDOWN
     return Format.TEXT

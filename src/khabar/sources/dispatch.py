@@ -100,8 +100,6 @@ def _guarded(origin: str, items: Iterator[Item]) -> Iterator[Item]:
         yield from items
     except SourceError as exc:
         yield Problem(origin, exc.reason, exc.line)
-    except IsADirectoryError:
-        yield Problem(origin, "unreadable: is a directory")
     except OSError as exc:
         yield Problem(origin, f"unreadable: {exc.strerror or exc}")
 

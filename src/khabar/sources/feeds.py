@@ -71,19 +71,14 @@ def _entry_item(origin: str, index: int, entry: Any, feed: Any, fetch: Fetch | N
     if content:
         return Document(entry_origin, unicodedata.normalize("NFC", content[0]), content[1], meta)
     summary = (entry.get("summary") or "").strip()
-    if summary:
-        meta["summary"] = summary
     if link and fetch is not None:
         try:
-            return _linked_page(link, fetch, meta)
+            return _linked_page(link, fetch, {**meta, "summary": summary} if summary else meta)
         except SourceError as exc:
             meta["fetch_error"] = exc.reason
     if not summary:
-        return Problem(
-            origin,
-            f"entry {index}: no content or summary"
-            + (f" ({link}: {meta['fetch_error']})" if "fetch_error" in meta else ""),
-        )
+        failure = f" (fetch: {meta['fetch_error']})" if "fetch_error" in meta else ""
+        return Problem(origin, f"entry {index}: no content or summary{failure}")
     kind = entry.get("summary_detail", {}).get("type")
     return Document(
         entry_origin,
