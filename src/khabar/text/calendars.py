@@ -20,6 +20,7 @@ from .tables import rows
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MAX_EXTRA_WORDS = 2  # words on a date line that are neither date nor label (a section name, say)
 
+_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?")
 _SPACES = re.compile(r"\s+")
 _PERSIAN_DIGITS = re.compile("[\u06f0-\u06f9]")
@@ -190,7 +191,7 @@ def parse_date_line(line: str) -> DateExpr | None:
 
     None also when more than ``MAX_EXTRA_WORDS`` words of the line are neither date nor date label.
     """
-    if not any(ch.isdigit() for ch in line):
+    if not _DIGIT.search(line):
         return None
     f = _norm(line)
     found = _find_date(f, _PERSIAN_DIGITS.search(line) is not None)

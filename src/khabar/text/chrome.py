@@ -121,6 +121,8 @@ def candidate_keys(text: str) -> list[str]:
     """``line_key`` of every distinct short line of ``text`` (the lines per-outlet learning counts)."""
     seen: dict[str, None] = {}
     for raw in text.split("\n"):
+        if not raw.strip() or raw.count(" ") > 2 * MAX_KEY_WORDS:
+            continue
         k = key(raw)
         if k and k.count(" ") < MAX_KEY_WORDS:
             seen.setdefault(_hash(k), None)

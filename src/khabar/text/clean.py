@@ -37,6 +37,7 @@ MAX_OUTLET_WORDS = 4
 PARAGRAPH_WORDS = 10  # a line this long is body text
 TAIL_SOURCE_LINES = 3  # a source line is one of the last few lines
 TITLE_SEARCH_LINES = 8
+KEYED_WORDS = 40  # longer lines are body text: no matching form needed
 
 _EMPTY: Mapping[str, Collection[str]] = MappingProxyType({})
 _SEP = r"[|\-–—ـ/»>]"
@@ -50,8 +51,17 @@ _BLANK_RUNS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 class _Line:
     index: int
     raw: str
-    key: str
     words: int
+    key: str = ""
+
+    @classmethod
+    def of(cls, index: int, raw: str) -> _Line:
+        """A line with its word count (numbers aside) and, when short enough to matter, its matching form."""
+        tokens = raw.split()
+        if len(tokens) > KEYED_WORDS:
+            return cls(index, raw, len(tokens))
+        k = key(raw)
+        return cls(index, raw, sum(1 for w in k.split() if not w.isdigit()), k)
 
     @property
     def paragraph(self) -> bool:
@@ -160,11 +170,7 @@ def clean(
     """
     text = article.text or ""
     meta: dict[str, Any] = {}
-    lines = [
-        _Line(i, s, k, sum(1 for w in k.split() if not w.isdigit()))
-        for i, raw in enumerate(text.split("\n"))
-        if (s := raw.strip()) and (k := key(s))
-    ]
+    lines = [line for i, raw in enumerate(text.split("\n")) if (line := _Line.of(i, raw.strip())).words]
     learned = outlet_lines.get(article.outlet or "", ()) if outlet_lines else ()
     kinds = {line.index: kind for line in lines if (kind := _classify(line, learned, meta))}
     title, title_index = _find_title(article, lines, kinds)

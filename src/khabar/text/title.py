@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .chrome import ends_sentence, key
+from .chrome import key
 
 MAX_TITLE_CHARS = 400
 MIN_TITLE_WORDS = 3
-MAX_TITLE_WORDS = 30
+MAX_TITLE_WORDS = 24
 
+_BAD_END = re.compile(r"[.:،,;؛]\s*[\"'»”’)\]]*\s*$")
 _SITE_SUFFIX = re.compile(r"\s+[|\-–—:»]\s+(?P<site>[^|\-–—:»]{1,60})$")
 
 
@@ -29,6 +30,6 @@ def strip_site(title: str, site_names: Iterable[str | None]) -> str:
 
 
 def title_like(line: str) -> bool:
-    """True for a line that can be a headline: a few words, not a paragraph ending in a full stop."""
+    """True for a line that can be a headline: a few words, not ending like a sentence or a lead-in."""
     words = len(key(line).split())
-    return MIN_TITLE_WORDS <= words <= MAX_TITLE_WORDS and not (words > 12 and ends_sentence(line))
+    return MIN_TITLE_WORDS <= words <= MAX_TITLE_WORDS and not _BAD_END.search(line)
