@@ -37,6 +37,7 @@ MAX_OUTLET_WORDS = 4
 PARAGRAPH_WORDS = 10  # a line this long is body text
 TAIL_SOURCE_LINES = 3  # a source line is one of the last few lines
 TITLE_SEARCH_LINES = 8
+MAX_EDGE_BLOCK = 4  # more short lines than this at the head or the foot are a list, not chrome
 KEYED_WORDS = 40  # longer lines are body text: no matching form needed
 
 _EMPTY: Mapping[str, Collection[str]] = MappingProxyType({})
@@ -44,6 +45,8 @@ _SEP = r"[|\-–—ـ/»>]"
 _OUTLET_SECTION = re.compile(rf"^(?P<outlet>[^|\-–—ـ/»>]{{1,40}}?)\s*\s{_SEP}+\s+(?P<section>[^|\-–—ـ/»>]{{1,30}})$")
 _SOURCE = re.compile(r"^(?P<word>[^\W\d_]+(?:\s[^\W\d_]+)?)\s*[:：]\s*(?P<names>\S.{0,150})$")
 _NAME_SPLIT = re.compile(r"\s*(?:[،,;؛]|\s(?:and|et|ve|و|اور)\s|\s+و(?!كال|زار|ول\s|اشنطن|ام\b|اس\b|اع\b)(?=\S))\s*")
+_LIST_ITEM = re.compile(r"^\W{0,2}(?:[*•·▪◦‣\-–]|\d{1,3}\s*[-.)])\s*\w")
+_LEAD_IN = re.compile(r"[:：]\s*$")
 _BLANK_RUNS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 
 
@@ -125,8 +128,6 @@ def _classify(line: _Line, learned: Collection[str], meta: dict[str, Any]) -> st
         if section:
             meta["section"] = section
         return "outlet" if outlet else "section"
-    if stretched(line.raw) and line.words <= MAX_KEY_WORDS:
-        return "slogan"
     return None
 
 
@@ -149,14 +150,31 @@ def _find_title(article: Article, lines: list[_Line], kinds: dict[int, str]) -> 
     return None, None
 
 
-def _structural(line: _Line, first: int, last: int, max_short_words: int) -> str | None:
-    if line.paragraph or line.words > max_short_words or ends_sentence(line.raw):
-        return None
-    if line.index < first:
-        return "head"
-    if line.index > last:
-        return "tail"
-    return None
+def _structural(body: list[_Line], kinds: dict[int, str], max_short_words: int) -> dict[int, str]:
+    """Short unpunctuated lines before the first or after the last paragraph: captions, labels, bylines, ids.
+
+    A block with more such lines than ``MAX_EDGE_BLOCK`` is a list that belongs to the article, and so is
+    a line that starts with a list marker.
+    """
+    paragraphs = [line.index for line in body if line.index not in kinds and line.paragraph]
+    if not paragraphs:
+        return {}
+    edges: dict[str, list[_Line]] = {"head": [], "tail": []}
+    for n, line in enumerate(body):
+        if line.index in kinds or line.paragraph or line.words > max_short_words or ends_sentence(line.raw):
+            continue
+        if _LIST_ITEM.match(line.raw) or (_LEAD_IN.search(line.raw) and n < len(body) - 1):
+            continue
+        if line.index < paragraphs[0]:
+            edges["head"].append(line)
+        elif line.index > paragraphs[-1]:
+            edges["tail"].append(line)
+    return {
+        line.index: "slogan" if stretched(line.raw) else edge
+        for edge, found in edges.items()
+        if len(found) <= MAX_EDGE_BLOCK
+        for line in found
+    }
 
 
 @stage("khabar.text.clean.v1", assigns=("text", "title", "removed", "meta"), requires=("text",))
@@ -170,7 +188,7 @@ def clean(
     """
     text = article.text or ""
     meta: dict[str, Any] = {}
-    lines = [line for i, raw in enumerate(text.split("\n")) if (line := _Line.of(i, raw.strip())).words]
+    lines = [line for i, raw in enumerate(text.split("\n")) if (line := _Line.of(i, raw.strip())).key or line.words]
     learned = outlet_lines.get(article.outlet or "", ()) if outlet_lines else ()
     kinds = {line.index: kind for line in lines if (kind := _classify(line, learned, meta))}
     title, title_index = _find_title(article, lines, kinds)
@@ -180,11 +198,7 @@ def clean(
         if line.index in tail and line.index not in kinds and (names := _source_line(line)) is not None:
             kinds[line.index] = "source"
             meta["source_line"], meta["source_names"] = line.raw, names
-    paragraphs = [line.index for line in body if line.index not in kinds and line.paragraph]
-    if paragraphs:
-        for line in body:
-            if line.index not in kinds and (kind := _structural(line, paragraphs[0], paragraphs[-1], max_short_words)):
-                kinds[line.index] = kind
+    kinds.update(_structural(body, kinds, max_short_words))
     removed = [line for line in body if line.index in kinds]
     if removed or title_index is not None:
         drop = {line.index for line in removed} | {title_index}

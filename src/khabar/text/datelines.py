@@ -17,8 +17,8 @@ MAX_PLACE_WORDS = 4
 _DASH = r"[-–—ـ:]"
 _PLACE = r"(?P<place>[^\W\d_][^()\[\]«»\"“”\-–—ـ:,،\n]{0,40}?)"
 _PAREN = re.compile(
-    rf"^\s*{_PLACE}\s*(?:[,،]\s*(?P<date>[^()\[\]«»\n]{{1,30}}?)\s*)?(?:{_DASH}\s*)?"
-    r"[(\[«]\s*(?P<agency>[^()\[\]«»\n]{1,40}?)\s*[)\]»]\s*(?:" + _DASH + r"+\s*)?"
+    rf"^\s*{_PLACE}\s*(?:[,،]\s*(?P<date>[^()\[\]«»\n]{{1,30}}?)\s*)?(?P<pre>{_DASH}\s*)?"
+    r"[(\[«]\s*(?P<agency>[^()\[\]«»\n]{1,40}?)\s*[)\]»]\s*(?P<post>" + _DASH + r"+\s*)?"
 )
 _DASHED = re.compile(rf"^\s*{_PLACE}\s*[-–—ـ/]\s*(?P<agency>[^()\[\]«»\-–—ـ:/\n]{{1,40}}?)\s*(?:{_DASH}+\s*|$)")
 _PLACE_ONLY = re.compile(rf"^\s*{_PLACE}\s*[-–—]\s+")
@@ -70,6 +70,14 @@ def _display_name(place: str) -> str:
     return place.title() if place.isupper() else place
 
 
+def _paren_shape(m: re.Match[str], line: str) -> bool:
+    """A parenthesized agency is a dateline's only with a dash or colon beside it, or alone at the line's end,
+    and only after a stated date that holds a number ("WASHINGTON, Jan 5 (Reuters) -")."""
+    if m.group("date") and not any(ch.isdigit() for ch in m.group("date")):
+        return False
+    return bool(m.group("pre") or m.group("post") or not line[m.end() :].strip())
+
+
 def parse_dateline(line: str, *, place_only: bool = False) -> Dateline | None:
     """The dateline at the start of ``line``, or None.
 
@@ -83,6 +91,8 @@ def parse_dateline(line: str, *, place_only: bool = False) -> Dateline | None:
             continue
         place, agency = m.group("place").strip(), m.group("agency").strip()
         if not _place_ok(place):
+            continue
+        if regex is _PAREN and not _paren_shape(m, head):
             continue
         known_place = place_name(place)
         known_agency = agencies().get(agency_key(agency))
