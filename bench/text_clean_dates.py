@@ -57,8 +57,12 @@ def main() -> None:
     print(f"articles {len(articles)}")
     print(f"clean.v1 median {statistics.median(t_clean):.3f} ms, mean {statistics.mean(t_clean):.3f} ms")
     print(f"dates.v1 median {statistics.median(t_dates):.3f} ms, mean {statistics.mean(t_dates):.3f} ms")
-    print(f"removed lines {len(removed)} ({len(removed) / len(articles):.3f} per article); kinds {dict(kinds)}")
-    print(f"published from text {published}, datelines {datelines}, titles {sum(1 for a in articles if a.title)}")
+    print(
+        f"removed lines {len(removed)} ({len(removed) / len(articles):.3f} per article); kinds {dict(kinds)}"
+    )
+    print(
+        f"published from text {published}, datelines {datelines}, titles {sum(1 for a in articles if a.title)}"
+    )
     for outlet, line in random.Random(0).sample(removed, min(sample, len(removed))):
         print(f"  [{outlet}] {line[:120]}")
 

@@ -24,7 +24,10 @@ BODY_FA = (
 
 
 def run(text: str, **kwargs) -> Article:
-    return clean(Article(id="t", text=text, outlet=kwargs.pop("outlet", None), title=kwargs.pop("title", None)), **kwargs)
+    return clean(
+        Article(id="t", text=text, outlet=kwargs.pop("outlet", None), title=kwargs.pop("title", None)),
+        **kwargs,
+    )
 
 
 def test_clean_article_comes_out_unchanged():
@@ -36,8 +39,16 @@ def test_clean_article_comes_out_unchanged():
 
 def test_arabic_chrome_page():
     page = "\n\n".join(
-        ["ابحث هنا", "إعلان", "عنوان الخبر عن المحادثات الثنائية بين البلدين", BODY_AR, "اقرأ أيضا: الوزير يصل إلى العاصمة",
-         "شارك", "جميع الحقوق محفوظة © 2022", "الأكثر قراءة"]
+        [
+            "ابحث هنا",
+            "إعلان",
+            "عنوان الخبر عن المحادثات الثنائية بين البلدين",
+            BODY_AR,
+            "اقرأ أيضا: الوزير يصل إلى العاصمة",
+            "شارك",
+            "جميع الحقوق محفوظة © 2022",
+            "الأكثر قراءة",
+        ]
     )
     a = run(page)
     assert a.title == "عنوان الخبر عن المحادثات الثنائية بين البلدين"
@@ -46,8 +57,19 @@ def test_arabic_chrome_page():
 
 
 def test_english_chrome_page_and_prefix_patterns():
-    page = "\n".join(["Skip to main content", "Advertisement", "Minister hails talks", BODY_EN, "Read more: Minister arrives",
-                      "Share this article", "Related stories", "© 2022 Example News. All rights reserved.", "Back to top"])
+    page = "\n".join(
+        [
+            "Skip to main content",
+            "Advertisement",
+            "Minister hails talks",
+            BODY_EN,
+            "Read more: Minister arrives",
+            "Share this article",
+            "Related stories",
+            "© 2022 Example News. All rights reserved.",
+            "Back to top",
+        ]
+    )
     a = run(page)
     assert a.title == "Minister hails talks"
     assert "Read more" not in a.text and "Share" not in a.text and "Back to top" not in a.text
@@ -56,14 +78,27 @@ def test_english_chrome_page_and_prefix_patterns():
 
 
 def test_persian_french_turkish_urdu_chrome():
-    page = "\n\n".join(["جستجو", "دیدار وزیران خارجه در پایتخت", BODY_FA, "بیشتر بخوانید: سفر وزیر", "برچسب‌ها: سیاست، دیپلماسی",
-                        "انتهای پیام"])
+    page = "\n\n".join(
+        [
+            "جستجو",
+            "دیدار وزیران خارجه در پایتخت",
+            BODY_FA,
+            "بیشتر بخوانید: سفر وزیر",
+            "برچسب‌ها: سیاست، دیپلماسی",
+            "انتهای پیام",
+        ]
+    )
     a = run(page)
     assert a.text == BODY_FA
     assert set(a.meta["removed_kinds"]) == {"search", "read_also", "tags", "info"}
-    for line, kind in (("À lire aussi : le ministre arrive", "read_also"), ("Tous droits réservés", "copyright"),
-                       ("İlgili Haberler", "related"), ("Son dakika", "breaking"), ("یہ بھی پڑھیں: وزیر کی آمد", "read_also"),
-                       ("جملہ حقوق محفوظ ہیں", "copyright")):
+    for line, kind in (
+        ("À lire aussi : le ministre arrive", "read_also"),
+        ("Tous droits réservés", "copyright"),
+        ("İlgili Haberler", "related"),
+        ("Son dakika", "breaking"),
+        ("یہ بھی پڑھیں: وزیر کی آمد", "read_also"),
+        ("جملہ حقوق محفوظ ہیں", "copyright"),
+    ):
         assert chrome.lexicon().kind(chrome.key(line)) == kind, line
 
 
@@ -89,15 +124,27 @@ def test_line_key_ignores_spelling_variants_and_punctuation():
 
 
 def test_learn_outlet_lines_within_a_batch():
-    docs = [("site", f"{BODY_AR}\n\nخبر رقم {i} عن موضوع مختلف تماما عن غيره\n\nحقوق الموقع ومحتواه") for i in range(10)]
+    docs = [
+        ("site", f"{BODY_AR}\n\nخبر رقم {i} عن موضوع مختلف تماما عن غيره\n\nحقوق الموقع ومحتواه")
+        for i in range(10)
+    ]
     docs += [("other", BODY_EN)] * 3
     learned = chrome.learn_outlet_lines(docs, min_docs=5)
     assert learned == {"site": {chrome.line_key("حقوق الموقع ومحتواه")}}
 
 
 def test_structural_caption_slogan_outlet_section_and_dateline_lines():
-    page = "\n\n".join(["الوزير يبحث مع نظيره تعزيز التعاون بين البلدين", "وزير الخارجية أحمد محمود", "تطبيق الخبر اليومي",
-                        "لمتابعــــة أدق للأخبــــار", "الخبر ـ سياسة", "القاهرة - (أ ش أ)", BODY_AR])
+    page = "\n\n".join(
+        [
+            "الوزير يبحث مع نظيره تعزيز التعاون بين البلدين",
+            "وزير الخارجية أحمد محمود",
+            "تطبيق الخبر اليومي",
+            "لمتابعــــة أدق للأخبــــار",
+            "الخبر ـ سياسة",
+            "القاهرة - (أ ش أ)",
+            BODY_AR,
+        ]
+    )
     a = run(page)
     assert a.text == BODY_AR
     kinds = dict(zip(a.removed, a.meta["removed_kinds"], strict=True))
@@ -144,7 +191,9 @@ def test_lists_at_the_end_belong_to_the_article():
 
 
 def test_metadata_title_wins_and_its_line_leaves_the_body():
-    a = run("عنوان الخبر عن المحادثات\n\n" + BODY_AR, title="عنوان الخبر عن المحادثات | الموقع", outlet="الموقع")
+    a = run(
+        "عنوان الخبر عن المحادثات\n\n" + BODY_AR, title="عنوان الخبر عن المحادثات | الموقع", outlet="الموقع"
+    )
     assert a.title == "عنوان الخبر عن المحادثات"
     assert a.text == BODY_AR
 

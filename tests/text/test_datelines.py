@@ -15,7 +15,12 @@ from khabar.text.datelines import agency_key, parse_dateline
         ("تهران - ایرنا - رئیس جمهور امروز گفت", "Tehran", "IRNA", "تهران - ایرنا -"),
         ("القاهرة (رويترز) - قال مسؤول", "Cairo", "Reuters", "القاهرة (رويترز) -"),
         ("موسكو - أ ف ب", "Moscow", "AFP", "موسكو - أ ف ب"),
-        ("WASHINGTON, Jan 5 (Reuters) - The U.S. said", "Washington", "Reuters", "WASHINGTON, Jan 5 (Reuters) -"),
+        (
+            "WASHINGTON, Jan 5 (Reuters) - The U.S. said",
+            "Washington",
+            "Reuters",
+            "WASHINGTON, Jan 5 (Reuters) -",
+        ),
         ("باريس ـ «أ.ف.ب»: أعلنت الحكومة", "Paris", "AFP", "باريس ـ «أ.ف.ب»:"),
         ("الرياض - واس", "Riyadh", "SPA", "الرياض - واس"),
         ("Moscou (AFP) - La Russie a annoncé", "Moscow", "AFP", "Moscou (AFP) -"),

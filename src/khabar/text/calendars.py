@@ -31,13 +31,14 @@ _UTC = re.compile(r"(?<!\w)(?:gmt|utc)(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?(?
 _YEAR_DIGITS = re.compile(r"(?<!\d)(?:1[3-4]|19|20)\d\d(?!\d)")
 
 
-def _alternation(words: list[str]) -> str:
+def alternation(words: list[str]) -> str:
     """A regex alternation of folded phrases, longest first, spaces matching any whitespace."""
     ordered = sorted(set(words), key=len, reverse=True)
     return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in ordered)
 
 
-def _norm(text: str) -> str:
+def norm(text: str) -> str:
+    """Folded text with single spaces: the form every table key and pattern here is written in."""
     return _SPACES.sub(" ", fold(text)).strip()
 
 
@@ -46,26 +47,26 @@ def months() -> Mapping[str, tuple[int, str]]:
     """Folded month name -> (month number, calendar), for every tradition in ``data/dates/months.tsv``."""
     out: dict[str, tuple[int, str]] = {}
     for name, number, calendar, _tradition in rows("dates", "months.tsv"):
-        out[_norm(name)] = (int(number), calendar)
+        out[norm(name)] = (int(number), calendar)
     return out
 
 
 @functools.cache
 def weekdays() -> Mapping[str, int]:
     """Folded weekday name or phrase -> weekday number (0 = Monday)."""
-    return {_norm(name): int(n) for name, n, _lang in rows("dates", "weekdays.tsv")}
+    return {norm(name): int(n) for name, n, _lang in rows("dates", "weekdays.tsv")}
 
 
 @functools.cache
 def date_words() -> Mapping[str, str]:
     """Folded word -> role on a date line (label, am, pm, era_hijri, era_jalali, era_gregorian, zone_lead)."""
-    return {_norm(word): role for word, role in rows("dates", "date_words.tsv")}
+    return {norm(word): role for word, role in rows("dates", "date_words.tsv")}
 
 
 @functools.cache
 def places() -> Mapping[str, tuple[str, str]]:
     """Folded city alias -> (English name, IANA zone)."""
-    return {_norm(alias): (name, zone) for alias, name, zone in rows("dates", "places.tsv")}
+    return {norm(alias): (name, zone) for alias, name, zone in rows("dates", "places.tsv")}
 
 
 @functools.cache
@@ -79,9 +80,10 @@ def _roles(*wanted: str) -> list[str]:
 
 
 @functools.cache
-def _patterns() -> dict[str, re.Pattern[str]]:
-    month = _alternation(list(months()))
-    era = _alternation([*_roles("era_hijri", "era_jalali", "era_gregorian"), "م"])
+def date_patterns() -> dict[str, re.Pattern[str]]:
+    """Compiled patterns over folded text: named-month dates, weekdays, AM/PM, eras and stated time zones."""
+    month = alternation(list(months()))
+    era = alternation([*_roles("era_hijri", "era_jalali", "era_gregorian"), "م"])
     named = (
         rf"(?<!\w)(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th|er)?\s*(?:de\s+|من\s+|ال)?)?"
         rf"(?P<month>{month})(?!\w)(?:\s*/\s*(?:{month})(?!\w))?\.?"
@@ -90,10 +92,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     )
     return {
         "named": re.compile(named),
-        "weekday": re.compile(rf"(?<!\w)(?:{_alternation(list(weekdays()))})(?!\w)"),
-        "ampm": re.compile(rf"\s*({_alternation(_roles('am', 'pm'))})(?!\w)"),
+        "weekday": re.compile(rf"(?<!\w)(?:{alternation(list(weekdays()))})(?!\w)"),
+        "ampm": re.compile(rf"\s*({alternation(_roles('am', 'pm'))})(?!\w)"),
         "era": re.compile(rf"\s*({era})(?!\w)"),
-        "zone": re.compile(rf"(?<!\w)(?:{_alternation(_roles('zone_lead'))})\s+(\w+(?:\s+\w+){{0,2}})"),
+        "zone": re.compile(rf"(?<!\w)(?:{alternation(_roles('zone_lead'))})\s+(\w+(?:\s+\w+){{0,2}})"),
     }
 
 
@@ -150,7 +152,9 @@ class DateExpr:
         """ISO 8601: a date, or date and time to the minute, with an offset when a zone was stated."""
         if self.hour is None or self.minute is None:
             return self.date.isoformat()
-        stamp = dt.datetime(self.date.year, self.date.month, self.date.day, self.hour, self.minute, tzinfo=self.tz)
+        stamp = dt.datetime(
+            self.date.year, self.date.month, self.date.day, self.hour, self.minute, tzinfo=self.tz
+        )
         return stamp.isoformat(timespec="minutes")
 
 
@@ -165,7 +169,7 @@ def _numeric_calendar(year: int, era: str | None, persian: bool) -> str:
 
 def _find_date(f: str, persian: bool) -> tuple[dt.date, list[tuple[int, int]]] | None:
     """The first full date (day, month, year) in folded text ``f``, with the spans it covers."""
-    pats = _patterns()
+    pats = date_patterns()
     for m in pats["named"].finditer(f):
         day, year = m.group("d1") or m.group("d2"), m.group("year")
         if day and year:
@@ -193,12 +197,12 @@ def parse_date_line(line: str) -> DateExpr | None:
     """
     if not _DIGIT.search(line):
         return None
-    f = _norm(line)
+    f = norm(line)
     found = _find_date(f, _PERSIAN_DIGITS.search(line) is not None)
     if found is None:
         return None
     date, spans = found
-    pats = _patterns()
+    pats = date_patterns()
     expr = DateExpr(date)
     t = _TIME.search(f)
     if t:
@@ -250,7 +254,9 @@ def parse_with_dateparser(line: str, lang: str) -> str | None:
 
     try:
         stamp = dateparser.parse(
-            line, languages=[lang], settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"}
+            line,
+            languages=[lang],
+            settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"},
         )
     except (ValueError, TypeError, OverflowError, KeyError):
         return None

@@ -129,7 +129,9 @@ def candidate_keys(text: str) -> list[str]:
     return list(seen)
 
 
-def repeated_keys(counts: Mapping[str, int], documents: int, *, min_docs: int = 5, min_share: float = 0.2) -> set[str]:
+def repeated_keys(
+    counts: Mapping[str, int], documents: int, *, min_docs: int = 5, min_share: float = 0.2
+) -> set[str]:
     """Line keys that occur in at least ``min_docs`` documents and ``min_share`` of an outlet's documents."""
     if documents < min_docs:
         return set()

@@ -42,9 +42,13 @@ KEYED_WORDS = 40  # longer lines are body text: no matching form needed
 
 _EMPTY: Mapping[str, Collection[str]] = MappingProxyType({})
 _SEP = r"[|\-–—ـ/»>]"
-_OUTLET_SECTION = re.compile(rf"^(?P<outlet>[^|\-–—ـ/»>]{{1,40}}?)\s*\s{_SEP}+\s+(?P<section>[^|\-–—ـ/»>]{{1,30}})$")
+_OUTLET_SECTION = re.compile(
+    rf"^(?P<outlet>[^|\-–—ـ/»>]{{1,40}}?)\s*\s{_SEP}+\s+(?P<section>[^|\-–—ـ/»>]{{1,30}})$"
+)
 _SOURCE = re.compile(r"^(?P<word>[^\W\d_]+(?:\s[^\W\d_]+)?)\s*[:：]\s*(?P<names>\S.{0,150})$")
-_NAME_SPLIT = re.compile(r"\s*(?:[،,;؛]|\s(?:and|et|ve|و|اور)\s|\s+و(?!كال|زار|ول\s|اشنطن|ام\b|اس\b|اع\b)(?=\S))\s*")
+_NAME_SPLIT = re.compile(
+    r"\s*(?:[،,;؛]|\s(?:and|et|ve|و|اور)\s|\s+و(?!كال|زار|ول\s|اشنطن|ام\b|اس\b|اع\b)(?=\S))\s*"
+)
 _LIST_ITEM = re.compile(r"^\W{0,2}(?:[*•·▪◦‣\-–]|\d{1,3}\s*[-.)])\s*\w")
 _LEAD_IN = re.compile(r"[:：]\s*$")
 _BLANK_RUNS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
@@ -188,7 +192,9 @@ def clean(
     """
     text = article.text or ""
     meta: dict[str, Any] = {}
-    lines = [line for i, raw in enumerate(text.split("\n")) if (line := _Line.of(i, raw.strip())).key or line.words]
+    lines = [
+        line for i, raw in enumerate(text.split("\n")) if (line := _Line.of(i, raw.strip())).key or line.words
+    ]
     learned = outlet_lines.get(article.outlet or "", ()) if outlet_lines else ()
     kinds = {line.index: kind for line in lines if (kind := _classify(line, learned, meta))}
     title, title_index = _find_title(article, lines, kinds)

@@ -20,7 +20,9 @@ _PAREN = re.compile(
     rf"^\s*{_PLACE}\s*(?:[,،]\s*(?P<date>[^()\[\]«»\n]{{1,30}}?)\s*)?(?P<pre>{_DASH}\s*)?"
     r"[(\[«]\s*(?P<agency>[^()\[\]«»\n]{1,40}?)\s*[)\]»]\s*(?P<post>" + _DASH + r"+\s*)?"
 )
-_DASHED = re.compile(rf"^\s*{_PLACE}\s*[-–—ـ/]\s*(?P<agency>[^()\[\]«»\-–—ـ:/\n]{{1,40}}?)\s*(?:{_DASH}+\s*|$)")
+_DASHED = re.compile(
+    rf"^\s*{_PLACE}\s*[-–—ـ/]\s*(?P<agency>[^()\[\]«»\-–—ـ:/\n]{{1,40}}?)\s*(?:{_DASH}+\s*|$)"
+)
 _PLACE_ONLY = re.compile(rf"^\s*{_PLACE}\s*[-–—]\s+")
 _NOT_KEY = re.compile(r"[\W_]+")
 
@@ -98,7 +100,12 @@ def parse_dateline(line: str, *, place_only: bool = False) -> Dateline | None:
         known_agency = agencies().get(agency_key(agency))
         if known_agency or (regex is _PAREN and known_place and len(agency.split()) <= 3):
             return Dateline(
-                place, known_place or _display_name(place), agency, known_agency or agency, head[: m.end()].strip(), m.end()
+                place,
+                known_place or _display_name(place),
+                agency,
+                known_agency or agency,
+                head[: m.end()].strip(),
+                m.end(),
             )
     if place_only:
         m = _PLACE_ONLY.match(head)

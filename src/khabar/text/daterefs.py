@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .calendars import WEEKDAY_NAMES, _alternation, _norm, _patterns, months, to_gregorian, weekdays
+from .calendars import WEEKDAY_NAMES, alternation, date_patterns, months, norm, to_gregorian, weekdays
 from .foldmap import Folded
 from .tables import rows
 
@@ -23,25 +23,29 @@ _NON_WORD = re.compile(r"\W+")
 _DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 
 _LEADS = ("اليوم", "يوم", "روز", "on", "last", "this", "le", "ce")
-_PAST = frozenset(_norm(w) for w in ("الماضي", "المنصرم", "الفائت", "گذشته", "پیش", "last", "dernier", "geçen"))
-_NEXT = frozenset(_norm(w) for w in ("المقبل", "القادم", "آینده", "next", "prochain", "gelecek"))
-_CURRENT = frozenset(_norm(w) for w in ("الجاري", "الحالي", "جاری", "this", "ce"))
+_PAST = frozenset(
+    norm(w) for w in ("الماضي", "المنصرم", "الفائت", "گذشته", "پیش", "last", "dernier", "geçen")
+)
+_NEXT = frozenset(norm(w) for w in ("المقبل", "القادم", "آینده", "next", "prochain", "gelecek"))
+_CURRENT = frozenset(norm(w) for w in ("الجاري", "الحالي", "جاری", "this", "ce"))
 
 
 @functools.cache
 def relative() -> Mapping[str, tuple[str, int]]:
     """Folded relative phrase -> (unit, offset)."""
-    return {_norm(phrase): (unit, int(offset)) for phrase, unit, offset, _lang in rows("dates", "relative.tsv")}
+    return {
+        norm(phrase): (unit, int(offset)) for phrase, unit, offset, _lang in rows("dates", "relative.tsv")
+    }
 
 
 @functools.cache
 def _ref_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    leads = _alternation([_norm(w) for w in _LEADS])
+    leads = alternation([norm(w) for w in _LEADS])
     weekday = re.compile(
-        rf"(?<!\w)(?:(?P<lead>{leads})\s*(?P<paren>\()?\s*)?(?P<wd>{_alternation(list(weekdays()))})(?!\w)(?(paren)\s*\))"
+        rf"(?<!\w)(?:(?P<lead>{leads})\s*(?P<paren>\()?\s*)?(?P<wd>{alternation(list(weekdays()))})(?!\w)(?(paren)\s*\))"
     )
-    rel = re.compile(rf"(?<!\w)(?:{_alternation(list(relative()))})(?!\w)")
-    qualifiers = _alternation(sorted(_PAST | _NEXT | _CURRENT))
+    rel = re.compile(rf"(?<!\w)(?:{alternation(list(relative()))})(?!\w)")
+    qualifiers = alternation(sorted(_PAST | _NEXT | _CURRENT))
     qualifier = re.compile(rf"\s+({qualifiers})(?!\w)")
     return weekday, rel, qualifier
 
@@ -58,7 +62,7 @@ def _triggers() -> dict[str, frozenset[str]]:
 
 @functools.cache
 def _word_re(words: frozenset[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_alternation(list(words))})(?!\w)")
+    return re.compile(rf"(?<!\w)(?:{alternation(list(words))})(?!\w)")
 
 
 def _matches_near(f: str, pattern: re.Pattern[str], anchors: Iterable[re.Match[str]]) -> list[re.Match[str]]:
@@ -101,7 +105,9 @@ def _year_in(calendar: str, base: dt.date) -> int:
     return base.year
 
 
-def _explicit_date(calendar: str, month: int, day: int, year: int | None, qualifier: str | None, base: dt.date | None) -> dt.date | None:
+def _explicit_date(
+    calendar: str, month: int, day: int, year: int | None, qualifier: str | None, base: dt.date | None
+) -> dt.date | None:
     if year is not None:
         return to_gregorian(calendar, year, month, day)
     if base is None:
@@ -136,12 +142,20 @@ def find_date_refs(text: str, base: dt.date | None) -> list[dict[str, Any]]:
         date = (base - dt.timedelta(days=(base.weekday() - wd) % 7)).isoformat() if base else None
         refs.append((m.start(), m.end(), {"kind": "weekday", "weekday": WEEKDAY_NAMES[wd], "date": date}))
         taken.append(m.span())
-    for m in _matches_near(f, relative_re, _word_re(hits["relative"]).finditer(f) if hits["relative"] else ()):
+    for m in _matches_near(
+        f, relative_re, _word_re(hits["relative"]).finditer(f) if hits["relative"] else ()
+    ):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         unit, offset = relative()[re.sub(r"\s+", " ", m.group())]
-        refs.append((m.start(), m.end(), {"kind": "relative", "weekday": None, "date": _relative_date(unit, offset, base)}))
-    for m in _matches_near(f, _patterns()["named"], _DAY_NUMBER.finditer(f) if hits["date"] else ()):
+        refs.append(
+            (
+                m.start(),
+                m.end(),
+                {"kind": "relative", "weekday": None, "date": _relative_date(unit, offset, base)},
+            )
+        )
+    for m in _matches_near(f, date_patterns()["named"], _DAY_NUMBER.finditer(f) if hits["date"] else ()):
         day = m.group("d1") or m.group("d2")
         if not day:
             continue
@@ -152,7 +166,9 @@ def find_date_refs(text: str, base: dt.date | None) -> list[dict[str, Any]]:
             end = q.end()
         year = int(m.group("year")) if m.group("year") else None
         date = _explicit_date(calendar, number, int(day), year, q.group(1) if q else None, base)
-        refs.append((m.start(), end, {"kind": "date", "weekday": None, "date": date.isoformat() if date else None}))
+        refs.append(
+            (m.start(), end, {"kind": "date", "weekday": None, "date": date.isoformat() if date else None})
+        )
     out = []
     for start, end, ref in sorted(refs, key=lambda r: r[0]):
         raw_start, raw_end = folded.raw_span(start, end)

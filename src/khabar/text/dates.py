@@ -13,8 +13,8 @@ from ..model import Article
 from ..registry import stage
 from .calendars import parse_date_line, parse_with_dateparser
 from .chrome import key, sections
-from .daterefs import find_date_refs
 from .datelines import Dateline, parse_dateline
+from .daterefs import find_date_refs
 
 OWN_PARSER_LANGS = frozenset({"ar", "fa", "ur", "en", "fr", "tr", "ps", "ckb", "ug"})
 MAX_DATE_LINE_WORDS = 15
@@ -85,8 +85,14 @@ def _find_dateline(article: Article, lines: list[str], drop: set[int], strip: bo
     return None
 
 
-@stage("khabar.text.dates.v1", assigns=("published", "dateline", "date_refs", "removed", "text"), requires=("text",))
-def dates(article: Article, *, head_lines: int = 6, tail_lines: int = 3, strip_dateline: bool = False) -> Article:
+@stage(
+    "khabar.text.dates.v1",
+    assigns=("published", "dateline", "date_refs", "removed", "text"),
+    requires=("text",),
+)
+def dates(
+    article: Article, *, head_lines: int = 6, tail_lines: int = 3, strip_dateline: bool = False
+) -> Article:
     """Set ``published`` (metadata first, else a date line), ``dateline``, ``date_refs`` and ``meta["weekday"]``.
 
     Date lines and a dateline standing alone on a line leave ``text`` for ``removed``; with ``strip_dateline``
