@@ -1,6 +1,7 @@
 """Benchmark clean.v1 and dates.v1 on SaudiNewsNet: median ms per article, chrome lines removed, a sample of them.
 
-Usage: PYTHONPATH=src python bench/text_clean_dates.py [N] [SAMPLE]
+Usage: PYTHONPATH=src python bench/text_clean_dates.py [N] [SAMPLE] [--learn]
+With --learn, per-outlet chrome lines are first learned over the same N articles (chrome.learn_outlet_lines).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 from khabar.model import Article
+from khabar.text.chrome import learn_outlet_lines
 from khabar.text.clean import clean
 from khabar.text.dates import dates
 from khabar.text.html import html_to_text
@@ -23,8 +25,9 @@ BENCH = Path(__file__).resolve().parents[1].parent.parent / "shared" / "bench" /
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
-    sample = int(sys.argv[2]) if len(sys.argv) > 2 else 15
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    n = int(args[0]) if args else 2000
+    sample = int(args[1]) if len(args) > 1 else 15
     path = BENCH if BENCH.exists() else Path("/work/shared/bench/saudinewsnet-2015.jsonl.gz")
     records = []
     with gzip.open(path, "rt", encoding="utf-8") as fh:
@@ -41,10 +44,13 @@ def main() -> None:
         html_to_text(Article(id=r["id"], raw=r["content"], content_type="text/plain", outlet=r["source"]))
         for r in records
     ]
+    learned = learn_outlet_lines((a.outlet, a.text) for a in articles) if "--learn" in sys.argv else {}
+    if learned:
+        print(f"learned lines per outlet: { {o: len(k) for o, k in learned.items()} }")
     t_clean, t_dates, removed, kinds = [], [], [], Counter()
     for a in articles:
         t0 = time.perf_counter()
-        clean(a)
+        clean(a, outlet_lines=learned)
         t1 = time.perf_counter()
         dates(a)
         t2 = time.perf_counter()
