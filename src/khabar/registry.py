@@ -15,7 +15,11 @@ from typing import Any
 from .model import Article
 
 # Modules whose import registers the built-in stages.
-BUILTIN_MODULES: tuple[str, ...] = ("khabar.text.html",)
+BUILTIN_MODULES: tuple[str, ...] = (
+    "khabar.text.html",
+    "khabar.text.clean",
+    "khabar.text.dates",
+)
 
 ArticleFn = Callable[..., Article]
 BatchFn = Callable[..., list[Article]]
