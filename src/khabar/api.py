@@ -16,6 +16,7 @@ from .pipeline import Pipeline
 from .sources import Problem, SourceOptions
 from .store import SQLiteStore, Store
 from .store.base import ArticleFilter, SearchHit
+from .text.chrome import repeated_keys
 
 DEFAULT_DB = "khabar.db"
 CHROME_STAGE = "khabar.text.clean.v1"
@@ -35,10 +36,21 @@ class Khabar:
         if self._pipeline is None:
             stages = {k: dict(v) for k, v in self.config.get("stages", {}).items()}
             if CHROME_STAGE in self.config["pipeline"]:
-                min_count = int(stages.get(CHROME_STAGE, {}).pop("min_outlet_count", 3))
-                stages.setdefault(CHROME_STAGE, {})["outlet_lines"] = self.store.outlet_chrome(min_count)
+                stages.setdefault(CHROME_STAGE, {})["outlet_lines"] = self._learned_chrome()
             self._pipeline = Pipeline(list(self.config["pipeline"]), stages)
         return self._pipeline
+
+    def _learned_chrome(self) -> dict[str, set[str]]:
+        """Per outlet, the line keys repeated across enough of its articles to count as site chrome."""
+        learn = self.config["learn_chrome"]
+        counts = self.store.outlet_line_counts(int(learn["min_docs"]))
+        found = {
+            outlet: repeated_keys(
+                keys, docs, min_docs=int(learn["min_docs"]), min_share=float(learn["min_share"])
+            )
+            for outlet, (docs, keys) in counts.items()
+        }
+        return {outlet: keys for outlet, keys in found.items() if keys}
 
     # -- writing -------------------------------------------------------------------------------
     def ingest(

@@ -23,6 +23,7 @@ DEFAULTS: dict[str, Any] = {
         "user_agent": "khabar/0.1 (+https://github.com/khabar-news/khabar)",
         "max_redirects": 5,
     },
+    "learn_chrome": {"min_docs": 5, "min_share": 0.2},  # a line repeated this widely in one outlet is chrome
     "cluster": {},
 }
 

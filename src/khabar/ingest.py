@@ -45,7 +45,8 @@ def article_from_document(doc: Document) -> Article:
         outlet=meta.get("outlet") or None,
         content_type=doc.content_type,
         raw=raw,
-        title=meta.get("title") or None,
+        # A first-line guess from a plain-text source is left to the clean stage, which skips site chrome.
+        title=None if meta.get("title_from") == "first_line" else meta.get("title") or None,
         published=meta.get("published") or None,
         lang=meta.get("lang") or None,
         source_meta=dict(doc.meta),

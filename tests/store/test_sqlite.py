@@ -119,7 +119,7 @@ def test_outlet_lines_count_articles_per_outlet(store: SQLiteStore) -> None:
     for _ in range(3):
         store.count_outlet_lines("masrawy", ["k1", "k1", "k2"])
     store.count_outlet_lines("other", ["k1"])
-    assert store.outlet_chrome(3) == {"masrawy": {"k1", "k2"}}
+    assert store.outlet_line_counts(3) == {"masrawy": (3, {"k1": 3, "k2": 3}), "other": (1, {})}
 
 
 def test_meta_and_stats(store: SQLiteStore) -> None:

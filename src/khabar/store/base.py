@@ -110,8 +110,8 @@ class Store(ABC):
         """Count one more article of ``outlet`` holding each of these line keys."""
 
     @abstractmethod
-    def outlet_chrome(self, min_count: int) -> dict[str, set[str]]:
-        """Line keys seen in at least ``min_count`` articles of each outlet."""
+    def outlet_line_counts(self, min_count: int) -> dict[str, tuple[int, dict[str, int]]]:
+        """Per outlet: its article count, and the line keys seen in at least ``min_count`` of its articles."""
 
     # Metadata and housekeeping
     @abstractmethod

@@ -352,19 +352,26 @@ class SQLiteStore(Store):
     def count_outlet_lines(self, outlet: str, keys: Iterable[str]) -> None:
         """Count one more article of ``outlet`` holding each of these line keys."""
         with self._write() as conn:
+            conn.execute(
+                "INSERT INTO outlet_docs (outlet, count) VALUES (?, 1)"
+                " ON CONFLICT (outlet) DO UPDATE SET count = count + 1",
+                (outlet,),
+            )
             conn.executemany(
                 "INSERT INTO outlet_lines (outlet, key, count) VALUES (?, ?, 1)"
                 " ON CONFLICT (outlet, key) DO UPDATE SET count = count + 1",
                 [(outlet, k) for k in set(keys)],
             )
 
-    def outlet_chrome(self, min_count: int) -> dict[str, set[str]]:
-        """Line keys seen in at least ``min_count`` articles of each outlet."""
-        out: dict[str, set[str]] = {}
-        for outlet, key in self._reader.execute(
-            "SELECT outlet, key FROM outlet_lines WHERE count >= ?", (min_count,)
+    def outlet_line_counts(self, min_count: int) -> dict[str, tuple[int, dict[str, int]]]:
+        """Per outlet: its article count, and the line keys seen in at least ``min_count`` of its articles."""
+        out: dict[str, tuple[int, dict[str, int]]] = {
+            outlet: (n, {}) for outlet, n in self._reader.execute("SELECT outlet, count FROM outlet_docs")
+        }
+        for outlet, key, n in self._reader.execute(
+            "SELECT outlet, key, count FROM outlet_lines WHERE count >= ?", (min_count,)
         ):
-            out.setdefault(outlet, set()).add(key)
+            out.setdefault(outlet, (n, {}))[1][key] = n
         return out
 
     # -- metadata ------------------------------------------------------------------------------
