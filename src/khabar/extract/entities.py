@@ -1,0 +1,412 @@
+"""The entity stage: PERSON, PLACE and ORG mentions, linked to one canonical entity each, with salience.
+
+Gazetteer variants are found first (longest match, clitic-aware); nationality adjectives point at
+their country; ministries are matched as patterns plus an adjective; persons no gazetteer has are
+found by rule (names.py) and linked across spellings, scripts and short forms (linking.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from khabar.model import Article
+from khabar.registry import stage
+
+from .knowledge import Knowledge, load_knowledge
+from .linking import PersonKeys, close, group_names
+from .matcher import Hit, PhraseIndex, Tokens, fold_token, is_latin, tokenize, zipf
+from .names import Context, find_persons
+from .skeleton import entity_key, romanize, skeleton
+
+FOREIGN_COMMON_ZIPF = 4.0
+"""A one-word variant from another language that is this common in the article's language is not a match."""
+SMALL_PLACE = 100_000
+SMALL_PLACE_ZIPF = 3.5
+SHORT_FORM_ZIPF = 4.5
+LONE_SURNAME_ZIPF = 3.0
+LONE_SURNAME_LETTERS = 6
+MIN_SKELETON = 4
+"""Shorter skeletons collide with common words: a lone word must then be spelled like the surname."""
+
+
+@dataclass
+class Resources:
+    """The lookup tables of one gazetteer, built once per process."""
+
+    entities: dict[str, dict[str, Any]]
+    names: PhraseIndex
+    triggers: PhraseIndex
+    given: frozenset[str]
+    persons: PersonKeys
+    country_by_code: dict[str, str]
+
+
+@functools.cache
+def resources(directory: str | None = None, curated: bool = True) -> Resources:
+    """Indexes over the gazetteer in ``directory`` (default: the package data)."""
+    kb: Knowledge = load_knowledge(directory, curated)
+    names, triggers, persons = PhraseIndex(), PhraseIndex(), PersonKeys()
+    for eid, rec in kb.entities.items():
+        for v in rec.get("variants") or []:
+            text = v.get("text") if isinstance(v, dict) else v
+            lang = v.get("lang") if isinstance(v, dict) else None
+            if text:
+                names.add(text, ("E", eid, lang))
+                if rec["type"] == "PERSON":
+                    persons.add(eid, text)
+        names.add(rec.get("name") or "", ("E", eid, "en"))
+        if rec["type"] == "PERSON":
+            persons.add(eid, rec.get("name") or "")
+    for form, _lang, country in kb.demonyms:
+        names.add(form, ("A", country, None))
+    for pattern, _lang, portfolio in kb.ministries:
+        names.add(pattern, ("M", portfolio, None))
+    triggers.add_all((text, role) for text, _lang, role in kb.triggers)
+    countries = {
+        str(r.get("country")): eid
+        for eid, r in kb.entities.items()
+        if r["type"] == "PLACE" and r.get("kind") == "country" and r.get("country")
+    }
+    return Resources(
+        entities=kb.entities,
+        names=names,
+        triggers=triggers,
+        given=frozenset(fold_token(n) for n, _ in kb.given_names),
+        persons=persons,
+        country_by_code=countries,
+    )
+
+
+@dataclass(slots=True)
+class Mention:
+    """One mention of an entity: character span in its text, and whether it is an adjective."""
+
+    eid: str
+    start: int
+    end: int
+    text: str
+    adj: bool = False
+
+
+@dataclass
+class Found:
+    """What one text (title or body) yields."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    persons: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Rule-found and short-form persons: id -> {"names": Counter of full spellings, "country": ...}."""
+
+
+@dataclass
+class Surnames:
+    """Persons of one document by surname (folded and skeleton), for linking short forms."""
+
+    folded: dict[str, str] = field(default_factory=dict)
+    skeletons: dict[str, str] = field(default_factory=dict)
+
+    def add(self, eid: str, words: list[str], original_last: str) -> None:
+        """Record the last word of a mention of ``eid`` as its surname."""
+        self.folded.setdefault(words[-1], eid)
+        skel = skeleton(original_last)
+        if len(skel) >= 3:
+            self.skeletons.setdefault(skel, eid)
+
+    def find(self, word: str) -> str | None:
+        """The person a lone word names, by its spelling or (for rarer words) its skeleton."""
+        if word in self.folded:
+            return self.folded[word]
+        skel = skeleton(word)
+        if len(skel) < MIN_SKELETON:
+            return None
+        if skel in self.skeletons:
+            return self.skeletons[skel]
+        return next((eid for s, eid in self.skeletons.items() if close(skel, s)), None)
+
+
+def _country_entity(res: Resources, rec: dict[str, Any]) -> str | None:
+    return res.country_by_code.get(str(rec.get("country")))
+
+
+def _resolve(res: Resources, toks: Tokens, lang: str | None, hits: list[Hit]) -> list[tuple[Hit, str, str]]:
+    """Pick one reading per hit: (hit, kind, value) with kind E (entity id), A (country id) or M (ministry)."""
+    text = toks.text
+    cands: list[list[tuple[str, str]]] = []
+    for h in hits:
+        single = h.j - h.i == 1
+        word = toks.word(h.i)
+        keep: list[tuple[str, str]] = []
+        for kind, value, vlang in h.payloads:
+            if kind != "E":
+                keep.append((kind, value))
+                continue
+            rec = res.entities[value]
+            if single and vlang != lang and lang and zipf(word, lang) >= FOREIGN_COMMON_ZIPF:
+                continue
+            small = rec.get("kind") == "city" and (rec.get("population") or 0) < SMALL_PLACE
+            if single and small and zipf(word, lang or "en") >= SMALL_PLACE_ZIPF:
+                continue
+            keep.append((kind, value))
+        if is_latin(word) and not text[h.start].isupper():
+            keep = []
+        if _adjectival(h, keep):
+            keep = [kv for kv in keep if kv[0] == "A"]
+        cands.append(keep)
+    # Entities named unambiguously somewhere in the text confirm their ambiguous short forms.
+    confirmed = set()
+    for h, keep in zip(hits, cands, strict=True):
+        ents = [v for k, v in keep if k == "E"]
+        if len(ents) == 1 and (h.j - h.i > 1 or not res.entities[ents[0]].get("ambiguous")):
+            confirmed.add(ents[0])
+    mentioned = {v for keep in cands for k, v in keep if k in "EA"}
+    out: list[tuple[Hit, str, str]] = []
+    for n, (h, keep) in enumerate(zip(hits, cands, strict=True)):
+        ents = [v for k, v in keep if k == "E"]
+        if h.j - h.i == 1:
+            ents = [e for e in ents if e in confirmed or not res.entities[e].get("ambiguous")]
+        if ents:
+            nxt = {v for k, v in cands[n + 1]} if n + 1 < len(hits) and hits[n + 1].i - h.j <= 1 else set()
+            out.append((h, "E", max(ents, key=lambda e: _score(res, e, confirmed, mentioned, nxt))))
+        elif keep and keep[0][0] != "E":
+            out.append((h, keep[0][0], keep[0][1]))
+    return out
+
+
+def _adjectival(h: Hit, keep: list[tuple[str, str]]) -> bool:
+    """A word that is both a country name and an adjective reads as the adjective when it took an
+    article the name does not have (الروسية is Russian; روسیه is Russia)."""
+    kinds = {k for k, _ in keep}
+    took_article = "ال" in h.prefix or h.prefix.endswith("لل")
+    return {"A", "E"} <= kinds and took_article and not h.key[0].startswith("ال")
+
+
+def _score(res: Resources, eid: str, confirmed: set[str], mentioned: set[str], nxt: set[str]) -> float:
+    """Rank the readings of an ambiguous name: confirmed, then a container named next, then size."""
+    rec = res.entities[eid]
+    container = {rec.get("admin"), _country_entity(res, rec)} - {None, eid}
+    return (
+        1000.0 * (eid in confirmed)
+        + 100.0 * bool(container & nxt)
+        + 10.0 * bool(container & mentioned)
+        + math.log10((rec.get("population") or 0) + 1)
+    )
+
+
+def _ministry(res: Resources, resolved: list[tuple[Hit, str, str]], n: int) -> tuple[str, str, int] | None:
+    """A ministry pattern with a nationality adjective right after (or before) it: (id, name, end)."""
+    h, _, portfolio = resolved[n]
+    for m in (n + 1, n - 1):
+        if 0 <= m < len(resolved) and resolved[m][1] == "A":
+            other = resolved[m][0]
+            if other.i == h.j or other.j == h.i:
+                country = resolved[m][2]
+                cname = res.entities.get(country, {}).get("name", country)
+                slug = portfolio.lower().replace(" ", "_")
+                return (
+                    f"ministry:{slug}:{country}",
+                    f"Ministry of {portfolio} of {cname}",
+                    max(h.end, other.end),
+                )
+    return None
+
+
+def analyse(
+    text: str, lang: str | None, res: Resources, known: Surnames | None = None, adjectives: bool = True
+) -> tuple[Found, Surnames]:
+    """Find every entity mention in ``text``; ``known`` holds the persons of the rest of the article."""
+    toks = tokenize(text)
+    found = Found()
+    hits: list[Hit] = []
+    i = 0
+    while i < len(toks):
+        h = res.names.match(toks, i, lang)
+        if h is None:
+            i += 1
+        else:
+            hits.append(h)
+            i = h.j
+    resolved = _resolve(res, toks, lang, hits)
+    covered: list[str | None] = [None] * len(toks)
+    hit_end = list(range(1, len(toks) + 1))
+    surnames = Surnames()
+    surnames.folded.update(known.folded if known else {})
+    surnames.skeletons.update(known.skeletons if known else {})
+    for n, (h, kind, value) in enumerate(resolved):
+        span_text = text[h.start : h.end]
+        if kind == "E":
+            rec = res.entities[value]
+            label = rec["type"]
+            found.mentions.append(Mention(value, h.start, h.end, span_text))
+            if label == "PERSON":
+                surnames.add(value, toks.folds[h.i : h.j], text[toks.starts[h.j - 1] : toks.ends[h.j - 1]])
+        elif kind == "A":
+            label = "ADJ:" + value
+            if adjectives:
+                found.mentions.append(Mention(value, h.start, h.end, span_text, adj=True))
+        else:
+            ministry = _ministry(res, resolved, n)
+            if ministry is None:
+                continue
+            mid, mname, end = ministry
+            label = "ORG"
+            found.mentions.append(Mention(mid, h.start, end, text[h.start : end]))
+            found.persons[mid] = {"type": "ORG", "name": mname}
+        for k in range(h.i, h.j):
+            covered[k] = label
+            hit_end[k] = h.j
+    _rule_persons(res, toks, lang, covered, hit_end, found, surnames)
+    _short_forms(res, toks, lang, covered, found, surnames)
+    return found, surnames
+
+
+def _rule_persons(
+    res: Resources,
+    toks: Tokens,
+    lang: str | None,
+    covered: list[str | None],
+    hit_end: list[int],
+    found: Found,
+    surnames: Surnames,
+) -> None:
+    """Add persons found by trigger, given name or «», grouped and linked to curated persons by key."""
+    ctx = Context(toks, lang, covered, hit_end, res.triggers, res.given, lambda w: w in surnames.folded)
+    spans = find_persons(ctx)
+    if not spans:
+        return
+    texts = [toks.text[toks.starts[s.i] + s.cut : toks.ends[s.j - 1]] for s in spans]
+    for group in group_names((texts[k], toks.folds[spans[k].i : spans[k].j]) for k in range(len(spans))):
+        full = texts[group[0]]
+        key = entity_key(full)
+        eid = (
+            surnames.find(toks.folds[spans[group[0]].j - 1])
+            or res.persons.find(key)
+            or "person:" + key.replace(" ", "-")
+        )
+        info = found.persons.setdefault(eid, {"type": "PERSON", "names": Counter(), "country": None})
+        for k in group:
+            s = spans[k]
+            found.mentions.append(Mention(eid, toks.starts[s.i] + s.cut, toks.ends[s.j - 1], texts[k]))
+            if eid.startswith("person:"):
+                info["names"][texts[k]] += 1
+            info["country"] = info.get("country") or s.country
+            surnames.add(eid, toks.folds[s.i : s.j], toks.text[toks.starts[s.j - 1] : toks.ends[s.j - 1]])
+            for w in range(s.i, s.j):
+                covered[w] = "PERSON"
+
+
+def _short_forms(
+    res: Resources,
+    toks: Tokens,
+    lang: str | None,
+    covered: list[str | None],
+    found: Found,
+    surnames: Surnames,
+) -> None:
+    """Link lone surnames to the persons of the document, and rare lone words to curated surnames."""
+    for k, word in enumerate(toks.folds):
+        if (
+            covered[k] is not None
+            or len(word) < 3
+            or (is_latin(word) and not toks.text[toks.starts[k]].isupper())
+        ):
+            continue
+        cut = 1 if lang == "ar" and word[0] in "وفبل" and len(word) > 4 else 0
+        eid = None
+        rare = zipf(word, lang or "en") < SHORT_FORM_ZIPF
+        for cand in (word, word[cut:]) if cut else (word,):
+            eid = surnames.folded.get(cand) or (surnames.find(cand) if rare else None)
+            if (
+                eid is None
+                and len(cand) >= LONE_SURNAME_LETTERS
+                and zipf(cand, lang or "en") < LONE_SURNAME_ZIPF
+            ):
+                ids = res.persons.surname.get(skeleton(cand), set())
+                eid = next(iter(ids)) if len(ids) == 1 else None
+            if eid:
+                start = toks.starts[k] + (1 if cand is not word else 0)
+                found.mentions.append(Mention(eid, start, toks.ends[k], toks.text[start : toks.ends[k]]))
+                covered[k] = "PERSON"
+                break
+
+
+def _lead_end(article: Article, lead_chars: int) -> int:
+    sents = article.sentences or []
+    if len(sents) >= 2:
+        return max(int(sents[1][1]), 0)
+    return lead_chars
+
+
+def _salience(body: list[Mention], title: list[Mention], lead_end: int) -> dict[str, float]:
+    raw: Counter[str] = Counter()
+    for m in body:
+        raw[m.eid] += (0.5 if m.adj else 1.0) * (2.0 if m.start < lead_end else 1.0)
+    for eid, n in Counter(m.eid for m in title).items():
+        raw[eid] += 3.0 + 0.5 * (n - 1)
+    top = max(raw.values(), default=0.0) or 1.0
+    return {eid: round(v / top, 3) for eid, v in raw.items()}
+
+
+def _display(
+    res: Resources, eid: str, info: dict[str, Any] | None, mentions: list[Mention]
+) -> dict[str, Any]:
+    rec = res.entities.get(eid)
+    if rec is not None:
+        out: dict[str, Any] = {"id": eid, "type": rec["type"], "name": rec.get("name") or mentions[0].text}
+        return out
+    info = info or {}
+    if info.get("type") == "ORG":
+        return {"id": eid, "type": "ORG", "name": info["name"]}
+    names: Counter[str] = info.get("names") or Counter(m.text for m in mentions if not m.adj)
+    fullest = (
+        max(names.items(), key=lambda kv: (len(kv[0].split()), kv[1])) if names else (mentions[0].text, 1)
+    )
+    out = {"id": eid, "type": "PERSON", "name": fullest[0], "romanized": romanize(fullest[0])}
+    if info.get("country"):
+        out["country"] = info["country"]
+    return out
+
+
+@stage("khabar.extract.entities.v1", assigns=("entities",), requires=("text", "title", "lang"))
+def entities(
+    article: Article,
+    *,
+    curated: bool = True,
+    gazetteer: str | None = None,
+    adjectives: bool = True,
+    lead_chars: int = 300,
+) -> Article:
+    """Find and link the PERSON, PLACE and ORG entities of the article's title and text.
+
+    ``curated=False`` leaves the curated persons out (persons are then found by rule only);
+    ``gazetteer`` is a directory of gazetteer files replacing the package data; ``adjectives``
+    makes nationality adjectives mentions of their country.
+    """
+    res = resources(gazetteer, curated)
+    lang = article.lang
+    body, known = analyse(article.text or "", lang, res, adjectives=adjectives)
+    title, _ = analyse(article.title or "", lang, res, known, adjectives=adjectives)
+    sal = _salience(body.mentions, title.mentions, _lead_end(article, lead_chars))
+    by_id: dict[str, list[Mention]] = {}
+    for m in sorted(body.mentions, key=lambda m: m.start):
+        by_id.setdefault(m.eid, []).append(m)
+    in_title: dict[str, list[Mention]] = {}
+    for m in sorted(title.mentions, key=lambda m: m.start):
+        in_title.setdefault(m.eid, []).append(m)
+    out = []
+    for eid in sorted(set(by_id) | set(in_title), key=lambda e: -sal.get(e, 0.0)):
+        ms, ts = by_id.get(eid, []), in_title.get(eid, [])
+        info = body.persons.get(eid) or title.persons.get(eid)
+        entry = _display(res, eid, info, ms + ts)
+        entry["mentions"] = [
+            {"start": m.start, "end": m.end, "text": m.text} | ({"adj": True} if m.adj else {}) for m in ms
+        ]
+        entry["title_mentions"] = [{"start": m.start, "end": m.end, "text": m.text} for m in ts]
+        entry["salience"] = sal.get(eid, 0.0)
+        seen = dict.fromkeys(m.text for m in ms + ts if not m.adj)
+        entry["variants"] = [{"text": t, "lang": lang} for t in seen]
+        out.append(entry)
+    article.entities = out
+    return article
