@@ -10,6 +10,7 @@ from typing import Any
 
 DEFAULT_PIPELINE: list[str] = [
     "khabar.text.html.v1",  # HTML -> main text and metadata (trafilatura); plain text passes through
+    "khabar.extract.entities.v1",  # PERSON / PLACE / ORG mentions linked to canonical entities
 ]
 
 DEFAULTS: dict[str, Any] = {

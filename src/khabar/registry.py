@@ -17,6 +17,7 @@ from .model import Article
 # Modules whose import registers the built-in stages.
 BUILTIN_MODULES: tuple[str, ...] = (
     "khabar.text.html",
+    "khabar.extract.entities",
 )
 
 ArticleFn = Callable[..., Article]

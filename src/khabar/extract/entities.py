@@ -17,7 +17,7 @@ from khabar.model import Article
 from khabar.registry import stage
 
 from .knowledge import Knowledge, load_knowledge
-from .linking import PersonKeys, close, group_names
+from .linking import MIN_FUZZY, PersonKeys, close, group_names
 from .matcher import Hit, PhraseIndex, Tokens, fold_token, is_latin, tokenize, zipf
 from .names import Context, find_persons
 from .skeleton import entity_key, romanize, skeleton
@@ -51,26 +51,27 @@ def resources(directory: str | None = None, curated: bool = True) -> Resources:
     kb: Knowledge = load_knowledge(directory, curated)
     names, triggers, persons = PhraseIndex(), PhraseIndex(), PersonKeys()
     for eid, rec in kb.entities.items():
-        for v in rec.get("variants") or []:
+        vague = bool(rec.get("ambiguous"))
+        for v in [*(rec.get("variants") or []), {"text": rec.get("name"), "lang": "en"}]:
             text = v.get("text") if isinstance(v, dict) else v
+            if not text:
+                continue
             lang = v.get("lang") if isinstance(v, dict) else None
-            if text:
-                names.add(text, ("E", eid, lang))
-                if rec["type"] == "PERSON":
-                    persons.add(eid, text)
-        names.add(rec.get("name") or "", ("E", eid, "en"))
-        if rec["type"] == "PERSON":
-            persons.add(eid, rec.get("name") or "")
-    for form, _lang, country in kb.demonyms:
-        names.add(form, ("A", country, None))
-    for pattern, _lang, portfolio in kb.ministries:
-        names.add(pattern, ("M", portfolio, None))
-    triggers.add_all((text, role) for text, _lang, role in kb.triggers)
+            names.add(text, ("E", eid, lang, vague or bool(isinstance(v, dict) and v.get("ambiguous"))))
+            if rec["type"] == "PERSON":
+                persons.add(eid, text)
     countries = {
         str(r.get("country")): eid
         for eid, r in kb.entities.items()
         if r["type"] == "PLACE" and r.get("kind") == "country" and r.get("country")
     }
+    for form, _lang, country in kb.demonyms:
+        target = country if country in kb.entities else countries.get(country)
+        if target:
+            names.add(form, ("A", target, None, False))
+    for pattern, _lang, portfolio in kb.ministries:
+        names.add(pattern, ("M", portfolio, None, False))
+    triggers.add_all((text, role) for text, _lang, role in kb.triggers)
     return Resources(
         entities=kb.entities,
         names=names,
@@ -132,53 +133,52 @@ def _country_entity(res: Resources, rec: dict[str, Any]) -> str | None:
 
 
 def _resolve(res: Resources, toks: Tokens, lang: str | None, hits: list[Hit]) -> list[tuple[Hit, str, str]]:
-    """Pick one reading per hit: (hit, kind, value) with kind E (entity id), A (country id) or M (ministry)."""
+    """Pick one reading per hit: (hit, kind, value) with kind E (entity id), A (country id) or M (ministry).
+
+    A one-word variant flagged ambiguous (فارس: agency, province or "Persian") counts only when the
+    same entity is named unambiguously in the text; several candidate entities are ranked by _score.
+    """
     text = toks.text
-    cands: list[list[tuple[str, str]]] = []
+    cands: list[list[tuple[str, str, bool]]] = []
     for h in hits:
         single = h.j - h.i == 1
         word = toks.word(h.i)
-        keep: list[tuple[str, str]] = []
-        for kind, value, vlang in h.payloads:
-            if kind != "E":
-                keep.append((kind, value))
-                continue
-            rec = res.entities[value]
-            if single and vlang != lang and lang and zipf(word, lang) >= FOREIGN_COMMON_ZIPF:
-                continue
-            small = rec.get("kind") == "city" and (rec.get("population") or 0) < SMALL_PLACE
-            if single and small and zipf(word, lang or "en") >= SMALL_PLACE_ZIPF:
-                continue
-            keep.append((kind, value))
+        keep: list[tuple[str, str, bool]] = []
+        for kind, value, vlang, vague in h.payloads:
+            if kind == "E" and single:
+                rec = res.entities[value]
+                if vlang != lang and lang and zipf(word, lang) >= FOREIGN_COMMON_ZIPF:
+                    continue
+                small = rec.get("kind") == "city" and (rec.get("population") or 0) < SMALL_PLACE
+                if small and zipf(word, lang or "en") >= SMALL_PLACE_ZIPF:
+                    continue
+            keep.append((kind, value, vague and single))
         if is_latin(word) and not text[h.start].isupper():
             keep = []
         if _adjectival(h, keep):
-            keep = [kv for kv in keep if kv[0] == "A"]
+            keep = [c for c in keep if c[0] == "A"]
         cands.append(keep)
-    # Entities named unambiguously somewhere in the text confirm their ambiguous short forms.
     confirmed = set()
-    for h, keep in zip(hits, cands, strict=True):
-        ents = [v for k, v in keep if k == "E"]
-        if len(ents) == 1 and (h.j - h.i > 1 or not res.entities[ents[0]].get("ambiguous")):
-            confirmed.add(ents[0])
-    mentioned = {v for keep in cands for k, v in keep if k in "EA"}
+    for keep in cands:
+        ents = {v for k, v, _ in keep if k == "E"}
+        if len(ents) == 1 and not any(vague for _, _, vague in keep):
+            confirmed |= ents
+    mentioned = {v for keep in cands for k, v, _ in keep if k in "EA"}
     out: list[tuple[Hit, str, str]] = []
     for n, (h, keep) in enumerate(zip(hits, cands, strict=True)):
-        ents = [v for k, v in keep if k == "E"]
-        if h.j - h.i == 1:
-            ents = [e for e in ents if e in confirmed or not res.entities[e].get("ambiguous")]
+        ents = list(dict.fromkeys(v for k, v, vague in keep if k == "E" and (not vague or v in confirmed)))
         if ents:
-            nxt = {v for k, v in cands[n + 1]} if n + 1 < len(hits) and hits[n + 1].i - h.j <= 1 else set()
+            nxt = {c[1] for c in cands[n + 1]} if n + 1 < len(hits) and hits[n + 1].i - h.j <= 1 else set()
             out.append((h, "E", max(ents, key=lambda e: _score(res, e, confirmed, mentioned, nxt))))
         elif keep and keep[0][0] != "E":
             out.append((h, keep[0][0], keep[0][1]))
     return out
 
 
-def _adjectival(h: Hit, keep: list[tuple[str, str]]) -> bool:
+def _adjectival(h: Hit, keep: list[tuple[str, str, bool]]) -> bool:
     """A word that is both a country name and an adjective reads as the adjective when it took an
     article the name does not have (الروسية is Russian; روسیه is Russia)."""
-    kinds = {k for k, _ in keep}
+    kinds = {c[0] for c in keep}
     took_article = "ال" in h.prefix or h.prefix.endswith("لل")
     return {"A", "E"} <= kinds and took_article and not h.key[0].startswith("ال")
 
@@ -220,14 +220,13 @@ def analyse(
     toks = tokenize(text)
     found = Found()
     hits: list[Hit] = []
-    i = 0
-    while i < len(toks):
-        h = res.names.match(toks, i, lang)
-        if h is None:
-            i += 1
-        else:
-            hits.append(h)
-            i = h.j
+    done = 0
+    for i in res.names.starts(toks, lang):
+        if i >= done:
+            h = res.names.match(toks, i, lang)
+            if h is not None:
+                hits.append(h)
+                done = h.j
     resolved = _resolve(res, toks, lang, hits)
     covered: list[str | None] = [None] * len(toks)
     hit_end = list(range(1, len(toks) + 1))
@@ -306,30 +305,53 @@ def _short_forms(
     surnames: Surnames,
 ) -> None:
     """Link lone surnames to the persons of the document, and rare lone words to curated surnames."""
+    clitic = lang == "ar"
     for k, word in enumerate(toks.folds):
-        if (
-            covered[k] is not None
-            or len(word) < 3
-            or (is_latin(word) and not toks.text[toks.starts[k]].isupper())
-        ):
+        if covered[k] is not None or len(word) < 3:
             continue
-        cut = 1 if lang == "ar" and word[0] in "وفبل" and len(word) > 4 else 0
-        eid = None
-        rare = zipf(word, lang or "en") < SHORT_FORM_ZIPF
-        for cand in (word, word[cut:]) if cut else (word,):
-            eid = surnames.folded.get(cand) or (surnames.find(cand) if rare else None)
-            if (
-                eid is None
-                and len(cand) >= LONE_SURNAME_LETTERS
-                and zipf(cand, lang or "en") < LONE_SURNAME_ZIPF
-            ):
-                ids = res.persons.surname.get(skeleton(cand), set())
-                eid = next(iter(ids)) if len(ids) == 1 else None
+        if not surnames.skeletons and len(word) < LONE_SURNAME_LETTERS:
+            continue
+        cut = 1 if clitic and word[0] in "وفبل" and len(word) > 4 else 0
+        original = toks.word(k)
+        for c in (0, cut) if cut else (0,):
+            eid = _lone_word(res, surnames, word[c:], original[c:], lang)
             if eid:
-                start = toks.starts[k] + (1 if cand is not word else 0)
+                start = toks.starts[k] + c
                 found.mentions.append(Mention(eid, start, toks.ends[k], toks.text[start : toks.ends[k]]))
                 covered[k] = "PERSON"
                 break
+
+
+@functools.lru_cache(maxsize=300_000)
+def _word_facts(original: str, lang: str | None) -> tuple[str, float]:
+    """(skeleton, Zipf frequency) of a word as written."""
+    if is_latin(original) and not original[0].isupper():
+        return "", 9.0
+    return skeleton(original), zipf(original, lang or "en")
+
+
+def _lone_word(res: Resources, surnames: Surnames, word: str, original: str, lang: str | None) -> str | None:
+    """The person a lone word names: a surname of the document, or a rare word spelling a curated surname."""
+    if word in surnames.folded:
+        return surnames.folded[word]
+    skel, freq = _word_facts(original, lang)
+    if len(skel) < MIN_SKELETON:
+        return None
+    if surnames.skeletons and freq < SHORT_FORM_ZIPF:
+        known = surnames.skeletons.get(skel)
+        if known is None and len(skel) >= MIN_FUZZY:
+            known = next(
+                (e for s, e in surnames.skeletons.items() if abs(len(s) - len(skel)) <= 1 and close(skel, s)),
+                None,
+            )
+        if known:
+            return known
+    curated = (
+        res.persons.surname.get(skel)
+        if len(word) >= LONE_SURNAME_LETTERS and freq < LONE_SURNAME_ZIPF
+        else None
+    )
+    return next(iter(curated)) if curated and len(curated) == 1 else None
 
 
 def _lead_end(article: Article, lead_chars: int) -> int:

@@ -25,7 +25,7 @@ class Knowledge:
 
     entities: dict[str, dict[str, Any]] = field(default_factory=dict)
     demonyms: list[tuple[str, str, str]] = field(default_factory=list)
-    """(form, lang, country entity id)"""
+    """(form, lang, country place id or country code)"""
     triggers: list[tuple[str, str, str]] = field(default_factory=list)
     """(trigger text, lang, role)"""
     given_names: list[tuple[str, str]] = field(default_factory=list)
@@ -51,6 +51,7 @@ def _jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 def _tsv(path: Path, width: int) -> list[tuple[str, ...]]:
+    """Rows of at least ``width`` columns (extra columns kept), without comments and header."""
     if not path.is_file():
         return []
     rows = []
@@ -60,8 +61,13 @@ def _tsv(path: Path, width: int) -> list[tuple[str, ...]]:
             continue
         if i == 0 and cols[0].lower() in _HEADERS:
             continue
-        rows.append(tuple(cols[:width]))
+        rows.append(tuple(cols))
     return rows
+
+
+def _demonyms(path: Path) -> list[tuple[str, str, str]]:
+    """(form, lang, country): the place id of the 4th column where given, else the country code."""
+    return [(r[0], r[1], r[3] if len(r) > 3 and r[3] else r[2]) for r in _tsv(path, 3)]
 
 
 @functools.cache
@@ -79,8 +85,8 @@ def load_knowledge(directory: str | None = None, curated: bool = True) -> Knowle
             entities.setdefault(str(rec["id"]), rec)
     return Knowledge(
         entities=entities,
-        demonyms=_tsv(base / "demonyms.tsv", 3),  # type: ignore[arg-type]
-        triggers=_tsv(base / "triggers.tsv", 3),  # type: ignore[arg-type]
-        given_names=_tsv(base / "given_names.tsv", 2),  # type: ignore[arg-type]
-        ministries=_tsv(base / "ministry_patterns.tsv", 3),  # type: ignore[arg-type]
+        demonyms=_demonyms(base / "demonyms.tsv"),
+        triggers=[r[:3] for r in _tsv(base / "triggers.tsv", 3)],  # type: ignore[misc]
+        given_names=[r[:2] for r in _tsv(base / "given_names.tsv", 2)],  # type: ignore[misc]
+        ministries=[r[:3] for r in _tsv(base / "ministry_patterns.tsv", 3)],  # type: ignore[misc]
     )

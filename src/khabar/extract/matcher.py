@@ -23,6 +23,7 @@ _PROCLITICS = ("وبال", "فبال", "وکال", "وال", "فال", "بال",
                "وب", "ول", "فب", "فل", "وک", "و", "ف", "ب", "ل", "ک")  # fmt: skip
 _CLITIC_LANGS = frozenset({"ar"})
 _MIN_REST = 3
+FIRSTS_CACHE = 500_000
 
 
 @functools.lru_cache(maxsize=300_000)
@@ -73,14 +74,16 @@ class Tokens:
 
 def tokenize(text: str) -> Tokens:
     """Split ``text`` into words, keeping offsets into it."""
-    starts, ends, folds = [], [], []
-    for m in _WORD.finditer(text):
-        f = fold_token(m.group())
-        if f:
-            starts.append(m.start())
-            ends.append(m.end())
-            folds.append(f)
-    return Tokens(text, starts, ends, folds)
+    spans = [m.span() for m in _WORD.finditer(text)]
+    words = [text[a:b] for a, b in spans]
+    folded = fold("\n".join(words)).split("\n")  # one fold() call; per word when NFKC changed the count
+    if len(folded) != len(words):
+        folded = [fold_token(w) for w in words]
+    keep = [k for k, f in enumerate(folded) if f and " " not in f] if len(folded) == len(words) else []
+    if len(keep) != len(words):
+        folded = [fold_token(w) for w in words]
+        keep = [k for k, f in enumerate(folded) if f]
+    return Tokens(text, [spans[k][0] for k in keep], [spans[k][1] for k in keep], [folded[k] for k in keep])
 
 
 def original_offset(word: str, folded_chars: int) -> int:
@@ -115,6 +118,7 @@ class PhraseIndex:
     def __init__(self) -> None:
         self._by_first: dict[str, list[tuple[tuple[str, ...], list[Any]]]] = {}
         self._exact: dict[tuple[str, ...], list[Any]] = {}
+        self._firsts_cache: tuple[dict[str, tuple[tuple[str, str], ...]], ...] = ({}, {})
 
     def add(self, phrase: str, payload: Any) -> None:
         """Index ``phrase`` (any spelling; folded here) with ``payload``."""
@@ -126,6 +130,8 @@ class PhraseIndex:
             bucket = self._by_first.setdefault(key[0], [])
             bucket.append((key, self._exact[key]))
             bucket.sort(key=lambda e: -len(e[0]))
+            for cache in self._firsts_cache:
+                cache.clear()
         if payload not in self._exact[key]:
             self._exact[key].append(payload)
 
@@ -138,8 +144,12 @@ class PhraseIndex:
         """The payloads of an exact folded word sequence."""
         return self._exact.get(phrase, [])
 
-    def _firsts(self, word: str, clitics: bool) -> list[tuple[str, str]]:
-        """Candidate first words: the word itself, then (for clitic languages) without a proclitic."""
+    def firsts(self, word: str, clitics: bool) -> tuple[tuple[str, str], ...]:
+        """Indexed first words this word may be: itself, then (for clitic languages) without a proclitic."""
+        cache = self._firsts_cache[clitics]
+        cached = cache.get(word)
+        if cached is not None:
+            return cached
         out = [(word, "")]
         if clitics:
             for p in _PROCLITICS:
@@ -150,14 +160,33 @@ class PhraseIndex:
                         out.append(("ال" + rest, p))  # لل + صين = ل + الصين
                     elif p.endswith("ال"):
                         out.append(("ال" + rest, p[:-2]))  # keep the article in the span
+        found = tuple(c for c in out if c[0] in self._by_first)
+        if len(cache) < FIRSTS_CACHE:
+            cache[word] = found
+        return found
+
+    def starts(self, toks: Tokens, lang: str | None) -> list[int]:
+        """The words where some phrase may start (a cheap filter before match())."""
+        clitics = lang in _CLITIC_LANGS
+        cache, firsts = self._firsts_cache[clitics], self.firsts
+        out = []
+        for i, w in enumerate(toks.folds):
+            found = cache.get(w)
+            if found is None:
+                found = firsts(w, clitics)
+            if found:
+                out.append(i)
         return out
 
     def match(self, toks: Tokens, i: int, lang: str | None) -> Hit | None:
         """The longest phrase starting at word ``i`` (a proclitic may be stripped from that word)."""
         folds = toks.folds
+        firsts = self.firsts(folds[i], lang in _CLITIC_LANGS)
+        if not firsts:
+            return None
         best: tuple[int, str, list[Any], tuple[str, ...]] | None = None
-        for first, cut in self._firsts(folds[i], lang in _CLITIC_LANGS):
-            for key, payloads in self._by_first.get(first, ()):
+        for first, cut in firsts:
+            for key, payloads in self._by_first[first]:
                 n = len(key)
                 if best is not None and n <= best[0] - i:
                     break

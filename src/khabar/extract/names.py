@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .matcher import PhraseIndex, Tokens, is_latin, original_offset, zipf
 
@@ -48,10 +48,13 @@ class Context:
     given: frozenset[str]
     known: Callable[[str], bool]
     """True for a word the document already uses as a surname."""
-    counts: Counter[str] = field(default_factory=Counter)
+    _counts: Counter[str] | None = None
 
-    def __post_init__(self) -> None:
-        self.counts = Counter(self.toks.folds)
+    def count(self, word: str) -> int:
+        """How often a folded word occurs in the text."""
+        if self._counts is None:
+            self._counts = Counter(self.toks.folds)
+        return self._counts[word]
 
     def zipf(self, k: int) -> float:
         """The frequency of word k in the article's language (original spelling)."""
@@ -124,15 +127,20 @@ def _after_trigger(ctx: Context, j: int) -> tuple[int, str | None]:
 def find_persons(ctx: Context) -> list[PersonSpan]:
     """Person names found by rule, left to right, not overlapping."""
     toks = ctx.toks
+    given = ctx.given
+    where = set(ctx.triggers.starts(toks, ctx.lang))
+    where.update(k for k, f in enumerate(toks.folds) if f in given or (f[1:] in given and f[:1] in _CONJ))
+    if "«" in toks.text:
+        where.update(k for k in range(1, len(toks)) if toks.gap(k - 1).rstrip().endswith("«"))
     out: list[PersonSpan] = []
-    i = 0
-    while i < len(toks):
+    done = 0
+    for i in sorted(where):
+        if i < done:
+            continue
         span = _at(ctx, i)
         if span is not None:
             out.append(span)
-            i = span.j
-        else:
-            i += 1
+            done = span.j
     return out
 
 
@@ -150,7 +158,7 @@ def _at(ctx: Context, i: int) -> PersonSpan | None:
         if j > i + 1 and _clean_gap(toks, i, allow_comma=False):
             cut = 0 if toks.folds[i] in ctx.given else original_offset(toks.word(i), 1)
             return PersonSpan(i, j, None, None, cut)
-    if toks.gap(i - 1).rstrip().endswith("«") if i else False:
+    if i and toks.gap(i - 1).rstrip().endswith("«"):
         j = _name_run(ctx, i)
         if j > i and toks.gap(j - 1).lstrip().startswith("»") and _trigger_next(ctx, j):
             return PersonSpan(i, j, None, None)
@@ -167,7 +175,7 @@ def _trigger_name_ok(ctx: Context, k: int, j: int) -> bool:
     if j - k > 1:
         return True
     f = ctx.toks.folds[k]
-    return ctx.known(f) or (ctx.zipf(k) < SINGLE_ZIPF and ctx.counts[f] >= 2)
+    return ctx.known(f) or (ctx.zipf(k) < SINGLE_ZIPF and ctx.count(f) >= 2)
 
 
 def _trigger_next(ctx: Context, j: int) -> bool:
