@@ -151,7 +151,7 @@ def _resolve(res: Resources, toks: Tokens, lang: str | None, hits: list[Hit]) ->
                     continue
                 small = rec.get("kind") == "city" and (rec.get("population") or 0) < SMALL_PLACE
                 if small and zipf(word, lang or "en") >= SMALL_PLACE_ZIPF:
-                    continue
+                    vague = True  # a common word naming a small town: only with its region named next
             keep.append((kind, value, vague and single))
         if is_latin(word) and not text[h.start].isupper():
             keep = []
@@ -166,9 +166,11 @@ def _resolve(res: Resources, toks: Tokens, lang: str | None, hits: list[Hit]) ->
     mentioned = {v for keep in cands for k, v, _ in keep if k in "EA"}
     out: list[tuple[Hit, str, str]] = []
     for n, (h, keep) in enumerate(zip(hits, cands, strict=True)):
-        ents = list(dict.fromkeys(v for k, v, vague in keep if k == "E" and (not vague or v in confirmed)))
+        nxt = {c[1] for c in cands[n + 1]} if n + 1 < len(hits) and hits[n + 1].i - h.j <= 1 else set()
+        ents = [
+            v for k, v, vague in keep if k == "E" and (not vague or v in confirmed or _contained(res, v, nxt))
+        ]
         if ents:
-            nxt = {c[1] for c in cands[n + 1]} if n + 1 < len(hits) and hits[n + 1].i - h.j <= 1 else set()
             out.append((h, "E", max(ents, key=lambda e: _score(res, e, confirmed, mentioned, nxt))))
         elif keep and keep[0][0] != "E":
             out.append((h, keep[0][0], keep[0][1]))
@@ -183,10 +185,20 @@ def _adjectival(h: Hit, keep: list[tuple[str, str, bool]]) -> bool:
     return {"A", "E"} <= kinds and took_article and not h.key[0].startswith("ال")
 
 
+def _containers(res: Resources, eid: str) -> set[str]:
+    rec = res.entities[eid]
+    return {rec.get("admin"), _country_entity(res, rec)} - {None, eid}
+
+
+def _contained(res: Resources, eid: str, nxt: set[str]) -> bool:
+    """True when the place's region or country is named right after it ("Moscow, Idaho")."""
+    return bool(nxt) and bool(_containers(res, eid) & nxt)
+
+
 def _score(res: Resources, eid: str, confirmed: set[str], mentioned: set[str], nxt: set[str]) -> float:
     """Rank the readings of an ambiguous name: confirmed, then a container named next, then size."""
     rec = res.entities[eid]
-    container = {rec.get("admin"), _country_entity(res, rec)} - {None, eid}
+    container = _containers(res, eid)
     return (
         1000.0 * (eid in confirmed)
         + 100.0 * bool(container & nxt)

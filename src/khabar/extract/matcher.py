@@ -66,6 +66,10 @@ class Tokens:
         """Word k as written."""
         return self.text[self.starts[k] : self.ends[k]]
 
+    def before(self, k: int) -> str:
+        """The text between word k-1 (or the start of the text) and word k."""
+        return self.text[self.ends[k - 1] if k else 0 : self.starts[k]]
+
     def gap(self, k: int) -> str:
         """The text between word k and word k+1 (or the end of the text)."""
         end = self.starts[k + 1] if k + 1 < len(self.folds) else len(self.text)

@@ -17,7 +17,7 @@ MAX_SKIP = 6
 _STOP_GAP = frozenset(".:;!?؟؛\"'“”«»()[]{}\n")
 _CONJ = ("و", "ف", "ب", "ل")
 _CLITICS = frozenset("وفبلک")
-LATIN_NAME_ZIPF = 5.0
+LATIN_NAME_ZIPF = 5.8
 ARTICLE_NAME_ZIPF = 4.0
 CLITIC_STEM_ZIPF = 4.0
 
@@ -77,6 +77,8 @@ def _is_name_word(ctx: Context, k: int, first: bool, article_ok: bool) -> bool:
     """Word k may be part of a name: not covered, not a trigger, not a common word of the language."""
     if k >= len(ctx.toks) or ctx.covered[k] is not None:
         return False
+    if first and _is_given(ctx, k):
+        return True
     f = ctx.toks.folds[k]
     if len(f) < 2 or not f.isalpha() or ctx.triggers.get((f,)):
         return False
@@ -131,7 +133,7 @@ def find_persons(ctx: Context) -> list[PersonSpan]:
     where = set(ctx.triggers.starts(toks, ctx.lang))
     where.update(k for k, f in enumerate(toks.folds) if f in given or (f[1:] in given and f[:1] in _CONJ))
     if "«" in toks.text:
-        where.update(k for k in range(1, len(toks)) if toks.gap(k - 1).rstrip().endswith("«"))
+        where.update(k for k in range(len(toks)) if toks.before(k).rstrip().endswith("«"))
     out: list[PersonSpan] = []
     done = 0
     for i in sorted(where):
@@ -150,7 +152,7 @@ def _at(ctx: Context, i: int) -> PersonSpan | None:
     if trig is not None and _clean_gap(toks, trig.j - 1, allow_comma=True):
         k, country = _after_trigger(ctx, trig.j)
         if k < len(toks) and _clean_gap(toks, k - 1, allow_comma=True):
-            j = _name_run(ctx, k)
+            j = _trim(ctx, k, _name_run(ctx, k))
             if j > k and _trigger_name_ok(ctx, k, j):
                 return PersonSpan(k, j, country, str(trig.payloads[0]))
     if ctx.covered[i] is None and _is_given(ctx, i):
@@ -158,11 +160,20 @@ def _at(ctx: Context, i: int) -> PersonSpan | None:
         if j > i + 1 and _clean_gap(toks, i, allow_comma=False):
             cut = 0 if toks.folds[i] in ctx.given else original_offset(toks.word(i), 1)
             return PersonSpan(i, j, None, None, cut)
-    if i and toks.gap(i - 1).rstrip().endswith("«"):
+    if toks.before(i).rstrip().endswith("«"):
         j = _name_run(ctx, i)
         if j > i and toks.gap(j - 1).lstrip().startswith("»") and _trigger_next(ctx, j):
             return PersonSpan(i, j, None, None)
     return None
+
+
+def _trim(ctx: Context, k: int, j: int) -> int:
+    """Cut a run of name words after its last word used again in the document ("تبون ضيفه" -> "تبون"):
+    names recur, the words that happen to follow them do not."""
+    if j - k < 2 or _is_given(ctx, k):
+        return j
+    repeated = [w for w in range(k, j) if ctx.count(ctx.toks.folds[w]) >= 2]
+    return repeated[-1] + 1 if repeated else j
 
 
 def _trigger_name_ok(ctx: Context, k: int, j: int) -> bool:

@@ -66,8 +66,8 @@ _ARABIC = {
 _ARABIC_INITIAL = {"ا": "a", "ع": "a", "ی": "y", "و": "f"}
 
 # Latin digraphs first, then single letters.
-_LATIN_DIGRAPHS = re.compile(r"kh|gh|sh|ch|zh|dzh|dj|th|ph|ts|ck|x")
-_DIGRAPH = {"kh": "k", "gh": "k", "sh": "x", "ch": "j", "zh": "j", "dzh": "j", "dj": "j", "th": "t",
+_LATIN_DIGRAPHS = re.compile(r"sch|kh|gh|sh|ch|zh|dzh|dj|th|ph|ts|ck|x")
+_DIGRAPH = {"sch": "x", "kh": "k", "gh": "k", "sh": "x", "ch": "j", "zh": "j", "dzh": "j", "dj": "j", "th": "t",
             "ph": "f", "ts": "s", "ck": "k", "x": "ks"}  # fmt: skip
 _LATIN = str.maketrans(
     {
