@@ -26,6 +26,9 @@ FOREIGN_COMMON_ZIPF = 4.0
 """A one-word variant from another language that is this common in the article's language is not a match."""
 SMALL_PLACE = 100_000
 SMALL_PLACE_ZIPF = 3.5
+CITY_ZIPF = 5.0
+"""A city under BIG_CITY people whose name is this common a word needs its region named next to it."""
+BIG_CITY = 1_000_000
 SHORT_FORM_ZIPF = 4.5
 LONE_SURNAME_ZIPF = 3.0
 LONE_SURNAME_LETTERS = 6
@@ -149,9 +152,8 @@ def _resolve(res: Resources, toks: Tokens, lang: str | None, hits: list[Hit]) ->
                 rec = res.entities[value]
                 if vlang != lang and lang and zipf(word, lang) >= FOREIGN_COMMON_ZIPF:
                     continue
-                small = rec.get("kind") == "city" and (rec.get("population") or 0) < SMALL_PLACE
-                if small and zipf(word, lang or "en") >= SMALL_PLACE_ZIPF:
-                    vague = True  # a common word naming a small town: only with its region named next
+                if rec.get("kind") == "city" and _common_name(word, lang, rec.get("population") or 0):
+                    vague = True  # a common word naming a town: only with its region named next
             keep.append((kind, value, vague and single))
         if is_latin(word) and not text[h.start].isupper():
             keep = []
@@ -175,6 +177,12 @@ def _resolve(res: Resources, toks: Tokens, lang: str | None, hits: list[Hit]) ->
         elif keep and keep[0][0] != "E":
             out.append((h, keep[0][0], keep[0][1]))
     return out
+
+
+def _common_name(word: str, lang: str | None, population: int) -> bool:
+    """A city name that is also a common word of the language (مسئله, دوشنبه is Monday)."""
+    freq = zipf(word, lang or "en")
+    return freq >= (SMALL_PLACE_ZIPF if population < SMALL_PLACE else CITY_ZIPF) and population < BIG_CITY
 
 
 def _adjectival(h: Hit, keep: list[tuple[str, str, bool]]) -> bool:
@@ -319,7 +327,7 @@ def _short_forms(
     """Link lone surnames to the persons of the document, and rare lone words to curated surnames."""
     clitic = lang == "ar"
     for k, word in enumerate(toks.folds):
-        if covered[k] is not None or len(word) < 3:
+        if covered[k] is not None or len(word) < 3 or not toks.whole(k, k + 1):
             continue
         if not surnames.skeletons and len(word) < LONE_SURNAME_LETTERS:
             continue

@@ -17,6 +17,7 @@ _WORD = re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])+
 _MARK = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 # Between the words of one name: spaces, ZWNJ, hyphens, an abbreviation dot.
 _JOINER = re.compile(r"[\s\u200c\u200d\-.]*")
+_ZWNJ_GAP = re.compile(r"[\u200c\u200d]+")
 
 # Arabic proclitics (folded), longest first: conjunction, preposition, article and their combinations.
 _PROCLITICS = ("وبال", "فبال", "وکال", "وال", "فال", "بال", "کال", "ولل", "فلل", "لل", "ال",
@@ -54,6 +55,12 @@ class Tokens:
     starts: list[int]
     ends: list[int]
     folds: list[str]
+    glued: frozenset[int] = frozenset()
+    """Words joined to the word before them by a ZWNJ: parts of one word (گفت‌وگو), never a name's edge."""
+
+    def whole(self, i: int, j: int) -> bool:
+        """True when words [i, j) do not cut a ZWNJ-joined word."""
+        return i not in self.glued and j not in self.glued
 
     def __len__(self) -> int:
         return len(self.folds)
@@ -87,7 +94,9 @@ def tokenize(text: str) -> Tokens:
     if len(keep) != len(words):
         folded = [fold_token(w) for w in words]
         keep = [k for k, f in enumerate(folded) if f]
-    return Tokens(text, [spans[k][0] for k in keep], [spans[k][1] for k in keep], [folded[k] for k in keep])
+    starts, ends = [spans[k][0] for k in keep], [spans[k][1] for k in keep]
+    glued = frozenset(k for k in range(1, len(starts)) if _ZWNJ_GAP.fullmatch(text, ends[k - 1], starts[k]))
+    return Tokens(text, starts, ends, [folded[k] for k in keep], glued)
 
 
 def original_offset(word: str, folded_chars: int) -> int:
@@ -198,6 +207,7 @@ class PhraseIndex:
                     i + n <= len(folds)
                     and (n == 1 or tuple(folds[i + 1 : i + n]) == key[1:])
                     and toks.joined(i, i + n)
+                    and toks.whole(i, i + n)
                 ):
                     best = (i + n, cut, payloads, key)
                     break

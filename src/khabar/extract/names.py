@@ -75,7 +75,7 @@ def _is_given(ctx: Context, k: int) -> bool:
 
 def _is_name_word(ctx: Context, k: int, first: bool, article_ok: bool) -> bool:
     """Word k may be part of a name: not covered, not a trigger, not a common word of the language."""
-    if k >= len(ctx.toks) or ctx.covered[k] is not None:
+    if k >= len(ctx.toks) or ctx.covered[k] is not None or not ctx.toks.whole(k, k + 1):
         return False
     if first and _is_given(ctx, k):
         return True
