@@ -53,17 +53,6 @@ class PersonKeys:
         return only if any(close(parts[0], f) or f.startswith(parts[0]) for f in firsts) else None
 
 
-@dataclass
-class DocPerson:
-    """A person of one document: its entity id (curated or rule), and the skeletons it answers to."""
-
-    id: str
-    full_key: str
-    surnames: set[str] = field(default_factory=set)
-    folded_surnames: set[str] = field(default_factory=set)
-    country: str | None = None
-
-
 def group_names(names: Iterable[tuple[str, list[str]]]) -> list[list[int]]:
     """Group rule-found names of one document: (original text, folded words) -> index groups.
 
