@@ -10,12 +10,9 @@ from typing import Any
 
 DEFAULT_PIPELINE: list[str] = [
     "khabar.text.html.v1",  # HTML -> main text and metadata (trafilatura); plain text passes through
-DEFAULT_PIPELINE: list[str] = [
-    "khabar.text.html.v1",  # HTML -> main text and metadata (trafilatura); plain text passes through
     "khabar.text.clean.v1",  # site chrome out (lexicon, per-outlet lines, structure); title, outlet, section, source line
     "khabar.text.dates.v1",  # published (metadata, else date line), dateline, date references
     "khabar.extract.entities.v1",  # PERSON, PLACE, ORG mentions linked to canonical ids, with salience
-]
 ]
 
 DEFAULTS: dict[str, Any] = {

@@ -17,12 +17,9 @@ from .model import Article
 # Modules whose import registers the built-in stages.
 BUILTIN_MODULES: tuple[str, ...] = (
     "khabar.text.html",
-BUILTIN_MODULES: tuple[str, ...] = (
-    "khabar.text.html",
     "khabar.text.clean",
     "khabar.text.dates",
     "khabar.extract.entities",
-)
 )
 
 ArticleFn = Callable[..., Article]
