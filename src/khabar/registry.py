@@ -17,6 +17,8 @@ from .model import Article
 # Modules whose import registers the built-in stages.
 BUILTIN_MODULES: tuple[str, ...] = (
     "khabar.text.html",
+    "khabar.extract.quotes",
+    "khabar.extract.provenance",
 )
 
 ArticleFn = Callable[..., Article]

@@ -1,0 +1,79 @@
+"""Word lists as data, compiled into regexes that tolerate Arabic-script spelling variants.
+
+Lexicon files are TSV under ``khabar/data/<area>/`` (``#`` starts a comment line). A lexicon
+form becomes a regex that matches it with any diacritics or tatweel, either alef, yeh, kaf or
+teh marbuta variant, and a space, ZWNJ or nothing where the form has a space, so the text is
+searched as written and every match keeps its offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from importlib import resources
+
+from ..text.normalize import fold
+
+MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640"
+_OPT_MARKS = f"[{MARKS}]*"
+_CLASSES = {
+    **dict.fromkeys("اأإآٱ", "[اأإآٱ]"),
+    **dict.fromkeys("يىیئ", "[يىیئ]"),
+    **dict.fromkeys("كک", "[كک]"),
+    **dict.fromkeys("هةۀ", "[هةۀ]"),
+}
+_SPACE = "[\\s\u200c]*"
+# A word: letters and digits with their marks, ZWNJ inside Persian words.
+WORD = re.compile(f"[^\\W_][\\w{MARKS}\u200c]*")
+_BEFORE = f"(?<![\\w{MARKS}])"
+_AFTER = "(?!\\w)"
+
+
+def read_tsv(area: str, name: str) -> Iterator[list[str]]:
+    """The rows of ``khabar/data/<area>/<name>``, comment and blank lines skipped."""
+    text = resources.files("khabar").joinpath("data", area, name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+def key(text: str) -> str:
+    """The lookup key of a word or phrase: folded, marks and spaces removed."""
+    return "".join(fold(text).split())
+
+
+def form_pattern(form: str) -> str:
+    """A regex source matching ``form`` with spelling variants, marks and optional spaces."""
+    out: list[str] = []
+    for ch in form:
+        if ch in " \u200c":
+            out.append(_SPACE)
+        elif ch in _CLASSES:
+            out.append(_CLASSES[ch] + _OPT_MARKS)
+        elif "\u0600" <= ch <= "\u06ff":
+            out.append(re.escape(ch) + _OPT_MARKS)
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+def compile_forms(forms: Iterable[str], prefix: str = "") -> re.Pattern[str]:
+    """One regex matching any of ``forms`` as whole words, longest first, after an optional ``prefix`` class."""
+    alts = sorted(set(forms), key=len, reverse=True)
+    body = "|".join(form_pattern(f) for f in alts)
+    pre = f"(?:{prefix}{_OPT_MARKS})?" if prefix else ""
+    return re.compile(f"{_BEFORE}{pre}(?:{body}){_AFTER}", re.IGNORECASE)
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """The words of ``text[start:end]`` as (start, end, key) with absolute offsets."""
+    stop = len(text) if end is None else end
+    return [(m.start(), m.end(), key(m.group())) for m in WORD.finditer(text, start, stop)]
+
+
+def word_classes(area: str, name: str) -> dict[str, frozenset[str]]:
+    """A ``lang<TAB>class<TAB>form`` file as class -> keys of its forms (all languages together)."""
+    out: dict[str, set[str]] = {}
+    for _lang, cls, form in read_tsv(area, name):
+        out.setdefault(cls, set()).add(key(form))
+    return {cls: frozenset(forms) for cls, forms in out.items()}
