@@ -10,6 +10,8 @@ from typing import Any
 
 DEFAULT_PIPELINE: list[str] = [
     "khabar.text.html.v1",  # HTML -> main text and metadata (trafilatura); plain text passes through
+    "khabar.extract.quotes.v1",
+    "khabar.extract.provenance.v1",
 ]
 
 DEFAULTS: dict[str, Any] = {
