@@ -185,10 +185,16 @@ class _Finder:
         for m in self.cues.head.finditer(text):
             if key(m.group()).lstrip("وف") in self.cues.strong:
                 self.add(self.named_after(m.start(), cue=False), "cited")
-        for start, end, entity in self.mentions:
-            after = self.cues.after.match(text, end + 1) if text[end : end + 1] == " " else None
-            if after:
-                self.add(self.source(text[start:end], entity), "cited")
+        for m in self.cues.after.finditer(text):
+            before = self._mention_at(max(0, m.start() - 40), m.start())
+            if before and not text[before[1] : m.start()].strip():
+                self.add(self.source(text[before[0] : before[1]], before[2]), "cited")
+                continue
+            words = list(WORD.finditer(text, max(0, m.start() - 40), m.start()))[-_NAME_WORDS:]
+            for i in range(len(words)):
+                if not text[words[-1].end() : m.start()].strip() and (src := self.source(text[words[i].start() : words[-1].end()])):
+                    self.add(src, "cited")
+                    break
 
     def lead(self) -> dict[str, Any] | None:
         """The Persian lead "به گزارش X": X, at the start of a paragraph near the top."""

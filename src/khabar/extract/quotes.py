@@ -334,6 +334,11 @@ class _Quoter:
         """Only complementizers or linking prepositions between the verb phrase and the quote."""
         return all(self.r.lex.is_("comp", w) or self.r.lex.is_("link", w) for _, _, w in gap)
 
+    def _introduces(self, said: _Said, gap: list[tuple[int, int, str]]) -> bool:
+        """A short quote counts when its speaker is known and it opens the verb's complement."""
+        lex = self.r.lex
+        return said.speaker is not None and (self._light(gap) or lex.is_("comp", gap[-1][2]))
+
     def _partial(self, gap: list[tuple[int, int, str]], open_: int, close: int, n_words: int) -> bool:
         """A fragment: short, inside a reported clause ("أن البلدين “...”"), or running on into the sentence."""
         text, lex = self.r.text, self.r.lex
@@ -372,7 +377,7 @@ class _Quoter:
             gap = self._gap(said, open_) if said else []
             if said is None and previous and n_words > _SHORT and not text[previous[1] : open_].strip():
                 said = previous[0]  # a quote running on into the next paragraph
-            if said is None or (n_words <= _SHORT and not (self._light(gap) and said.speaker is not None)):
+            if said is None or (n_words <= _SHORT and not self._introduces(said, gap)):
                 continue
             out.append(self.record(said, start, end, self._partial(gap, open_, close, n_words)))
             para_end = text.find("\n", close)
