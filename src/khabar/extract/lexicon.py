@@ -8,8 +8,10 @@ searched as written and every match keeps its offsets.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
+from typing import Any
 from importlib import resources
 
 from ..text.normalize import fold
@@ -37,13 +39,14 @@ def read_tsv(area: str, name: str) -> Iterator[list[str]]:
             yield line.split("\t")
 
 
+@functools.lru_cache(maxsize=100_000)
 def key(text: str) -> str:
     """The lookup key of a word or phrase: folded, marks and spaces removed."""
     return "".join(fold(text).split())
 
 
-def form_pattern(form: str) -> str:
-    """A regex source matching ``form`` with spelling variants, marks and optional spaces."""
+def _pieces(form: str) -> list[str]:
+    """One regex piece per character of ``form``: its spelling class, optional marks, optional spaces."""
     out: list[str] = []
     for ch in form:
         if ch in " \u200c":
@@ -53,16 +56,34 @@ def form_pattern(form: str) -> str:
         elif "\u0600" <= ch <= "\u06ff":
             out.append(re.escape(ch) + _OPT_MARKS)
         else:
-            out.append(re.escape(ch))
-    return "".join(out)
+            out.append(re.escape(ch.lower()))
+    return out
+
+
+def _trie_pattern(forms: Iterable[str]) -> str:
+    """A regex source for all ``forms`` as a trie of pieces, so matching tries one branch per character."""
+    trie: dict[str, Any] = {}
+    for form in forms:
+        node = trie
+        for piece in _pieces(form):
+            node = node.setdefault(piece, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        ends = "" in node
+        alts = [piece + emit(child) for piece, child in sorted(node.items(), key=lambda kv: -len(kv[1])) if piece]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+        return f"(?:{body})?" if ends else body
+
+    return emit(trie)
 
 
 def compile_forms(forms: Iterable[str], prefix: str = "") -> re.Pattern[str]:
-    """One regex matching any of ``forms`` as whole words, longest first, after an optional ``prefix`` class."""
-    alts = sorted(set(forms), key=len, reverse=True)
-    body = "|".join(form_pattern(f) for f in alts)
+    """One regex matching any of ``forms`` as whole words (longest match first), after an optional ``prefix`` class."""
     pre = f"(?:{prefix}{_OPT_MARKS})?" if prefix else ""
-    return re.compile(f"{_BEFORE}{pre}(?:{body}){_AFTER}", re.IGNORECASE)
+    return re.compile(f"{_BEFORE}{pre}{_trie_pattern(set(forms))}{_AFTER}", re.IGNORECASE)
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
