@@ -46,7 +46,12 @@ def main(n: int) -> None:
             n_quotes += len(q)
             n_sources += len(s)
     total = [a + b for a, b in zip(times_q, times_s, strict=True)]
-    ms = lambda xs: f"median {statistics.median(xs) * 1e3:.3f} ms, p90 {sorted(xs)[int(len(xs) * 0.9)] * 1e3:.3f} ms"
+
+    def ms(xs):
+        return (
+            f"median {statistics.median(xs) * 1e3:.3f} ms, p90 {sorted(xs)[int(len(xs) * 0.9)] * 1e3:.3f} ms"
+        )
+
     print(f"{len(total)} articles; quotes {ms(times_q)}; sources {ms(times_s)}; both {ms(total)}")
     print(f"{n_quotes} quotes, {n_sources} sources")
 

@@ -36,5 +36,12 @@ def entities(text: str, spec: list[tuple[str, str, str, list[str]]]) -> list[dic
                 taken.append((s, e))
                 mentions.append({"start": s, "end": e, "text": m.group(1)})
         if mentions:
-            out.append({"id": eid, "type": etype, "name": name, "mentions": sorted(mentions, key=lambda m: m["start"])})
+            out.append(
+                {
+                    "id": eid,
+                    "type": etype,
+                    "name": name,
+                    "mentions": sorted(mentions, key=lambda m: m["start"]),
+                }
+            )
     return out

@@ -1,8 +1,12 @@
 """Hand-built entity lists for the seed articles, as the entity stage should find them (persons and orgs)."""
 
 PUTIN = ("Q7747", "PERSON", "Vladimir Putin", ["فلاديمير بوتين", "بوتين", "ولادیمیر پوتین", "پوتین"])
-LUKA = ("Q42418", "PERSON", "Alexander Lukashenko",
-        ["ألكسندر لوكاشينكو", "لوكاشينكو", "ألكسندر لوكاشنكو", "لوكاشنكو", "آلکساندر لوکاشنکو", "لوکاشنکو"])
+LUKA = (
+    "Q42418",
+    "PERSON",
+    "Alexander Lukashenko",
+    ["ألكسندر لوكاشينكو", "لوكاشينكو", "ألكسندر لوكاشنكو", "لوكاشنكو", "آلکساندر لوکاشنکو", "لوکاشنکو"],
+)
 SHOIGU = ("Q315514", "PERSON", "Sergei Shoigu", ["سيرغي شويغو", "شويغو"])
 KHRENIN = ("Q4397916", "PERSON", "Viktor Khrenin", ["فيكتور خرينين", "خرينين"])
 REVENKO = ("Q-revenko", "PERSON", "Valery Revenko", ["فاليري ريفينكو", "ريفينكو"])

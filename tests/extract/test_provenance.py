@@ -55,12 +55,16 @@ def test_cited_after_cues():
     assert sources(text) == [("cited", "Q-tass", "TASS"), ("cited", "Q-sputnik", "Sputnik")]
     assert sources("The talks ended, according to Reuters.") == [("cited", "Q-reuters", "Reuters")]
     assert sources("AFP reported that the talks ended.") == [("cited", "Q-afp", "AFP")]
-    assert sources("به نوشته «خبرگزاری اسپوتنیک» پوتین گفت.", lang="fa") == [("cited", "Q-sputnik", "Sputnik")]
+    assert sources("به نوشته «خبرگزاری اسپوتنیک» پوتین گفت.", lang="fa") == [
+        ("cited", "Q-sputnik", "Sputnik")
+    ]
     assert sources("وقال نقلا عن رويترز إن الاجتماع انتهى.") == [("cited", "Q-reuters", "Reuters")]
 
 
 def test_unknown_agency_after_strong_head_is_rule_found():
-    assert sources("وذكرت وكالة أنباء شينخوا الصينية أن الاجتماع انتهى.") == [("cited", slug("شينخوا"), "شينخوا")]
+    assert sources("وذكرت وكالة أنباء شينخوا الصينية أن الاجتماع انتهى.") == [
+        ("cited", slug("شينخوا"), "شينخوا")
+    ]
     assert sources("به نقل از خبرگزاری ایسنا، جلسه برگزار شد.", lang="fa") == [
         ("cited", slug("ایسنا"), "ایسنا")
     ]
@@ -68,7 +72,9 @@ def test_unknown_agency_after_strong_head_is_rule_found():
 
 def test_platform_only_after_platform_cue():
     text = 'وكتب الوزير عبر "تويتر": "بحثنا التعاون".'
-    assert sources(text, [("org:twitter", "ORG", "Twitter", ["تويتر"])]) == [("cited", "Q-twitter", "Twitter")]
+    assert sources(text, [("org:twitter", "ORG", "Twitter", ["تويتر"])]) == [
+        ("cited", "Q-twitter", "Twitter")
+    ]
     assert sources("وحظرت الحكومة تويتر في البلاد.") == []
     assert sources("وكتب الوزير عبر الكرملين رسالة.") == []  # not a platform
 
@@ -83,7 +89,9 @@ def test_generic_and_merely_mentioned_orgs_are_not_sources():
 def test_dateline_agency_and_source_line():
     dl = {"place": {"name": "Minsk"}, "agency": {"name": "DPA", "text": "د ب أ"}, "text": "مينسك - (د ب أ)"}
     a = Article(id="x", text="نص.", dateline=dl)
-    assert find_sources(a, org_index(ORGS)) == [{"id": "Q-dpa", "name": "DPA", "text": "د ب أ", "role": "cited"}]
+    assert find_sources(a, org_index(ORGS)) == [
+        {"id": "Q-dpa", "name": "DPA", "text": "د ب أ", "role": "cited"}
+    ]
     assert sources("نص الخبر.\nالمصدر: سبوتنيك، RT عربية") == [
         ("cited", "Q-sputnik", "Sputnik"),
         ("cited", "Q-rt-arabic", "RT Arabic"),
@@ -105,3 +113,9 @@ def test_stage_sets_outlet_when_missing():
 def test_bad_input_does_not_crash():
     for text in ("", "\n", "به گزارش", "المصدر:", "وكالة أنباء", "x" * 10000):
         assert isinstance(sources(text), list)
+
+
+def test_descriptive_agency_names_keep_their_head_and_generic_ones_are_dropped():
+    assert sources("وقالت وكالة الأنباء الألمانية إن الاجتماع انتهى.")[0][2] == "وكالة الأنباء الألمانية"
+    assert sources("وذكرت وكالة تسنيم الإيرانية للأنباء أن الاجتماع انتهى.")[0][2] == "تسنيم"
+    assert sources("وذكرت وكالة الأنباء الرسمية أن الاجتماع انتهى.") == []

@@ -10,8 +10,18 @@ from khabar.model import Article
 
 from .helpers import entities, sentences
 
-PUTIN = ("Q7747", "PERSON", "Vladimir Putin", ["فلاديمير بوتين", "بوتين", "ولادیمیر پوتین", "پوتین", "Vladimir Putin", "Putin"])
-LUKA = ("Q42418", "PERSON", "Alexander Lukashenko", ["ألكسندر لوكاشينكو", "لوكاشينكو", "لوکاشنکو", "Lukashenko"])
+PUTIN = (
+    "Q7747",
+    "PERSON",
+    "Vladimir Putin",
+    ["فلاديمير بوتين", "بوتين", "ولادیمیر پوتین", "پوتین", "Vladimir Putin", "Putin"],
+)
+LUKA = (
+    "Q42418",
+    "PERSON",
+    "Alexander Lukashenko",
+    ["ألكسندر لوكاشينكو", "لوكاشينكو", "لوکاشنکو", "Lukashenko"],
+)
 LAVROV = ("Q7826", "PERSON", "Sergey Lavrov", ["سيرغي لافروف", "لافروف", "Sergey Lavrov", "Lavrov"])
 SHOIGU = ("Q315514", "PERSON", "Sergei Shoigu", ["سيرغي شويغو", "شويغو"])
 ZAKHAROVA = ("Q4375713", "PERSON", "Maria Zakharova", ["ماريا زاخاروفا", "زاخاروفا"])
@@ -75,7 +85,9 @@ def test_persian_compound_verbs_and_inflection():
 
 def test_english_before_after_and_inverted():
     assert speakers('"We will not back down under any pressure," Putin said.')[0][0] == "Vladimir Putin"
-    assert speakers('Lavrov told reporters: "The talks were useful and long overdue."')[0][0] == "Sergey Lavrov"
+    assert (
+        speakers('Lavrov told reporters: "The talks were useful and long overdue."')[0][0] == "Sergey Lavrov"
+    )
     assert speakers('"The talks were useful and long overdue," said Sergey Lavrov.')[0][0] == "Sergey Lavrov"
 
 
@@ -85,7 +97,9 @@ def test_continuation_of_previous_speaker():
         'وأضاف أن "روسيا تستطيع الاستغناء عنا ولكننا لا نستطيع".'
     )
     assert [s for s, _ in speakers(text)] == ["Alexander Lukashenko", "Alexander Lukashenko"]
-    english = 'Putin said "the West has failed in its economic war". "We will keep working together," he added.'
+    english = (
+        'Putin said "the West has failed in its economic war". "We will keep working together," he added.'
+    )
     assert [s for s, _ in speakers(english)] == ["Vladimir Putin", "Vladimir Putin"]
 
 
@@ -164,7 +178,9 @@ def test_multi_paragraph_quote_continues():
     assert [s for s, _ in speakers(text)] == ["Vladimir Putin", "Vladimir Putin"]
 
 
-@pytest.mark.parametrize("text", ["", "\n\n", '"', "«", "قال:", "x" * 5000, '"' * 50, "وقال بوتين: «" + "كلمة " * 3000])
+@pytest.mark.parametrize(
+    "text", ["", "\n\n", '"', "«", "قال:", "x" * 5000, '"' * 50, "وقال بوتين: «" + "كلمة " * 3000]
+)
 def test_bad_input_does_not_crash(text):
     assert isinstance(run(text), list)
 

@@ -44,7 +44,9 @@ def analysed() -> dict[str, dict]:
     for stem, spec in SEED_ENTITIES.items():
         text = (ROOT / "examples" / "seeds" / f"{stem}.txt").read_text(encoding="utf-8")
         lang = "fa" if stem.startswith("000") else "ar"
-        a = Article(id=stem, text=text, lang=lang, entities=entities(text, spec), dateline=DATELINES.get(stem))
+        a = Article(
+            id=stem, text=text, lang=lang, entities=entities(text, spec), dateline=DATELINES.get(stem)
+        )
         out[stem] = {
             "quotes": find_quotes(text, a.entities, sentences(text)),
             "sources": find_sources(a, org_index(ORGS)),
@@ -54,7 +56,9 @@ def analysed() -> dict[str, dict]:
 
 def test_seed_quotes_and_sources_at_their_bars(check, analysed):
     gold = json.loads(GOLD.read_text(encoding="utf-8"))["articles"]
-    scores = {k: check.Score(k, bar) for k, bar in [("quotes", 0.9), ("quote_precision", 1.0), ("sources", 0.9)]}
+    scores = {
+        k: check.Score(k, bar) for k, bar in [("quotes", 0.9), ("quote_precision", 1.0), ("sources", 0.9)]
+    }
     fold, matches, names_of = check.fold, check.matches, check.names_of
     for stem, g in gold.items():
         quotes, srcs = analysed[stem]["quotes"], analysed[stem]["sources"]
@@ -63,13 +67,19 @@ def test_seed_quotes_and_sources_at_their_bars(check, analysed):
                      for x in quotes if matches(names_of(x.get("speaker")), q["speaker"]))  # fmt: skip
             scores["quotes"].add(ok, f"{stem}: quote by {q['speaker'][0]} {q['starts']!r}")
         for nq in g["not_quotes"]:
-            scores["quote_precision"].add(all(fold(x.get("text")) != fold(nq) for x in quotes), f"{stem}: {nq!r}")
+            scores["quote_precision"].add(
+                all(fold(x.get("text")) != fold(nq) for x in quotes), f"{stem}: {nq!r}"
+            )
         pubs = [s for s in srcs if s["role"] == "publisher"]
         cited = [s for s in srcs if s["role"] != "publisher"]
         if g["sources"]["publisher"]:
-            scores["sources"].add(any(matches(names_of(p), g["sources"]["publisher"]) for p in pubs), f"{stem}: publisher")
+            scores["sources"].add(
+                any(matches(names_of(p), g["sources"]["publisher"]) for p in pubs), f"{stem}: publisher"
+            )
         for names in g["sources"]["cited"]:
-            scores["sources"].add(any(matches(names_of(c), names) for c in cited), f"{stem}: cited {names[0]}")
+            scores["sources"].add(
+                any(matches(names_of(c), names) for c in cited), f"{stem}: cited {names[0]}"
+            )
         for c in cited:
             ok = any(matches(names_of(c), names) for names in g["sources"]["cited"])
             scores["sources"].add(ok, f"{stem}: unexpected {names_of(c)[:2]}")

@@ -11,8 +11,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
 from importlib import resources
+from typing import Any
 
 from ..text.normalize import fold
 
@@ -71,7 +71,9 @@ def _trie_pattern(forms: Iterable[str]) -> str:
 
     def emit(node: dict[str, Any]) -> str:
         ends = "" in node
-        alts = [piece + emit(child) for piece, child in sorted(node.items(), key=lambda kv: -len(kv[1])) if piece]
+        alts = [
+            piece + emit(child) for piece, child in sorted(node.items(), key=lambda kv: -len(kv[1])) if piece
+        ]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
@@ -84,12 +86,6 @@ def compile_forms(forms: Iterable[str], prefix: str = "") -> re.Pattern[str]:
     """One regex matching any of ``forms`` as whole words (longest match first), after an optional ``prefix`` class."""
     pre = f"(?:{prefix}{_OPT_MARKS})?" if prefix else ""
     return re.compile(f"{_BEFORE}{pre}{_trie_pattern(set(forms))}{_AFTER}", re.IGNORECASE)
-
-
-def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-    """The words of ``text[start:end]`` as (start, end, key) with absolute offsets."""
-    stop = len(text) if end is None else end
-    return [(m.start(), m.end(), key(m.group())) for m in WORD.finditer(text, start, stop)]
 
 
 def word_classes(area: str, name: str) -> dict[str, frozenset[str]]:

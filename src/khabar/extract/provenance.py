@@ -42,6 +42,7 @@ class Cues:
     line: frozenset[str]
     app: frozenset[str]
     section: frozenset[str]
+    generic: frozenset[str]
     stops: frozenset[str]
 
 
@@ -66,6 +67,7 @@ def cues() -> Cues:
         line=keys("line"),
         app=keys("app"),
         section=keys("section"),
+        generic=keys("generic"),
         stops=words["prep"] | words["comp"] | words["link"],
     )
 
@@ -167,12 +169,24 @@ class _Finder:
                     return src
         strong = head is not None and key(head_text).lstrip("وف") in self.cues.strong
         if words and head and (strong or cue) and not platform:
-            name_words = [w for w in words if not key(w.group()).startswith("ال")][:2] or words[:1]
-            last = name_words[-1]
-            name = self.text[pos : last.end()]
-            name = name[: last.start() - pos] + _unsuffixed(last.group(), self.lang)
-            return self.source(name, rule=True)
+            return self._rule_named(head_text, pos, words)
         return None
+
+    def _rule_named(self, head_text: str, pos: int, words: list[re.Match[str]]) -> dict[str, Any] | None:
+        """An unknown organisation after an agency noun: "وكالة أنباء X" is X, "وكالة الأنباء الألمانية" whole.
+
+        A name of definite words ("الأنباء الألمانية") is descriptive and keeps its head; a proper name
+        stops at its first definite word (the nisba in "تسنيم الإيرانية").
+        """
+        keys = [key(w.group()) for w in words]
+        definite = [k.startswith("ال") for k in keys]
+        if definite[0]:
+            n = definite.index(False) if False in definite else len(words)
+            if all(k in self.cues.generic for k in keys[:n]):
+                return None
+            return self.source(f"{head_text} {self.text[pos : words[n - 1].end()]}", rule=True)
+        last = words[definite.index(True) - 1] if True in definite else words[-1]
+        return self.source(self.text[pos : last.start()] + _unsuffixed(last.group(), self.lang), rule=True)
 
     # --- the passes ----------------------------------------------------------------------------
     def cited_in_text(self) -> None:
@@ -192,7 +206,9 @@ class _Finder:
                 continue
             words = list(WORD.finditer(text, max(0, m.start() - 40), m.start()))[-_NAME_WORDS:]
             for i in range(len(words)):
-                if not text[words[-1].end() : m.start()].strip() and (src := self.source(text[words[i].start() : words[-1].end()])):
+                if not text[words[-1].end() : m.start()].strip() and (
+                    src := self.source(text[words[i].start() : words[-1].end()])
+                ):
                     self.add(src, "cited")
                     break
 
@@ -252,7 +268,9 @@ def find_sources(article: Article, index: OrgIndex | None = None) -> list[dict[s
     f.add(publisher, "publisher")
 
     agency = (article.dateline or {}).get("agency")
-    if isinstance(agency, dict) and (src := f.source(str(agency.get("name") or agency.get("text") or ""), rule=True, media=False)):
+    if isinstance(agency, dict) and (
+        src := f.source(str(agency.get("name") or agency.get("text") or ""), rule=True, media=False)
+    ):
         f.add({**src, "text": agency.get("text") or src["text"]}, "cited")
     names = meta.get("source_names")
     if isinstance(names, list):

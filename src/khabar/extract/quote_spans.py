@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-_MARK = re.compile("[«»“”„‟\"]")
+_MARK = re.compile('[«»“”„‟"]')
 _CURLY = frozenset("“”„‟")
 _PARAGRAPH = re.compile(r"[^\n]+")
 

@@ -28,7 +28,7 @@ _SUBJECT_WORDS = 14  # how far after an Arabic verb its subject may be
 _CONTINUE_SENTENCES = 3  # how many sentences back a dropped subject may reach
 _POSTPOSED_WORDS = 5  # how far after a quote a verb may govern it ('"...", Putin said')
 _COLON_WORDS = 10  # how far after a verb its colon may be
-_MARKS = "«»“”„‟\""
+_MARKS = '«»“”„‟"'
 _PUNCT_STRIP = " \t\n.,،:;؛!?؟…-–—()[]" + _MARKS
 _SUFFIXES = {
     "ar": ("", "ت", "وا", "ا", "تا"),
@@ -157,7 +157,9 @@ class _Reader:
     # --- subjects --------------------------------------------------------------------------------
     def _free(self, start: int, end: int, skip: set[str] | None = None) -> bool:
         """True when no preposition stands in ``text[start:end]`` (a name after it is no subject)."""
-        return not any(self.lex.is_("prep", w) and not (skip and w in skip) for _, _, w in self.words(start, end))
+        return not any(
+            self.lex.is_("prep", w) and not (skip and w in skip) for _, _, w in self.words(start, end)
+        )
 
     def _pick(self, candidates: list[tuple[int, int, int]], ok: Any) -> tuple[int, int, int] | None:
         """The first PERSON mention passing ``ok``, else the first ORG one."""
@@ -166,10 +168,6 @@ class _Reader:
                 if self.etype(m) == etype and ok(m):
                     return m
         return None
-
-    def _role(self, phrase: RolePhrase | None) -> tuple[bool, int | None]:
-        """(whether a role phrase stood as subject, the person it resolves to)."""
-        return (phrase is not None, self.roles.resolve(phrase) if phrase else None)
 
     def _role_start(self, start: int, end: int) -> RolePhrase | None:
         first = WORD.search(self.text, start, end)
@@ -245,7 +243,7 @@ class _Reader:
         return "dropped", None
 
     def cue_subject(self, said: _Said) -> tuple[str, int | None]:
-        """"according to X", "بحسب X", "به گفته X": the name right after the cue."""
+        """ "according to X", "بحسب X", "به گفته X": the name right after the cue."""
         stop = min(self.sentence_end(said.end), said.end + 60)
         found = self._pick([m for m in self.mentions_in(said.end, stop) if len(self.words(said.end, m[0])) <= 2],
                            lambda m: True)  # fmt: skip
@@ -272,7 +270,9 @@ class _Reader:
             if verb.kind == "part":
                 how, who = "dropped", None
             else:
-                how, who = {"ar": self.subject_ar, "fa": self.subject_fa}.get(verb.lang, self.subject_en)(said)
+                how, who = {"ar": self.subject_ar, "fa": self.subject_fa}.get(verb.lang, self.subject_en)(
+                    said
+                )
             if how == "dropped":
                 same = verb.kind != "part" or last[1] == here
                 who = last[0] if same and here - last[1] < _CONTINUE_SENTENCES else None
@@ -313,8 +313,8 @@ class _Quoter:
     def _governor(self, open_: int, close: int) -> _Said | None:
         r = self.r
         start = r.sentence_start(open_)
-        if not r.words(start, open_) and start > 0 and r.text[: start].rstrip().endswith(":"):
-            start = r.sentence_start(len(r.text[: start].rstrip()) - 1)
+        if not r.words(start, open_) and start > 0 and r.text[:start].rstrip().endswith(":"):
+            start = r.sentence_start(len(r.text[:start].rstrip()) - 1)
         before = [s for s in self.said if start <= s.start and s.end <= open_]
         if before:
             return before[-1]
@@ -408,7 +408,9 @@ class _Quoter:
         return out
 
 
-def find_quotes(text: str, entities: list[dict[str, Any]], sentences: list[list[int]]) -> list[dict[str, Any]]:
+def find_quotes(
+    text: str, entities: list[dict[str, Any]], sentences: list[list[int]]
+) -> list[dict[str, Any]]:
     """The quotes of ``text``, given its entities (with mention offsets) and sentence offsets."""
     if not text or not any(ch in text for ch in _MARKS + ":"):
         return []

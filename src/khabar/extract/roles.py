@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .lexicon import WORD, compile_forms, key, read_tsv, word_classes
 
 _MAX_NAME_GAP = 10  # words between a role noun and the name it introduces
-_STOP = frozenset(".!?؟:;؛\n«»“”\"")
+_STOP = frozenset('.!?؟:;؛\n«»“”"')
 
 
 @dataclass(frozen=True)
@@ -112,12 +112,19 @@ class RoleBindings:
             gap = self.text[phrase.end : start]
             gap_words = [key(w) for w in WORD.findall(gap)]
             stops = role_lexicon().stops
-            if len(gap_words) <= _MAX_NAME_GAP and not any(c in _STOP for c in gap.replace("«", "")):
-                if not any(w in stops for w in gap_words):
-                    return who
+            if (
+                len(gap_words) <= _MAX_NAME_GAP
+                and not any(c in _STOP for c in gap.replace("«", ""))
+                and not any(w in stops for w in gap_words)
+            ):
+                return who
         if i := bisect_left(self._starts, phrase.start):
             _, end, who = self._persons[i - 1]
-            if end <= phrase.start and not WORD.search(self.text, end, phrase.start) and phrase.start - end <= 4:
+            if (
+                end <= phrase.start
+                and not WORD.search(self.text, end, phrase.start)
+                and phrase.start - end <= 4
+            ):
                 return who
         return None
 
