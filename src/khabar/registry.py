@@ -20,6 +20,8 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "khabar.text.clean",
     "khabar.text.dates",
     "khabar.extract.entities",
+    "khabar.extract.quotes",
+    "khabar.extract.provenance",
 )
 
 ArticleFn = Callable[..., Article]
