@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,7 +10,7 @@ import pytest
 from khabar.extract.entities import entities
 from khabar.model import Article
 
-GAZETTEER = str(Path(__file__).resolve().parent / "fixtures" / "gazetteer")
+from .gaz import GAZETTEER
 
 
 @pytest.fixture
@@ -23,8 +22,3 @@ def run() -> Callable[..., list[dict[str, Any]]]:
         return entities(a, gazetteer=GAZETTEER, **config).entities
 
     return _run
-
-
-def by_name(found: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Entities keyed by display name."""
-    return {e["name"]: e for e in found}

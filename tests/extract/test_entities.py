@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from conftest import by_name
-
 from khabar.model import Article
 from khabar.pipeline import Pipeline
+
+from .gaz import by_name
 
 
 def mentions(e):

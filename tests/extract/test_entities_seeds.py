@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from seedscore import GOLD, SEEDS, score, title_and_body
 
 from khabar.extract.entities import entities
 from khabar.model import Article
+
+from .seedscore import GOLD, SEEDS, score, title_and_body
 
 pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="../shared/seeds/gold.json is absent")
 
@@ -22,7 +23,7 @@ def _found(gazetteer: str, curated: bool) -> dict:
 
 
 def test_seed_entities_recall_and_precision():
-    from conftest import GAZETTEER
+    from .gaz import GAZETTEER
 
     recall, precision, notes = score(_found(GAZETTEER, True))
     assert recall >= 0.95, notes
@@ -30,7 +31,7 @@ def test_seed_entities_recall_and_precision():
 
 
 def test_seed_persons_without_curated_list():
-    from conftest import GAZETTEER
+    from .gaz import GAZETTEER
 
     recall, precision, notes = score(_found(GAZETTEER, False), types=("PERSON",))
     assert recall >= 0.95, notes
