@@ -10,6 +10,10 @@ from typing import Any
 
 DEFAULT_PIPELINE: list[str] = [
     "khabar.text.html.v1",  # HTML -> main text and metadata (trafilatura); plain text passes through
+    "khabar.text.mojibake.v1",  # UTF-8 read as cp1256/latin-1 undone in text and title
+    "khabar.text.langid.v1",  # lang and lang_spans: script and letter evidence, function words, lingua
+    "khabar.text.split_words.v1",  # words split by a dropped shadda/tanween joined, recorded in repairs
+    "khabar.text.sentences.v1",  # sentence offsets
 ]
 
 DEFAULTS: dict[str, Any] = {

@@ -17,6 +17,10 @@ from .model import Article
 # Modules whose import registers the built-in stages.
 BUILTIN_MODULES: tuple[str, ...] = (
     "khabar.text.html",
+    "khabar.text.mojibake",
+    "khabar.text.langid",
+    "khabar.text.repair",
+    "khabar.text.sentences",
 )
 
 ArticleFn = Callable[..., Article]

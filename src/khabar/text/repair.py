@@ -122,10 +122,10 @@ def should_join(
     return _continuations(left, left + right, lang) - z_left >= prefix_gain
 
 
-def _core(left: str, lang: str) -> int:
-    """How many letters of ``left`` are proclitics: only when the bare word is the likelier reading."""
+def _core(left: str, right: str, lang: str) -> int:
+    """How many letters of ``left`` are proclitics: only when the joined word is likelier without them."""
     cut = len(_PROCLITICS.match(left).group())  # type: ignore[union-attr]
-    return cut if cut and _zipf(left[cut:], lang) > _zipf(left, lang) else 0
+    return cut if cut and _zipf(left[cut:] + right, lang) > _zipf(left + right, lang) else 0
 
 
 def _abbreviation(text: str, words: list[tuple[int, int, str]], i: int) -> bool:
@@ -146,7 +146,7 @@ def find_splits(text: str, lang: str, **rule: float) -> list[tuple[int, int]]:
             continue  # apart by more than one space, or already joined to the word before
         if _TATWEEL in left or _TATWEEL in right or _abbreviation(text, words, i):
             continue
-        cut = _core(left, lang)
+        cut = _core(left, right, lang)
         if should_join(left[cut:], right, lang, **rule):
             found.append((s1 + cut, e2))
     return found
