@@ -1,6 +1,6 @@
 """Run the split-word repair over SaudiNewsNet articles; count repairs and print a random sample with context.
 
-    PYTHONPATH=src python bench/repair_sample.py [N_ARTICLES] [SAMPLE]
+PYTHONPATH=src python bench/repair_sample.py [N_ARTICLES] [SAMPLE]
 """
 
 from __future__ import annotations
@@ -31,7 +31,14 @@ def main() -> None:
             a = split_words(Article(id=str(rec.get("id", i)), text=rec.get("content") or "", lang="ar"))
             for r in a.repairs:
                 s = r["start"]
-                found.append((a.id, r["from"], r["to"], a.text[max(0, s - 40) : s + len(r["to"]) + 40].replace("\n", " ")))
+                found.append(
+                    (
+                        a.id,
+                        r["from"],
+                        r["to"],
+                        a.text[max(0, s - 40) : s + len(r["to"]) + 40].replace("\n", " "),
+                    )
+                )
     print(f"articles {n}  repairs {len(found)}  articles with repairs {len({f[0] for f in found})}")
     random.seed(0)
     for art, frm, to, ctx in random.sample(found, min(size, len(found))):

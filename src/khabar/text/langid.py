@@ -24,6 +24,8 @@ from ..registry import stage
 _DATA = Path(__file__).resolve().parent.parent / "data" / "langid"
 ARABIC_SCRIPT_LANGS = ("ar", "fa", "ur", "ps", "ckb", "ug")
 _LINGUA_ARABIC = ("ar", "fa", "ur")
+# Urdu writes ے ہ ں ٹ in nearly every sentence: a text without any of them is not Urdu.
+_NEEDS_OWN_LETTERS = ("ur",)
 
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
 _LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
@@ -84,6 +86,18 @@ def _function_words() -> dict[str, str]:
 
 
 @functools.cache
+def _own_letter_pattern(lang: str) -> re.Pattern[str]:
+    """The letters that only ``lang`` uses among the Arabic-script languages."""
+    return re.compile(
+        "[" + "".join(c for c, langs in _letter_weights().items() if set(langs) == {lang}) + "]"
+    )
+
+
+def _has_own_letters(text: str, lang: str) -> bool:
+    return _own_letter_pattern(lang).search(text) is not None
+
+
+@functools.cache
 def _letter_pattern() -> re.Pattern[str]:
     return re.compile("[" + "".join(_letter_weights()) + "]")
 
@@ -141,8 +155,11 @@ def decide_arabic(text: str, scores: Counter[str] | None = None) -> str:
         return other
     if scores[ranked[0]] - scores[ranked[1]] >= _MIN_MARGIN:
         return ranked[0]
-    combined = Counter({lang: scores[lang] for lang in _LINGUA_ARABIC})
-    for value in _detector(_LINGUA_ARABIC).compute_language_confidence_values(text[:_LINGUA_CHARS]):
+    candidates = tuple(
+        lang for lang in _LINGUA_ARABIC if lang not in _NEEDS_OWN_LETTERS or _has_own_letters(text, lang)
+    )
+    combined = Counter({lang: scores[lang] for lang in candidates})
+    for value in _detector(candidates).compute_language_confidence_values(text[:_LINGUA_CHARS]):
         combined[value.language.iso_code_639_1.name.lower()] += _LINGUA_WEIGHT * value.value
     return combined.most_common(1)[0][0]
 

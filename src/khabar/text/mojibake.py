@@ -19,7 +19,9 @@ _CP1256_CONT = bytes(range(0x80, 0xC0)).decode("cp1256")
 # A UTF-8 Arabic letter (lead byte D8-DB) or punctuation (lead E2) as cp1256 shows it, then a continuation byte.
 _CP1256_PAIR = re.compile(f"[طظعغâ][{re.escape(_CP1256_CONT)}]")
 # Lead bytes of UTF-8 two- and three-byte sequences as latin-1/cp1252 show them, then a continuation byte.
-_LATIN_PAIR = re.compile("[\u00c2-\u00df\u00e2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
+_LATIN_PAIR = re.compile(
+    "[\u00c2-\u00df\u00e2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+)
 _ARABIC_LETTER = re.compile("[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]")
 _MAX_ROUNDS = 3  # double- and triple-encoded text
 _MIN_MARKERS = 3  # a stray pair or two is not evidence
@@ -59,7 +61,10 @@ def _undo_latin(text: str) -> str:
 
 
 def _better(new: str, old: str) -> bool:
-    return _markers(new) < _markers(old) and len(_ARABIC_LETTER.findall(new)) >= len(_ARABIC_LETTER.findall(old)) // 2
+    return (
+        _markers(new) < _markers(old)
+        and len(_ARABIC_LETTER.findall(new)) >= len(_ARABIC_LETTER.findall(old)) // 2
+    )
 
 
 def fix_mojibake(text: str) -> str:

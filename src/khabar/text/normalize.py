@@ -13,16 +13,63 @@ import unicodedata
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]")
 _FOLD = str.maketrans(
     {
-        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا", "ٵ": "ا",
-        "ى": "ی", "ي": "ی", "ئ": "ی", "ې": "ی", "ۍ": "ی", "ێ": "ی", "ٸ": "ی",
-        "ك": "ک", "ڪ": "ک",
-        "ة": "ه", "ۀ": "ه", "ە": "ه", "ہ": "ه", "ھ": "ه", "ۂ": "ه",
-        "ؤ": "و", "ٶ": "و",
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ٲ": "ا",
+        "ٳ": "ا",
+        "ٵ": "ا",
+        "ى": "ی",
+        "ي": "ی",
+        "ئ": "ی",
+        "ې": "ی",
+        "ۍ": "ی",
+        "ێ": "ی",
+        "ٸ": "ی",
+        "ك": "ک",
+        "ڪ": "ک",
+        "ة": "ه",
+        "ۀ": "ه",
+        "ە": "ه",
+        "ہ": "ه",
+        "ھ": "ه",
+        "ۂ": "ه",
+        "ؤ": "و",
+        "ٶ": "و",
         "ـ": "",  # tatweel
-        "\u200c": "", "\u200d": "", "\u200e": "", "\u200f": "", "\ufeff": "", "\u00ad": "", "\u00a0": " ",
-        "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‹": "'", "›": "'", "`": "'",
-        "،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",", "٭": "*", "۔": ".",
-        "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
+        "\u200c": "",
+        "\u200d": "",
+        "\u200e": "",
+        "\u200f": "",
+        "\ufeff": "",
+        "\u00ad": "",
+        "\u00a0": " ",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "«": '"',
+        "»": '"',
+        "‘": "'",
+        "’": "'",
+        "‹": "'",
+        "›": "'",
+        "`": "'",
+        "،": ",",
+        "؛": ";",
+        "؟": "?",
+        "٪": "%",
+        "٫": ".",
+        "٬": ",",
+        "٭": "*",
+        "۔": ".",
+        "‐": "-",
+        "‑": "-",
+        "‒": "-",
+        "–": "-",
+        "—": "-",
+        "―": "-",
+        "−": "-",
     }  # fmt: skip
 )
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -35,7 +82,24 @@ _FA_DETACHED_SUFFIX = re.compile(r"(?<=[\u0620-\u06ff]) (?=(?:ها|های|ای|�
 _FA_DETACHED_PREFIX = re.compile(r"(?<![\w\u200c])(ن?می) (?=[\u0620-\u06ff])")
 
 # Proclitics, longest first: Arabic conjunctions, prepositions and the article (folded spelling).
-_AR_PREFIXES = ("وبال", "فبال", "وکال", "وال", "فال", "بال", "کال", "ولل", "فلل", "لل", "ال", "و", "ف", "ب", "ل", "ک")
+_AR_PREFIXES = (
+    "وبال",
+    "فبال",
+    "وکال",
+    "وال",
+    "فال",
+    "بال",
+    "کال",
+    "ولل",
+    "فلل",
+    "لل",
+    "ال",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ک",
+)
 # Persian plural and ezafe / indefinite suffixes, shortest first (folded spelling).
 _FA_SUFFIXES = ("ی", "ها", "ای", "های", "هایی")
 _MIN_STEM = 2  # letters left after stripping
@@ -95,7 +159,11 @@ def _strip_suffixes(token: str) -> str:
     for _ in range(_MAX_SUFFIXES):
         for suffix in _FA_SUFFIXES:  # shortest first: the longest known stem wins
             rest = token[: -len(suffix)]
-            if token.endswith(suffix) and len(rest) >= _MIN_STEM and freq.get(rest, 0.0) > freq.get(token, 0.0):
+            if (
+                token.endswith(suffix)
+                and len(rest) >= _MIN_STEM
+                and freq.get(rest, 0.0) > freq.get(token, 0.0)
+            ):
                 token = rest
                 break
         else:

@@ -177,12 +177,17 @@ def split_words(
 ) -> Article:
     """Join words split by a dropped shadda or tanween in ar/fa text; record each repair with its new offset.
 
-    Offsets that earlier stages recorded in ``text`` (lang_spans, date_refs) are shifted to match.
+    Offsets that earlier stages recorded in ``text`` (lang_spans, date_refs, earlier joins still in the
+    text) are shifted to match; on a rerun over repaired text the earlier records stay.
     """
-    article.repairs = [r for r in article.repairs if r.get("kind") != "split_word"]
-    if article.lang not in languages or not article.text:
-        return article
     text = article.text
+    article.repairs = [
+        r
+        for r in article.repairs
+        if r.get("kind") != "split_word" or text[r["start"] : r["start"] + len(r["to"])] == r["to"]
+    ]
+    if article.lang not in languages or not text:
+        return article
     splits = find_splits(
         text,
         article.lang,
@@ -209,6 +214,7 @@ def split_words(
         pos = end
     parts.append(text[pos:])
     article.text = "".join(parts)
+    _shift_spans(article.repairs[: -len(splits)], moves)
     _shift_spans(article.lang_spans, moves)
     _shift_spans(article.date_refs, moves)
     return article

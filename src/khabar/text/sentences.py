@@ -20,7 +20,7 @@ _DATA = Path(__file__).resolve().parent.parent / "data" / "sentences"
 _TERMINATORS = re.compile(r"[.!?؟…؛]+")
 _CLOSERS = "\"'”’»)]}›"
 _PAIRS = {"“": "”", "«": "»", "‹": "›", "„": "“"}
-_SYMMETRIC = "\"”"  # an ASCII quote, or a closing quote used to open (as some Arabic sites do)
+_SYMMETRIC = '"”'  # an ASCII quote, or a closing quote used to open (as some Arabic sites do)
 _WORD_BEFORE = re.compile(r"([^\W\d_](?:[\w.]*[^\W_])?)$")
 _LONG_QUOTE = 250  # characters: a longer quotation is segmented inside
 
