@@ -32,6 +32,9 @@ _LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 _CYRILLIC = "\u0400-\u04ff\u0500-\u052f"
 _RUNS = re.compile(f"([{_ARABIC}]+)|([{_LATIN}]+)|([{_CYRILLIC}]+)|([^\\W\\d_]+)")
 _RUN_SCRIPTS = ("arabic", "latin", "cyrillic")
+_CAMEL = re.compile("[a-z][A-Z]")
+_CODE_BEFORE = frozenset("0123456789._$#<>/{=")
+_CODE_AFTER = re.compile(r"\s*[(=_${}<>/]|\.\w|:\s*['\"{\d]")
 # First code point of each other script block -> its script (a language when the script has one).
 _BLOCKS = [
     (0x0370, "el"), (0x0400, "cyrillic"), (0x0530, "hy"), (0x0590, "he"), (0x0600, "arabic"), (0x0900, "devanagari"),
@@ -171,14 +174,22 @@ def _script_of_run(run: str) -> str | None:
     return _BLOCKS[i][1] if i >= 0 else None
 
 
+def _is_code(text: str, m: re.Match[str]) -> bool:
+    """A Latin run that is program code left in scraped text (camelCase, ``f(``, ``a.b``, ``x =``, ``0px``)."""
+    start, end = m.span()
+    if _CAMEL.search(m.group()) or (start and text[start - 1] in _CODE_BEFORE):
+        return True
+    return _CODE_AFTER.match(text, end) is not None
+
+
 def script_letters(text: str) -> Counter[str]:
-    """Letters per script (or per language, for scripts that name one) in ``text``."""
+    """Letters per script (or per language, for scripts that name one) in ``text``; code does not count."""
     counts: Counter[str] = Counter()
     for m in _RUNS.finditer(text):
         script = (
             _RUN_SCRIPTS[m.lastindex - 1] if m.lastindex and m.lastindex <= 3 else _script_of_run(m.group())
         )
-        if script:
+        if script and not (script == "latin" and _is_code(text, m)):
             counts[script] += len(m.group())
     return counts
 

@@ -9,6 +9,7 @@ only when that yields more Arabic letters and fewer mojibake markers.
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 from ..model import Article
@@ -46,10 +47,8 @@ def _undo_cp1256(text: str) -> str:
     out = []
     for line in text.split("\n"):
         if _CP1256_PAIR.search(line):
-            try:
+            with contextlib.suppress(UnicodeError):
                 line = line.encode("cp1256").decode("utf-8")
-            except UnicodeError:
-                pass
         out.append(line)
     return "\n".join(out)
 

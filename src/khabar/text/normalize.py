@@ -11,6 +11,7 @@ import unicodedata
 
 # Arabic-script marks: harakat, tanween, shadda, sukun, superscript alef, Quranic marks.
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]")
+# fmt: off
 _FOLD = str.maketrans(
     {
         "أ": "ا",
@@ -70,8 +71,9 @@ _FOLD = str.maketrans(
         "—": "-",
         "―": "-",
         "−": "-",
-    }  # fmt: skip
+    }
 )
+# fmt: on
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _SPACES = re.compile(r"\s+")

@@ -43,6 +43,7 @@ _FA_APART = frozenset(
 # Proclitics that may precede a split word ("ويتمر نون", "ومد ة").
 _PROCLITICS = re.compile("^[وف]?[بلك]?")
 _LANGS = ("ar", "fa")
+_PREFIX_MIN_ZIPF = 1.5  # rarer words add nothing to a prefix's mass worth their memory
 
 
 @functools.cache
@@ -57,7 +58,8 @@ def _frequencies(lang: str) -> dict[str, float]:
 def _prefix_index(lang: str) -> tuple[list[str], list[float]]:
     """The words of ``lang`` sorted, with running sums of their frequencies (for prefix masses)."""
     freq = _frequencies(lang)
-    words = sorted(freq)
+    least = 10 ** (_PREFIX_MIN_ZIPF - 9)
+    words = sorted(w for w, f in freq.items() if f >= least)
     return words, list(itertools.accumulate(freq[w] for w in words))
 
 
@@ -123,9 +125,14 @@ def should_join(
 
 
 def _core(left: str, right: str, lang: str) -> int:
-    """How many letters of ``left`` are proclitics: only when the joined word is likelier without them."""
+    """How many letters of ``left`` are proclitics: when the bare fragment and the bare joined word are
+    both likelier than with them ("ومد ة"; but "كيف هم" and "فكرو ا" keep their first letters)."""
     cut = len(_PROCLITICS.match(left).group())  # type: ignore[union-attr]
-    return cut if cut and _zipf(left[cut:] + right, lang) > _zipf(left + right, lang) else 0
+    bare_left, bare_joined = (
+        _zipf(left[cut:], lang) > _zipf(left, lang),
+        _zipf(left[cut:] + right, lang) > _zipf(left + right, lang),
+    )
+    return cut if cut and bare_left and bare_joined else 0
 
 
 def _abbreviation(text: str, words: list[tuple[int, int, str]], i: int) -> bool:

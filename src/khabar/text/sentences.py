@@ -21,6 +21,7 @@ _TERMINATORS = re.compile(r"[.!?؟…؛]+")
 _CLOSERS = "\"'”’»)]}›"
 _PAIRS = {"“": "”", "«": "»", "‹": "›", "„": "“"}
 _SYMMETRIC = '"”'  # an ASCII quote, or a closing quote used to open (as some Arabic sites do)
+_QUOTES = re.compile('["“”«»‹›„]')
 _WORD_BEFORE = re.compile(r"([^\W\d_](?:[\w.]*[^\W_])?)$")
 _LONG_QUOTE = 250  # characters: a longer quotation is segmented inside
 
@@ -35,7 +36,8 @@ def _short_quotes(line: str) -> list[tuple[int, int]]:
     """(open, close) offsets of quotations up to _LONG_QUOTE characters; unclosed ones are ignored."""
     regions: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
-    for i, ch in enumerate(line):
+    for m in _QUOTES.finditer(line):
+        i, ch = m.start(), m.group()
         if stack and ch == stack[-1][0]:
             start = stack.pop()[1]
             if i - start <= _LONG_QUOTE:
