@@ -10,9 +10,15 @@ from typing import Any
 
 DEFAULT_PIPELINE: list[str] = [
     "khabar.text.html.v1",  # HTML -> main text and metadata (trafilatura); plain text passes through
+    "khabar.text.mojibake.v1",  # UTF-8 read as cp1256 or latin-1, fixed
+    "khabar.text.langid.v1",  # main language (script and letter evidence first, lingua when open) and spans
     "khabar.text.clean.v1",  # site chrome out (lexicon, per-outlet lines, structure); title, outlet, section, source line
     "khabar.text.dates.v1",  # published (metadata, else date line), dateline, date references
+    "khabar.text.split_words.v1",  # words split where a shadda or tanween was lost, joined by word frequency
+    "khabar.text.sentences.v1",  # sentence offsets
     "khabar.extract.entities.v1",  # PERSON, PLACE, ORG mentions linked to canonical ids, with salience
+    "khabar.extract.quotes.v1",  # direct quotes with their speakers
+    "khabar.extract.provenance.v1",  # publisher and cited sources
 ]
 
 DEFAULTS: dict[str, Any] = {
