@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Article
+from ..model import Article, Event, Story
 from .copies import CopyIndex
+from .describe import describe_event, describe_story
 from .features import Features, _iso_date, features, prior_doc_freq
 from .settings import settings
 from .similarity import Profile, add_into, similarity, truncate
@@ -96,6 +97,21 @@ class Clusterer:
         event = self.state.get("event", rec.get("event", "")) or {}
         return Assignment(article_id, rec.get("event", ""), event.get("story"), rec.get("dup"))
 
+    def describe(self, event_id: str, articles: Sequence[Article]) -> Event:
+        """The exported Event ``event_id``, given its articles (as stored)."""
+        rec = self.state.get("event", event_id)
+        if rec is None:
+            raise KeyError(event_id)
+        records = [r for r in (self.state.get("article", a) for a in rec["articles"]) if r]
+        return describe_event(rec, articles, records)
+
+    def describe_story(self, story_id: str, events: Sequence[Event]) -> Story:
+        """The exported Story ``story_id``, given its exported events."""
+        rec = self.state.get("story", story_id)
+        if rec is None:
+            raise KeyError(story_id)
+        return describe_story(rec, events)
+
     def refine(self) -> None:
         """Backfill pass: re-place articles that fit their event badly, then merge events that fit each other."""
         split = float(self.ev.get("split_threshold", 0.0))
@@ -160,6 +176,7 @@ class Clusterer:
             "places": f.places,
             "ents": f.entities,
             "names": f.names,
+            "types": f.types,
             "vec": self._weigh(lang, f.terms, size),
             "cap": self._weigh(lang, f.capitalised, size),
             "kind": f.kind,
@@ -345,3 +362,10 @@ class Clusterer:
             now = similarity(current, neighbour, self.ev)
             if now is not None and now >= merge:
                 event_id = self._merge(event_id, other)
+
+
+def recluster(articles: Iterable[Article], state: ClusterState, config: Mapping[str, Any] | None = None) -> Clusterer:
+    """Rebuild every event and story from ``articles`` into an empty ``state``, as one refined batch."""
+    clusterer = Clusterer(state, config)
+    clusterer.add_batch(articles, refine=True)
+    return clusterer

@@ -45,6 +45,8 @@ class Features:
     entities: dict[str, float] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
     """Display name of each entity and place id."""
+    types: dict[str, str] = field(default_factory=dict)
+    """PERSON, PLACE or ORG for each entity id."""
     terms: Counter[str] = field(default_factory=Counter)
     capitalised: Counter[str] = field(default_factory=Counter)
     kind: str | None = None
@@ -182,7 +184,7 @@ def _places(article: Article, names: dict[str, str]) -> tuple[str | None, list[s
     return main, places
 
 
-def _entities(article: Article, top: int, names: dict[str, str]) -> dict[str, float]:
+def _entities(article: Article, top: int, names: dict[str, str], types: dict[str, str]) -> dict[str, float]:
     scored: list[tuple[float, int, str]] = []
     for i, e in enumerate(article.entities or []):
         if not isinstance(e, dict):
@@ -191,6 +193,7 @@ def _entities(article: Article, top: int, names: dict[str, str]) -> dict[str, fl
         if key is None:
             continue
         names.setdefault(key, str(e.get("name") or key))
+        types.setdefault(key, str(e.get("type") or "").upper())
         scored.append((-float(e.get("salience") or 0.0), i, key))
     scored.sort()
     out: dict[str, float] = {}
@@ -209,6 +212,7 @@ def features(article: Article, *, top_entities: int = 8, title_weight: int = 2, 
         terms[term] += title_weight
     capitalised = capitalised_words(text) if lang not in ("ar", "fa") else Counter()
     names: dict[str, str] = {}
+    types: dict[str, str] = {}
     date, weekday = _when(article)
     main_place, places = _places(article, names)
     return Features(
@@ -218,8 +222,9 @@ def features(article: Article, *, top_entities: int = 8, title_weight: int = 2, 
         weekday=weekday,
         main_place=main_place,
         places=places,
-        entities=_entities(article, top_entities, names),
+        entities=_entities(article, top_entities, names, types),
         names=names,
+        types=types,
         terms=terms,
         capitalised=capitalised,
         kind=event_kind(lang, terms),
