@@ -44,6 +44,7 @@ def canonical_order(articles: Iterable[Article]) -> list[Article]:
 
 
 def _dates_in(records: Iterable[Mapping[str, Any]]) -> tuple[str | None, str | None]:
+    records = list(records)
     los = [r["lo"] for r in records if r.get("lo")]
     his = [r["hi"] for r in records if r.get("hi")]
     return (min(los) if los else None, max(his) if his else None)
