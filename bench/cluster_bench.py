@@ -90,7 +90,9 @@ def main() -> None:
             for label, group in (("LARGEST", largest), ("RANDOM", sample)):
                 fh.write(f"===== {label}\n")
                 for e in group:
-                    fh.write(f"--- {e['id']} ({len(e['articles'])} articles, {e['lo']}..{e['hi']}, story {e['story']})\n")
+                    fh.write(
+                        f"--- {e['id']} ({len(e['articles'])} articles, {e['lo']}..{e['hi']}, story {e['story']})\n"
+                    )
                     for aid in e["articles"][:8]:
                         a = by_id[aid]
                         fh.write(f"  {a.published} {a.outlet}: {a.title}\n")

@@ -34,7 +34,13 @@ GAZETTEER = [
 # What the text states: language, headline line, publication date line, weekday mentioned, dateline.
 STATED = {
     "000": {"lang": "fa", "title": "دیدار پوتین", "weekday": "Monday"},
-    "001": {"lang": "ar", "title": "بوتين يصف", "published": "2022-12-19T22:25", "weekday": "Monday", "dateline": "Q2280"},
+    "001": {
+        "lang": "ar",
+        "title": "بوتين يصف",
+        "published": "2022-12-19T22:25",
+        "weekday": "Monday",
+        "dateline": "Q2280",
+    },
     "002": {"lang": "ar", "title": "بوتين: روسيا", "weekday": "Thursday"},
     "003": {"lang": "ar", "title": "وزيرا الدفاع", "published": "2022-12-19T09:22", "weekday": "Monday"},
     "004": {"lang": "ar", "title": "بوتين يدعو", "weekday": "Monday"},
@@ -63,7 +69,9 @@ def seed_articles() -> list[Article]:
     out = []
     for path in sorted(SEEDS.glob("*.txt")):
         stated = STATED[path.name[:3]]
-        a = pipe(Article(id=path.stem, path=str(path), raw=path.read_text("utf-8"), content_type="text/plain"))
+        a = pipe(
+            Article(id=path.stem, path=str(path), raw=path.read_text("utf-8"), content_type="text/plain")
+        )
         a.lang = stated["lang"]
         a.title = next(line.strip() for line in a.text.splitlines() if line.startswith(stated["title"]))
         a.published = stated.get("published")

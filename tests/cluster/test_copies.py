@@ -16,7 +16,7 @@ def test_exact_near_and_distinct() -> None:
     original = "001_008f0bbb976f5b92"
     assert index.add("exact", texts[original]) == original
     words = texts[original].split()
-    near = " ".join(words[:-3] + ["كلمة", "أخرى", "هنا"])
+    near = " ".join([*words[:-3], "كلمة", "أخرى", "هنا"])
     assert index.add("near", near) == original
     # a copy of a copy points at the earliest copy
     assert index.add("near2", near + " ") == original

@@ -29,9 +29,24 @@ def test_odd_topics() -> None:
 
 def test_evaluate_on_a_small_labeled_file(tmp_path: Path) -> None:
     rows = [
-        {"id": "q1", "text": "A magnitude 6.1 earthquake struck northern Chile on Monday near Arica.", "event": "e1", "story": "s1"},
-        {"id": "q2", "text": "A strong earthquake of magnitude 6.1 hit northern Chile near Arica on Monday.", "event": "e1", "story": "s1"},
-        {"id": "r1", "text": "The central bank of Brazil raised interest rates by half a point.", "event": "e2", "story": "s2"},
+        {
+            "id": "q1",
+            "text": "A magnitude 6.1 earthquake struck northern Chile on Monday near Arica.",
+            "event": "e1",
+            "story": "s1",
+        },
+        {
+            "id": "q2",
+            "text": "A strong earthquake of magnitude 6.1 hit northern Chile near Arica on Monday.",
+            "event": "e1",
+            "story": "s1",
+        },
+        {
+            "id": "r1",
+            "text": "The central bank of Brazil raised interest rates by half a point.",
+            "event": "e2",
+            "story": "s2",
+        },
     ]
     path = tmp_path / "labeled.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")

@@ -62,7 +62,9 @@ def _date(record: Mapping[str, Any]) -> str | None:
     return lo if lo == hi else f"{lo}/{hi}"
 
 
-def describe_event(record: Mapping[str, Any], articles: Sequence[Article], records: Sequence[Mapping[str, Any]]) -> Event:
+def describe_event(
+    record: Mapping[str, Any], articles: Sequence[Article], records: Sequence[Mapping[str, Any]]
+) -> Event:
     """The exported Event for a clusterer event ``record``, its ``articles`` and their clusterer article ``records``."""
     names: dict[str, str] = {}
     types: dict[str, str] = {}
@@ -89,9 +91,9 @@ def describe_event(record: Mapping[str, Any], articles: Sequence[Article], recor
         if r["id"] in by_id and not r.get("dup"):
             by_lang.setdefault(r["lang"], []).append(by_id[r["id"]])
     summary = {lang: summarize(arts, record["vec"]) for lang, arts in sorted(by_lang.items())}
-    quotes = [
-        {**q, "article": a.id} for a in articles for q in (a.quotes or []) if isinstance(q, dict)
-    ][:_MAX_QUOTES]
+    quotes = [{**q, "article": a.id} for a in articles for q in (a.quotes or []) if isinstance(q, dict)][
+        :_MAX_QUOTES
+    ]
     return Event(
         id=record["id"],
         story=record.get("story"),

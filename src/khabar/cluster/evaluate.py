@@ -127,7 +127,9 @@ class Prepared:
             f.id: index.add(f.id, (by_id[f.id].title or "") + "\n" + by_id[f.id].text) for f in self.features
         }
 
-    def cluster(self, overrides: Mapping[str, Any] | None = None, *, refine: bool = False) -> tuple[dict, dict]:
+    def cluster(
+        self, overrides: Mapping[str, Any] | None = None, *, refine: bool = False
+    ) -> tuple[dict, dict]:
         """Event and story labels of every article under the given settings."""
         clusterer = Clusterer(MemoryState(), overrides)
         for f in self.features:
@@ -143,7 +145,9 @@ def copies_baseline(prepared: Prepared) -> dict[str, str]:
     return {f.id: prepared.duplicate_of[f.id] or f.id for f in prepared.features}
 
 
-def tfidf_baseline(articles: Sequence[Article], gold: Labels, thresholds: Sequence[float]) -> tuple[dict, float]:
+def tfidf_baseline(
+    articles: Sequence[Article], gold: Labels, thresholds: Sequence[float]
+) -> tuple[dict, float]:
     """Baseline (a): TF-IDF + agglomerative clustering, at the threshold best on ``gold`` (an oracle)."""
     from sklearn.cluster import AgglomerativeClustering
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -236,7 +240,11 @@ def _get(block: Mapping[str, Any], dotted: str) -> Any:
 
 
 def _search(
-    start: dict[str, Any], section: str, grid: Mapping[str, Sequence[float]], objective: Callable[[dict], float], rounds: int
+    start: dict[str, Any],
+    section: str,
+    grid: Mapping[str, Sequence[float]],
+    objective: Callable[[dict], float],
+    rounds: int,
 ) -> tuple[dict[str, Any], float]:
     best_cfg, best = start, objective(start)
     for _ in range(rounds):

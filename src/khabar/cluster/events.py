@@ -179,7 +179,7 @@ class Clusterer:
             "names": f.names,
             "types": f.types,
             "vec": self._weigh(lang, f.terms, size),
-            "cap": self._weigh(lang, f.capitalised, size),
+            "cap": self._weigh(lang, f.capitalised, int(self.feat.get("top_names", size))),
             "kind": f.kind,
             "outlet": f.outlet,
         }
@@ -217,7 +217,9 @@ class Clusterer:
         most = int(self.ev.get("max_candidates", 30))
         return [e for e, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:most]]
 
-    def _scored(self, profile: Profile, candidates: Iterable[str], exclude: str | None = None) -> list[tuple[float, str]]:
+    def _scored(
+        self, profile: Profile, candidates: Iterable[str], exclude: str | None = None
+    ) -> list[tuple[float, str]]:
         out = []
         for eid in candidates:
             if eid == exclude:
@@ -365,7 +367,9 @@ class Clusterer:
                 event_id = self._merge(event_id, other)
 
 
-def recluster(articles: Iterable[Article], state: ClusterState, config: Mapping[str, Any] | None = None) -> Clusterer:
+def recluster(
+    articles: Iterable[Article], state: ClusterState, config: Mapping[str, Any] | None = None
+) -> Clusterer:
     """Rebuild every event and story from ``articles`` into an empty ``state``, as one refined batch."""
     clusterer = Clusterer(state, config)
     clusterer.add_batch(articles, refine=True)

@@ -62,10 +62,13 @@ def _day(iso: str) -> dt.date:
     return dt.date.fromisoformat(iso)
 
 
-def _range_gap(p: Profile, q: Profile) -> int | None:
+def _range_gap(p: Profile, q: Profile, max_span: int) -> int | None:
+    """Days between two date ranges (0 when they overlap); a huge gap when together they would span too long."""
     if not p.get("lo") or not q.get("lo"):
         return None
     lo1, hi1, lo2, hi2 = _day(p["lo"]), _day(p["hi"]), _day(q["lo"]), _day(q["hi"])
+    if (max(hi1, hi2) - min(lo1, lo2)).days > max_span:
+        return 1 << 30
     if hi1 < lo2:
         return (lo2 - hi1).days
     if hi2 < lo1:
@@ -81,9 +84,13 @@ def _weekday_fits(weekdays: Mapping[str, int], p: Profile, gap: int) -> bool:
     return bool(days & set(weekdays))
 
 
-def time_agreement(p: Profile, q: Profile, gap: int, *, use_weekdays: bool = True) -> float | None:
-    """None when the dates (or, without dates, the weekdays) conflict; else how close in time, 0..1."""
-    d = _range_gap(p, q)
+def time_agreement(p: Profile, q: Profile, gap: int, max_span: int, *, use_weekdays: bool = True) -> float | None:
+    """None when the dates (or, without dates, the weekdays) conflict; else how close in time, 0..1.
+
+    Dates conflict when the ranges are more than ``gap`` days apart or would together span more
+    than ``max_span`` days (so an event cannot drift through weeks of follow-ups).
+    """
+    d = _range_gap(p, q, max_span)
     if d is not None:
         return None if d > gap else 1.0 - d / (gap + 1)
     if not use_weekdays:
@@ -120,7 +127,8 @@ def same_language(p: Profile, q: Profile) -> bool:
 def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
     """The weighted evidence that ``p`` and ``q`` are one event; None when a hard conflict separates them."""
     gap = int(cfg.get("date_gap_days", 2))
-    when = time_agreement(p, q, gap, use_weekdays=bool(cfg.get("separate_on_weekday", True)))
+    span = int(cfg.get("max_span_days", 4))
+    when = time_agreement(p, q, gap, span, use_weekdays=bool(cfg.get("separate_on_weekday", True)))
     if when is None:
         if cfg.get("separate_on_date", True):
             return None

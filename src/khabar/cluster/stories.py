@@ -103,9 +103,10 @@ class StoryLinker:
             if sid == exclude or story is None:
                 continue
             score = self.similarity(event, story)
-            if score is not None and score >= float(self.cfg["threshold"]):
-                if best is None or (score, best[1]) > (best[0], sid):
-                    best = (score, sid)
+            if score is None or score < float(self.cfg["threshold"]):
+                continue
+            if best is None or score > best[0] or (score == best[0] and sid < best[1]):
+                best = (score, sid)
         return best[1] if best else None
 
     def _new_story(self, event: dict[str, Any]) -> dict[str, Any]:
