@@ -84,7 +84,9 @@ def _weekday_fits(weekdays: Mapping[str, int], p: Profile, gap: int) -> bool:
     return bool(days & set(weekdays))
 
 
-def time_agreement(p: Profile, q: Profile, gap: int, max_span: int, *, use_weekdays: bool = True) -> float | None:
+def time_agreement(
+    p: Profile, q: Profile, gap: int, max_span: int, *, use_weekdays: bool = True
+) -> float | None:
     """None when the dates (or, without dates, the weekdays) conflict; else how close in time, 0..1.
 
     Dates conflict when the ranges are more than ``gap`` days apart or would together span more
