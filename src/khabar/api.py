@@ -9,6 +9,7 @@ from typing import IO, Any
 
 from . import config as config_mod
 from . import export as export_mod
+from .cluster.sync import cluster_articles, recluster
 from .engines import LocalEngine
 from .ingest import IngestReport, article_from_document, content_key, ingest, process
 from .model import Article, Document, Event, Story
@@ -76,22 +77,41 @@ class Khabar:
             transport=transport,
         )
         self.store.set_meta("config", self.config)
+        pending: list[Article] = []
+        chunk = int(opts["cluster_chunk"])
+
+        def stored(article: Article) -> None:
+            self._learn_chrome(article)
+            if opts["cluster"]:
+                pending.append(article)
+                if len(pending) >= chunk:
+                    self.cluster(pending)
+                    pending.clear()
+
         engine = LocalEngine(workers)
-        return ingest(
-            self.store,
-            inputs,
-            self.pipeline,
-            options,
-            engine=engine,
-            on_item=on_item,
-            on_stored=self._learn_chrome,
+        report = ingest(
+            self.store, inputs, self.pipeline, options, engine=engine, on_item=on_item, on_stored=stored
         )
+        if pending:
+            self.cluster(pending)
+        return report
 
     def _learn_chrome(self, article: Article) -> None:
         """Count the article's candidate chrome lines for its outlet (the clean stage leaves their keys)."""
         outlet = article.outlet or article.meta.get("outlet_name")
         if outlet and article.meta.get("line_keys"):
             self.store.count_outlet_lines(outlet, article.meta["line_keys"])
+
+    def cluster(self, articles: list[Article] | None = None, *, refine: bool = False) -> int:
+        """Cluster these stored articles (default: those not yet in an event) into events and stories."""
+        if articles is None:
+            articles = [a for a in self.store.iter_articles() if a.event is None]
+        cluster_articles(self.store, articles, self.config["cluster"], refine=refine)
+        return len(articles)
+
+    def recluster(self) -> int:
+        """Rebuild every event and story from the stored articles, with the backfill refinement pass."""
+        return recluster(self.store, self.config["cluster"])
 
     def reprocess(self, *, everything: bool = False, on_item: Callable[[], None] | None = None) -> int:
         """Run the pipeline again from the stored raw input on stale articles (or all); return how many changed."""

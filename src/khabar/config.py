@@ -29,6 +29,8 @@ DEFAULTS: dict[str, Any] = {
         "timeout": 20.0,
         "user_agent": "khabar/0.1 (+https://github.com/khabar-news/khabar)",
         "max_redirects": 5,
+        "cluster": True,  # cluster new articles into events and stories as they arrive
+        "cluster_chunk": 1000,  # articles clustered together (memory stays flat)
     },
     "learn_chrome": {"min_docs": 5, "min_share": 0.2},  # a line repeated this widely in one outlet is chrome
     "cluster": {},

@@ -106,7 +106,7 @@ def test_events_stories_and_cluster_assignments(store: SQLiteStore) -> None:
     store.put_events(
         [Event(id="e1", story="s1", date="2022-12-19", articles=["a1"])], [Story(id="s1", end="2022-12-19")]
     )
-    store.set_clusters([("a1", "e1", "s1")])
+    store.set_clusters([("a1", "e1", "s1", None)])
     assert store.get_article("a1").event == "e1"
     assert [e.id for e in store.iter_events(story="s1")] == ["e1"]
     assert store.get_story("s1").end == "2022-12-19"

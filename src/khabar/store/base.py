@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..cluster.state import ClusterState
 from ..model import Article, Event, Story
 
 
@@ -72,8 +73,8 @@ class Store(ABC):
         """How many stored articles match."""
 
     @abstractmethod
-    def set_clusters(self, assignments: Iterable[tuple[str, str | None, str | None]]) -> None:
-        """Set (article id, event id, story id) for many articles at once."""
+    def set_clusters(self, assignments: Iterable[tuple[str, str | None, str | None, str | None]]) -> None:
+        """Set (article id, event id, story id, copy of) for many articles; a known copy-of is kept."""
 
     @abstractmethod
     def search(self, query: str, flt: ArticleFilter | None = None, *, limit: int = 20) -> list[SearchHit]:
@@ -83,6 +84,14 @@ class Store(ABC):
     @abstractmethod
     def put_events(self, events: Iterable[Event], stories: Iterable[Story]) -> None:
         """Insert or replace events and stories in one transaction."""
+
+    @abstractmethod
+    def delete_events(self, event_ids: Iterable[str], story_ids: Iterable[str]) -> None:
+        """Delete these events and stories (merged away by the clusterer)."""
+
+    @abstractmethod
+    def cluster_state(self) -> ClusterState:
+        """The clusterer's persistent state in this store (call ``flush()`` on it to save)."""
 
     @abstractmethod
     def clear_clusters(self) -> None:

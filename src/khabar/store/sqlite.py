@@ -20,6 +20,7 @@ from typing import Any
 from ..model import Article, Event, Story
 from ..text.normalize import fold, index_text, match_query, tokens
 from .base import ArticleFilter, SearchHit, Store
+from .cluster_state import SQLiteClusterState
 
 _MIGRATION = re.compile(r"^(\d{4})_.*\.sql$")
 _SNIPPET_CHARS = 160
@@ -248,18 +249,21 @@ class SQLiteStore(Store):
         where, args = self._where(flt)
         return int(self._reader.execute(f"SELECT count(*) FROM articles a{where}", args).fetchone()[0])
 
-    def set_clusters(self, assignments: Iterable[tuple[str, str | None, str | None]]) -> None:
-        """Set (article id, event id, story id) for many articles at once."""
+    def set_clusters(self, assignments: Iterable[tuple[str, str | None, str | None, str | None]]) -> None:
+        """Set (article id, event id, story id, copy of) for many articles; a known copy-of is kept."""
         with self._write() as conn:
-            for article_id, event, story in assignments:
-                row = conn.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
+            for article_id, event, story, duplicate_of in assignments:
+                row = conn.execute(
+                    "SELECT data, duplicate_of FROM articles WHERE id = ?", (article_id,)
+                ).fetchone()
                 if row is None:
                     continue
                 data = json.loads(row[0])
-                data["event"], data["story"] = event, story
+                dup = row[1] or duplicate_of
+                data["event"], data["story"], data["duplicate_of"] = event, story, dup
                 conn.execute(
-                    "UPDATE articles SET event = ?, story = ?, data = ? WHERE id = ?",
-                    (event, story, _dumps(data), article_id),
+                    "UPDATE articles SET event = ?, story = ?, duplicate_of = ?, data = ? WHERE id = ?",
+                    (event, story, dup, _dumps(data), article_id),
                 )
 
     def search(self, query: str, flt: ArticleFilter | None = None, *, limit: int = 20) -> list[SearchHit]:
@@ -308,8 +312,19 @@ class SQLiteStore(Store):
                     (s.id, _dumps(s.to_dict()), now),
                 )
 
+    def delete_events(self, event_ids: Iterable[str], story_ids: Iterable[str]) -> None:
+        """Delete these events and stories (merged away by the clusterer)."""
+        with self._write() as conn:
+            conn.executemany("DELETE FROM events WHERE id = ?", [(e,) for e in event_ids])
+            conn.executemany("DELETE FROM stories WHERE id = ?", [(s,) for s in story_ids])
+
+    def cluster_state(self) -> SQLiteClusterState:
+        """The clusterer's persistent state in this store (call ``flush()`` on it to save)."""
+        return SQLiteClusterState(self)
+
     def clear_clusters(self) -> None:
-        """Delete every event and story and unset every article's event and story."""
+        """Delete every event, story and clustering state, and unset every article's event and story."""
+        self.cluster_state().clear()
         with self._write() as conn:
             conn.execute("DELETE FROM events")
             conn.execute("DELETE FROM stories")
