@@ -109,9 +109,9 @@ class Khabar:
         cluster_articles(self.store, articles, self.config["cluster"], refine=refine)
         return len(articles)
 
-    def recluster(self) -> int:
-        """Rebuild every event and story from the stored articles, with the backfill refinement pass."""
-        return recluster(self.store, self.config["cluster"])
+    def recluster(self, *, refine: bool = False) -> int:
+        """Rebuild every event and story from the stored articles; ``refine`` adds the merge and split pass."""
+        return recluster(self.store, self.config["cluster"], refine=refine)
 
     def reprocess(self, *, everything: bool = False, on_item: Callable[[], None] | None = None) -> int:
         """Run the pipeline again from the stored raw input on stale articles (or all); return how many changed."""
