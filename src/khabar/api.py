@@ -11,7 +11,7 @@ from . import config as config_mod
 from . import export as export_mod
 from .cluster.sync import cluster_articles, recluster
 from .engines import LocalEngine
-from .ingest import IngestReport, article_from_document, content_key, ingest, process
+from .ingest import IngestReport, article_from_document, content_key, ingest, process, raw_hash
 from .model import Article, Document, Event, Story
 from .pipeline import Pipeline
 from .sources import Problem, SourceOptions
@@ -131,7 +131,7 @@ class Khabar:
                 continue
             result.event, result.story, result.duplicate_of = old.event, old.story, old.duplicate_of
             self.store.put_article(
-                result, content_hash=content_key(old.raw), text_hash=content_key(result.text)
+                result, content_hash=raw_hash(old.raw), text_hash=content_key(result.text)
             )
             done += 1
         return done
