@@ -40,6 +40,7 @@ MIN_CITY_POPULATION = 100_000
 FREQUENT_ZIPF = 5.0  # a Zipf frequency above this in ar or fa marks an ordinary word
 AMBIGUOUS_ZIPF = 4.0  # a smaller city's name above this in its language is flagged ambiguous
 ARTICLE_ZIPF = 3.5  # an Arabic name this frequent with the article ال is a common noun too
+BARE_NOUN_ZIPF = 3.8  # an Arabic name with ال whose bare form is this frequent is a common noun too
 BIG_CITY = 1_000_000  # a city this big may carry a very frequent name (تهران, مشهد)
 NOTABLE_CITY = 500_000  # a city this big may carry a frequent name without being flagged
 WORD_LANGS = {"ru": ("ru",), "uk": ("uk", "ru"), "be": ("ru",), "sr": ("sr",), "und": ("en", "fr", "tr", "de", "es")}
@@ -322,16 +323,45 @@ def build_places(gc, qids: dict[str, str]) -> tuple[Entities, dict[str, dict]]:
     return entities, countries
 
 
+_TO_ARABIC_LETTERS = str.maketrans("یکۀ", "يكة")
+
+
+def is_common_arabic_word(text: str) -> bool:
+    """A one-word Arabic-script name that is also an ordinary noun or adjective (هادي, الأسد, مبارك).
+
+    Proper names rarely take the article ال, nouns often do: the article form's frequency decides.
+    """
+    word = text.translate(_TO_ARABIC_LETTERS)
+    if " " in word or not _ARABIC.match(word):
+        return False
+    if word.startswith(_AR_ARTICLE):
+        return zipf_frequency(word[2:], "ar") >= BARE_NOUN_ZIPF
+    return zipf_frequency(_AR_ARTICLE + word, "ar") >= ARTICLE_ZIPF
+
+
+def flag_common_words(entity: dict) -> None:
+    """Mark one-word variants that are also common words as ambiguous (curated flags are kept)."""
+    for v in entity["variants"]:
+        if v["lang"] in KEEP_ARABIC_LANGS and is_common_arabic_word(v["text"]):
+            v["ambiguous"] = True
+
+
 def build_curated(name: str, etype: str) -> Entities:
     """persons/orgs: expand the compact ``"v": {lang: [texts]}`` of the hand-curated source."""
     entities = Entities()
     for record in read_jsonl(SOURCES / f"{name}.jsonl"):
         variants = record.pop("v")
+        ambiguous = record.pop("ambiguous", [])
         if record["id"] in entities.by_id:
             raise ValueError(f"{name}: duplicate id {record['id']}")
         entity = entities.add({"id": record.pop("id"), "type": etype, **record})
-        entities.add_variant(entity, record["name"], "en")
-        add_curated_variants(entities, entity, variants)
+        if ambiguous is True:
+            entity["ambiguous"] = True
+            ambiguous = []
+        entities.add_variant(entity, record["name"], "en", ambiguous=record["name"] in ambiguous)
+        add_curated_variants(entities, entity, variants, ambiguous)
+        if etype == "PERSON":
+            flag_common_words(entity)
     return entities
 
 
