@@ -43,7 +43,13 @@ ARTICLE_ZIPF = 3.5  # an Arabic name this frequent with the article ال is a co
 BARE_NOUN_ZIPF = 3.8  # an Arabic name with ال whose bare form is this frequent is a common noun too
 BIG_CITY = 1_000_000  # a city this big may carry a very frequent name (تهران, مشهد)
 NOTABLE_CITY = 500_000  # a city this big may carry a frequent name without being flagged
-WORD_LANGS = {"ru": ("ru",), "uk": ("uk", "ru"), "be": ("ru",), "sr": ("sr",), "und": ("en", "fr", "tr", "de", "es")}
+WORD_LANGS = {
+    "ru": ("ru",),
+    "uk": ("uk", "ru"),
+    "be": ("ru",),
+    "sr": ("sr",),
+    "und": ("en", "fr", "tr", "de", "es"),
+}
 MIN_LETTERS = 3
 
 _ARABIC = re.compile(r"^[\u060d-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff\u200c ]+$")
@@ -116,7 +122,13 @@ class Entities:
 
     @staticmethod
     def add_variant(
-        entity: dict, text: str, lang: str, *, per_lang: bool = True, ambiguous: bool = False, curated: bool = False
+        entity: dict,
+        text: str,
+        lang: str,
+        *,
+        per_lang: bool = True,
+        ambiguous: bool = False,
+        curated: bool = False,
     ) -> None:
         """Add ``text`` unless present (in this language when ``per_lang``, in any language otherwise).
 
@@ -151,13 +163,25 @@ def fa_forms(text: str) -> list[str]:
     return [text, text.replace("\u200c", ""), text.replace("\u200c", " ")]
 
 
-def add_curated_variants(entities: Entities, entity: dict, variants: dict[str, list[str]], ambiguous: Iterable[str] = ()) -> None:
-    """Add ``{"lang": [texts]}`` variants, Persian ones also without their ZWNJ."""
-    flagged = set(ambiguous)
+def add_curated_variants(
+    entities: Entities, entity: dict, variants: dict[str, list[str]], ambiguous: bool | Iterable[str] = ()
+) -> None:
+    """Add ``{"lang": [texts]}`` variants, Persian ones also without their ZWNJ.
+
+    ``ambiguous`` lists the homograph variants; ``True`` marks the entity a homograph and flags its
+    one-word variants (فارس, Fars), which other things share, but not its longer names (خبرگزاری فارس).
+    """
+    if ambiguous is True:
+        entity["ambiguous"] = True
+        for v in entity["variants"]:
+            if " " not in v["text"]:
+                v["ambiguous"] = True
+    flagged = set() if ambiguous is True else set(ambiguous)
     for lang, texts in variants.items():
         for text in texts:
+            homograph = text in flagged or (ambiguous is True and " " not in text)
             for form in fa_forms(text) if lang in ("fa", "ur", "ps", "ckb") else [text]:
-                entities.add_variant(entity, form, lang, ambiguous=text in flagged, curated=True)
+                entities.add_variant(entity, form, lang, ambiguous=homograph, curated=True)
 
 
 def load_qids() -> dict[str, str]:
@@ -169,7 +193,9 @@ def territory_names() -> dict[str, dict[str, str]]:
     return {lang: dict(Locale.parse(lang).territories) for lang in LANGS}
 
 
-def build_countries(entities: Entities, names: dict[str, dict[str, str]], qids: dict[str, str], gc) -> dict[str, dict]:
+def build_countries(
+    entities: Entities, names: dict[str, dict[str, str]], qids: dict[str, str], gc
+) -> dict[str, dict]:
     """One entity per ISO country known to both GeoNames and CLDR; returns them by ISO code."""
     countries: dict[str, dict] = {}
     for iso, info in sorted(gc.get_countries().items()):
@@ -198,11 +224,12 @@ def build_world_regions(entities: Entities, names: dict[str, dict[str, str]]) ->
     for code in sorted(names["en"]):
         if not code.isdigit() or code in NOT_PLACES:
             continue
-        entity = entities.add({"id": f"region:un-m49-{code}", "type": "PLACE", "kind": "region", "name": names["en"][code]})
+        entity = entities.add(
+            {"id": f"region:un-m49-{code}", "type": "PLACE", "kind": "region", "name": names["en"][code]}
+        )
         for lang in LANGS:
-            text = names[lang].get(code)
-            if text and not (_ARABIC.match(text) and zipf_arabic_script(text) > FREQUENT_ZIPF):
-                entities.add_variant(entity, text, lang, per_lang=False)
+            if code in names[lang]:
+                entities.add_variant(entity, names[lang][code], lang, per_lang=False)
 
 
 def is_common_word(text: str, lang: str, population: int) -> tuple[bool, bool]:
@@ -235,7 +262,12 @@ def city_variant(text: str, population: int) -> tuple[str, bool] | None:
             return None
     elif _CYRILLIC.match(text):
         lang = cyrillic_lang(text)
-    elif _LATIN.match(text) and text[0].isupper() and not (text.isupper() and len(text) <= 4) and letters(text) > MIN_LETTERS:
+    elif (
+        _LATIN.match(text)
+        and text[0].isupper()
+        and not (text.isupper() and len(text) <= 4)
+        and letters(text) > MIN_LETTERS
+    ):
         lang = "und"
     else:
         return None
@@ -290,7 +322,17 @@ def add_exemplar_cities(cities: dict[str, dict]) -> None:
             english = tz.rsplit("/", 1)[-1].replace("_", " ")
             match = next((c for c in cands if c["name"] == english), None)
             if local and match:
-                Entities.add_variant(match, local, lang)
+                drop, ambiguous = is_common_word(local, lang, match["population"])
+                Entities.add_variant(match, local, lang, ambiguous=drop or ambiguous)
+
+
+def flag_country_names(countries: dict[str, dict], cities: dict[str, dict]) -> None:
+    """A city named like a country in some language (تونس, الكويت, Djibouti) is ambiguous there."""
+    country_names = {v["text"] for c in countries.values() for v in c["variants"]}
+    for city in cities.values():
+        for v in city["variants"]:
+            if v["text"] in country_names:
+                v["ambiguous"] = True
 
 
 def build_places(gc, qids: dict[str, str]) -> tuple[Entities, dict[str, dict]]:
@@ -302,22 +344,28 @@ def build_places(gc, qids: dict[str, str]) -> tuple[Entities, dict[str, dict]]:
     add_exemplar_cities(cities)
     for state in sorted(gc.get_us_states().values(), key=lambda s: s["code"]):
         entity = entities.add(
-            {"id": f"geonames:{state['geonameid']}", "type": "PLACE", "kind": "region", "name": state["name"], "country": "US"}
+            {
+                "id": f"geonames:{state['geonameid']}",
+                "type": "PLACE",
+                "kind": "region",
+                "name": state["name"],
+                "country": "US",
+            }
         )
         entities.add_variant(entity, state["name"], "en")
+    flag_country_names(countries, cities)
     refs = {**countries, **cities}
     for record in read_jsonl(SOURCES / "places_extra.jsonl"):
         ambiguous = record.get("ambiguous", [])
         if "ref" in record:
             entity = refs[record["ref"]]
         else:
-            entity = entities.add({"id": record["id"], "type": "PLACE", "kind": record["kind"], "name": record["name"]})
+            entity = entities.add(
+                {"id": record["id"], "type": "PLACE", "kind": record["kind"], "name": record["name"]}
+            )
             for key in ("country", "lat", "lon"):
                 if key in record:
                     entity[key] = record[key]
-            if ambiguous is True:
-                entity["ambiguous"] = True
-                ambiguous = []
             entities.add_variant(entity, record["name"], "en")
         add_curated_variants(entities, entity, record["v"], ambiguous)
     return entities, countries
@@ -355,10 +403,7 @@ def build_curated(name: str, etype: str) -> Entities:
         if record["id"] in entities.by_id:
             raise ValueError(f"{name}: duplicate id {record['id']}")
         entity = entities.add({"id": record.pop("id"), "type": etype, **record})
-        if ambiguous is True:
-            entity["ambiguous"] = True
-            ambiguous = []
-        entities.add_variant(entity, record["name"], "en", ambiguous=record["name"] in ambiguous)
+        entities.add_variant(entity, record["name"], "en")
         add_curated_variants(entities, entity, variants, ambiguous)
         if etype == "PERSON":
             flag_common_words(entity)
