@@ -60,16 +60,16 @@ class GivenName(NamedTuple):
     origin: str
 
 
-@dataclass(frozen=True)
-class MinistryPatterns:
-    """How ministries are named: domain words per language, English labels and name patterns.
+class MinistryPattern(NamedTuple):
+    """A ministry named without its country ("وزارة الدفاع", "Defence Ministry") and its portfolio.
 
-    Patterns use ``{domain}``, ``{nisba}`` (a demonym) and ``{country}`` placeholders.
+    The country comes from an adjacent demonym or country name: "وزارة الدفاع الروسية" is the Russian
+    Ministry of Defence.
     """
 
-    domains: tuple[tuple[str, str, str], ...]  # (lang, text, domain id)
-    labels: dict[str, str]  # domain id -> English label ("defence" -> "Defence")
-    patterns: tuple[tuple[str, str], ...]  # (lang, pattern)
+    pattern: str
+    lang: str
+    portfolio: str  # English: "Defence", "Foreign Affairs"
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,9 @@ def _read_jsonl(name: str) -> Iterator[dict]:
 
 
 def _read_tsv(name: str) -> Iterator[list[str]]:
+    """Rows of a data TSV, without its header line and ``#`` comments."""
     with _data_file(name).open("r", encoding="utf-8") as fh:
+        next(fh, None)  # header
         for line in fh:
             if line.strip() and not line.startswith("#"):
                 yield line.rstrip("\n").split("\t")
@@ -141,7 +143,7 @@ def load_demonyms() -> tuple[Demonym, ...]:
 @functools.cache
 def load_triggers() -> tuple[Trigger, ...]:
     """Title and role triggers per language."""
-    return tuple(Trigger(text, lang, role) for lang, text, role, *_ in _read_tsv("triggers.tsv"))
+    return tuple(Trigger(*row[:3]) for row in _read_tsv("triggers.tsv"))
 
 
 @functools.cache
@@ -151,17 +153,9 @@ def load_given_names() -> tuple[GivenName, ...]:
 
 
 @functools.cache
-def load_ministry_patterns() -> MinistryPatterns:
-    """Ministry domain words, English labels and naming patterns."""
-    domains, labels, patterns = [], {}, []
-    for kind, lang, text, value in (row[:4] for row in _read_tsv("ministry_patterns.tsv")):
-        if kind == "domain":
-            domains.append((lang, text, value))
-        elif kind == "label":
-            labels[value] = text
-        elif kind == "pattern":
-            patterns.append((lang, text))
-    return MinistryPatterns(tuple(domains), labels, tuple(patterns))
+def load_ministry_patterns() -> tuple[MinistryPattern, ...]:
+    """Ministry names without their country, per language, with their English portfolio."""
+    return tuple(MinistryPattern(*row[:3]) for row in _read_tsv("ministry_patterns.tsv"))
 
 
 # ---- user gazetteers ---------------------------------------------------------------------------
