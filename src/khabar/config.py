@@ -10,6 +10,15 @@ from typing import Any
 
 DEFAULT_PIPELINE: list[str] = [
     "khabar.text.html.v1",  # HTML -> main text and metadata (trafilatura); plain text passes through
+    "khabar.text.mojibake.v1",  # UTF-8 read as cp1256 or latin-1, fixed
+    "khabar.text.langid.v1",  # main language (script and letter evidence first, lingua when open) and spans
+    "khabar.text.clean.v1",  # site chrome out (lexicon, per-outlet lines, structure); title, outlet, section, source line
+    "khabar.text.dates.v1",  # published (metadata, else date line), dateline, date references
+    "khabar.text.split_words.v1",  # words split where a shadda or tanween was lost, joined by word frequency
+    "khabar.text.sentences.v1",  # sentence offsets
+    "khabar.extract.entities.v1",  # PERSON, PLACE, ORG mentions linked to canonical ids, with salience
+    "khabar.extract.quotes.v1",  # direct quotes with their speakers
+    "khabar.extract.provenance.v1",  # publisher and cited sources
 ]
 
 DEFAULTS: dict[str, Any] = {
@@ -20,7 +29,10 @@ DEFAULTS: dict[str, Any] = {
         "timeout": 20.0,
         "user_agent": "khabar/0.1 (+https://github.com/khabar-news/khabar)",
         "max_redirects": 5,
+        "cluster": True,  # cluster new articles into events and stories as they arrive
+        "cluster_chunk": 1000,  # articles clustered together (memory stays flat)
     },
+    "learn_chrome": {"min_docs": 5, "min_share": 0.2},  # a line repeated this widely in one outlet is chrome
     "cluster": {},
 }
 

@@ -69,6 +69,8 @@ class Article(_Record):
     """[start, end] character offsets of each sentence in ``text``."""
     date_refs: list[dict[str, Any]] = field(default_factory=list)
     lang_spans: list[dict[str, Any]] = field(default_factory=list)
+    source_meta: dict[str, Any] = field(default_factory=dict)
+    """The Document's metadata as the source found it; stages never change it (reprocess starts from it)."""
     meta: dict[str, Any] = field(default_factory=dict)
     """Metadata found on the way (site name, section, canonical URL, source line, ...)."""
     stages: dict[str, str] = field(default_factory=dict)
@@ -76,7 +78,6 @@ class Article(_Record):
     event: str | None = None
     story: str | None = None
     duplicate_of: str | None = None
-
 
 
 @dataclass
@@ -98,7 +99,6 @@ class Event(_Record):
     summary: dict[str, str] = field(default_factory=dict)
 
 
-
 @dataclass
 class Story(_Record):
     """A thread of events over weeks, linked by shared core actors and topic."""
@@ -109,4 +109,3 @@ class Story(_Record):
     start: str | None = None
     end: str | None = None
     actors: list[dict[str, Any]] = field(default_factory=list)
-

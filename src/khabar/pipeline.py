@@ -11,7 +11,9 @@ from . import registry
 from .model import Article
 
 # Fields every Article has before any stage runs (filled from the Document at ingest).
-DOCUMENT_FIELDS = frozenset({"id", "origin", "path", "url", "outlet", "content_type", "raw", "meta", "published", "title", "lang"})
+DOCUMENT_FIELDS = frozenset(
+    {"id", "origin", "path", "url", "outlet", "content_type", "raw", "meta", "published", "title", "lang"}
+)
 
 
 class PipelineError(ValueError):
@@ -32,7 +34,8 @@ class Pipeline:
             raise PipelineError(str(exc)) from None
         self.check()
         self._bound: list[tuple[registry.StageSpec, Callable[..., Any]]] = [
-            (spec, functools.partial(spec.func, **dict(self.config.get(spec.name, {})))) for spec in self.specs
+            (spec, functools.partial(spec.func, **dict(self.config.get(spec.name, {}))))
+            for spec in self.specs
         ]
 
     def check(self) -> None:

@@ -17,6 +17,15 @@ from .model import Article
 # Modules whose import registers the built-in stages.
 BUILTIN_MODULES: tuple[str, ...] = (
     "khabar.text.html",
+    "khabar.text.mojibake",
+    "khabar.text.langid",
+    "khabar.text.clean",
+    "khabar.text.dates",
+    "khabar.text.repair",
+    "khabar.text.sentences",
+    "khabar.extract.entities",
+    "khabar.extract.quotes",
+    "khabar.extract.provenance",
 )
 
 ArticleFn = Callable[..., Article]

@@ -5,61 +5,184 @@ Display text keeps the writer's spelling; this folded form is only for comparing
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 # Arabic-script marks: harakat, tanween, shadda, sukun, superscript alef, Quranic marks.
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]")
+# fmt: off
 _FOLD = str.maketrans(
     {
-        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
-        "ى": "ی", "ي": "ی", "ئ": "ی", "ې": "ی", "ۍ": "ی",
-        "ك": "ک", "ڪ": "ک",
-        "ة": "ه", "ۀ": "ه", "ە": "ه", "ہ": "ه", "ھ": "ه",
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ٲ": "ا",
+        "ٳ": "ا",
+        "ٵ": "ا",
+        "ى": "ی",
+        "ي": "ی",
+        "ئ": "ی",
+        "ې": "ی",
+        "ۍ": "ی",
+        "ێ": "ی",
+        "ٸ": "ی",
+        "ك": "ک",
+        "ڪ": "ک",
+        "ة": "ه",
+        "ۀ": "ه",
+        "ە": "ه",
+        "ہ": "ه",
+        "ھ": "ه",
+        "ۂ": "ه",
         "ؤ": "و",
+        "ٶ": "و",
         "ـ": "",  # tatweel
-        "\u200c": " ", "\u200d": "", "\u200e": "", "\u200f": "", "\ufeff": "", "\u00a0": " ",
-        "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‹": "'", "›": "'",
-        "،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",",
-    }  # fmt: skip
+        "\u200c": "",
+        "\u200d": "",
+        "\u200e": "",
+        "\u200f": "",
+        "\ufeff": "",
+        "\u00ad": "",
+        "\u00a0": " ",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "«": '"',
+        "»": '"',
+        "‘": "'",
+        "’": "'",
+        "‹": "'",
+        "›": "'",
+        "`": "'",
+        "،": ",",
+        "؛": ";",
+        "؟": "?",
+        "٪": "%",
+        "٫": ".",
+        "٬": ",",
+        "٭": "*",
+        "۔": ".",
+        "‐": "-",
+        "‑": "-",
+        "‒": "-",
+        "–": "-",
+        "—": "-",
+        "―": "-",
+        "−": "-",
+    }
 )
+# fmt: on
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+_SPACES = re.compile(r"\s+")
 
-# Proclitics, longest first: Arabic conjunctions, prepositions and the article.
-_AR_PREFIXES = ("وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "و", "ف", "ب", "ل", "ک")
-# Persian plural and ezafe / indefinite suffixes, longest first.
-_FA_SUFFIXES = ("های", "ها", "ای", "ی")
-_MIN_STEM = 3  # after a two-letter or longer proclitic
-_MIN_STEM_AFTER_LETTER = 4  # after a one-letter proclitic (و ف ب ل ک), which often begins a word
+# Persian bound morphemes that writers detach with a space instead of a ZWNJ ("هسته ای", "می شود");
+# written with the Persian ی, so the Arabic "أي"/"اي" is left alone.
+_FA_DETACHED_SUFFIX = re.compile(r"(?<=[\u0620-\u06ff]) (?=(?:ها|های|ای|ی|تر|ترین|هایی)(?![\w\u200c]))")
+_FA_DETACHED_PREFIX = re.compile(r"(?<![\w\u200c])(ن?می) (?=[\u0620-\u06ff])")
+
+# Proclitics, longest first: Arabic conjunctions, prepositions and the article (folded spelling).
+_AR_PREFIXES = (
+    "وبال",
+    "فبال",
+    "وکال",
+    "وال",
+    "فال",
+    "بال",
+    "کال",
+    "ولل",
+    "فلل",
+    "لل",
+    "ال",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ک",
+)
+# Persian plural and ezafe / indefinite suffixes, shortest first (folded spelling).
+_FA_SUFFIXES = ("ی", "ها", "ای", "های", "هایی")
+_MIN_STEM = 2  # letters left after stripping
+_ARTICLE_MIN_STEM = 3  # after a prefix that holds the article, stripped without a frequency check
+_MAX_SUFFIXES = 2  # "کتابهای" -> "کتابها" -> "کتاب"
+_MIN_ZIPF = 2.0  # words rarer than this are not loaded into the folded frequency table
 
 
 def fold(text: str) -> str:
-    """The comparison form: NFKC, no marks or tatweel, one letter per variant, ASCII digits, lower case."""
+    """The comparison form: NFKC, no marks, tatweel or ZWNJ, one letter per variant, ASCII digits, lower case."""
     text = unicodedata.normalize("NFKC", text)
     text = _MARKS.sub("", text)
     return text.translate(_FOLD).translate(_DIGITS).lower()
 
 
+def match_key(text: str) -> str:
+    """A key for comparing names: folded, with spaces and ZWNJ removed ("کی یف" = "کی‌یف" = "كييف")."""
+    return _SPACES.sub("", fold(text))
+
+
 def tokens(text: str) -> list[str]:
-    """Folded word tokens."""
+    """Folded word tokens; Persian suffixes and می written apart are joined to their word first."""
+    text = _FA_DETACHED_PREFIX.sub(r"\1", _FA_DETACHED_SUFFIX.sub("", text))
     return _TOKEN.findall(fold(text))
 
 
-def strip_clitics(token: str) -> str:
-    """The token without one Arabic proclitic and one Persian suffix, when a stem of 3+ letters is left.
+@functools.cache
+def _folded_frequencies(lang: str) -> dict[str, float]:
+    """Word frequency by folded form for ``lang`` (wordfreq; loaded once per process)."""
+    import wordfreq
 
-    ``token`` must already be folded (so ``ك`` is ``ک``).
-    """
+    least = 10 ** (_MIN_ZIPF - 9)
+    table: dict[str, float] = {}
+    for word, freq in wordfreq.get_frequency_dict(lang).items():
+        if freq < least:
+            break  # the dict is ordered by decreasing frequency
+        key = fold(word)
+        table[key] = max(freq, table.get(key, 0.0))
+    return table
+
+
+def _strip_prefix(token: str) -> str:
+    freq = _folded_frequencies("ar")
     for prefix in _AR_PREFIXES:
-        least = _MIN_STEM if len(prefix) > 1 else _MIN_STEM_AFTER_LETTER
-        if token.startswith(prefix) and len(token) - len(prefix) >= least:
-            token = token[len(prefix) :]
-            break
-    for suffix in _FA_SUFFIXES:
-        if token.endswith(suffix) and len(token) - len(suffix) >= _MIN_STEM + 1:
-            return token[: -len(suffix)]
+        rest = token[len(prefix) :]
+        if not token.startswith(prefix) or len(rest) < _MIN_STEM:
+            continue
+        if prefix.endswith(("ال", "لل")) and len(rest) >= _ARTICLE_MIN_STEM:
+            return rest
+        if freq.get(rest, 0.0) > freq.get(token, 0.0):
+            return rest
     return token
+
+
+def _strip_suffixes(token: str) -> str:
+    freq = _folded_frequencies("fa")
+    for _ in range(_MAX_SUFFIXES):
+        for suffix in _FA_SUFFIXES:  # shortest first: the longest known stem wins
+            rest = token[: -len(suffix)]
+            if (
+                token.endswith(suffix)
+                and len(rest) >= _MIN_STEM
+                and freq.get(rest, 0.0) > freq.get(token, 0.0)
+            ):
+                token = rest
+                break
+        else:
+            break
+    return token
+
+
+@functools.lru_cache(maxsize=200_000)
+def strip_clitics(token: str) -> str:
+    """The token without an Arabic proclitic and Persian suffixes, decided with word frequencies.
+
+    ``token`` must already be folded (so ``ك`` is ``ک``). A prefix holding the article (ال, وال, لل...)
+    goes when 3+ letters are left; a one-letter proclitic (و ف ب ل ک) or a Persian suffix goes only when
+    the rest is a known word more frequent than the whole ("وبیلاروسیا" -> "بیلاروسیا", but "وزیر" stays;
+    "هستهای" -> "هسته", "کتابهای" -> "کتاب").
+    """
+    return _strip_suffixes(_strip_prefix(token))
 
 
 def index_text(text: str) -> str:
@@ -74,8 +197,9 @@ def index_text(text: str) -> str:
 
 
 def match_query(query: str) -> str:
-    """An FTS5 MATCH expression for a user query: every folded token must occur.
+    """An FTS5 MATCH expression for a user query: the clitic-free stem of every token must occur.
 
-    The index also holds clitic-free stems, so a bare query word finds its cliticised forms.
+    The index holds every token and its stem, so a bare query word finds its cliticised forms,
+    and a cliticised query word finds the bare form.
     """
-    return " AND ".join(f'"{tok}"' for tok in tokens(query))
+    return " AND ".join(f'"{strip_clitics(tok)}"' for tok in tokens(query))

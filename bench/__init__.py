@@ -1,0 +1,1 @@
+"""Benchmarks and evaluations over ../shared/bench (test and benchmark use only; never shipped)."""

@@ -1,0 +1,211 @@
+"""The Python API: ``khabar.open(db)`` returns a ``Khabar`` over a store. The CLI and web app are thin layers on it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, Any
+
+from . import config as config_mod
+from . import export as export_mod
+from .cluster.sync import cluster_articles, recluster
+from .engines import LocalEngine
+from .ingest import IngestReport, article_from_document, content_key, ingest, process
+from .model import Article, Document, Event, Story
+from .pipeline import Pipeline
+from .sources import Problem, SourceOptions
+from .store import SQLiteStore, Store
+from .store.base import ArticleFilter, SearchHit
+from .text.chrome import repeated_keys
+
+DEFAULT_DB = "khabar.db"
+CHROME_STAGE = "khabar.text.clean.v1"
+
+
+class Khabar:
+    """A khabar corpus: ingest, browse, search and export, over one store."""
+
+    def __init__(self, store: Store, config: dict[str, Any]) -> None:
+        self.store = store
+        self.config = config
+        self._pipeline: Pipeline | None = None
+
+    @property
+    def pipeline(self) -> Pipeline:
+        """The configured pipeline, with what the store learned (per-outlet chrome) bound into its stages."""
+        if self._pipeline is None:
+            stages = {k: dict(v) for k, v in self.config.get("stages", {}).items()}
+            if CHROME_STAGE in self.config["pipeline"]:
+                stages.setdefault(CHROME_STAGE, {})["outlet_lines"] = self._learned_chrome()
+            self._pipeline = Pipeline(list(self.config["pipeline"]), stages)
+        return self._pipeline
+
+    def _learned_chrome(self) -> dict[str, set[str]]:
+        """Per outlet, the line keys repeated across enough of its articles to count as site chrome."""
+        learn = self.config["learn_chrome"]
+        counts = self.store.outlet_line_counts(int(learn["min_docs"]))
+        found = {
+            outlet: repeated_keys(
+                keys, docs, min_docs=int(learn["min_docs"]), min_share=float(learn["min_share"])
+            )
+            for outlet, (docs, keys) in counts.items()
+        }
+        return {outlet: keys for outlet, keys in found.items() if keys}
+
+    # -- writing -------------------------------------------------------------------------------
+    def ingest(
+        self,
+        inputs: list[str],
+        *,
+        field_map: dict[str, str] | None = None,
+        transport: Any = None,
+        workers: int | None = 1,
+        on_item: Callable[[], None] | None = None,
+    ) -> IngestReport:
+        """Ingest paths, globs, directories, ``-`` (stdin) or URLs. Idempotent: stored ids are skipped.
+
+        ``workers`` processes run the per-article stages (None: one per core).
+        """
+        opts = self.config["ingest"]
+        options = SourceOptions(
+            max_bytes=int(opts["max_bytes"]),
+            timeout=float(opts["timeout"]),
+            user_agent=str(opts["user_agent"]),
+            max_redirects=int(opts["max_redirects"]),
+            field_map=dict(field_map or {}),
+            transport=transport,
+        )
+        self.store.set_meta("config", self.config)
+        pending: list[Article] = []
+        chunk = int(opts["cluster_chunk"])
+
+        def stored(article: Article) -> None:
+            self._learn_chrome(article)
+            if opts["cluster"]:
+                pending.append(article)
+                if len(pending) >= chunk:
+                    self.cluster(pending)
+                    pending.clear()
+
+        engine = LocalEngine(workers)
+        report = ingest(
+            self.store, inputs, self.pipeline, options, engine=engine, on_item=on_item, on_stored=stored
+        )
+        if pending:
+            self.cluster(pending)
+        return report
+
+    def _learn_chrome(self, article: Article) -> None:
+        """Count the article's candidate chrome lines for its outlet (the clean stage leaves their keys)."""
+        outlet = article.outlet or article.meta.get("outlet_name")
+        if outlet and article.meta.get("line_keys"):
+            self.store.count_outlet_lines(outlet, article.meta["line_keys"])
+
+    def cluster(self, articles: list[Article] | None = None, *, refine: bool = False) -> int:
+        """Cluster these stored articles (default: those not yet in an event) into events and stories."""
+        if articles is None:
+            articles = [a for a in self.store.iter_articles() if a.event is None]
+        cluster_articles(self.store, articles, self.config["cluster"], refine=refine)
+        return len(articles)
+
+    def recluster(self) -> int:
+        """Rebuild every event and story from the stored articles, with the backfill refinement pass."""
+        return recluster(self.store, self.config["cluster"])
+
+    def reprocess(self, *, everything: bool = False, on_item: Callable[[], None] | None = None) -> int:
+        """Run the pipeline again from the stored raw input on stale articles (or all); return how many changed."""
+        pipeline = self.pipeline
+        done = 0
+        for old in list(self.store.iter_articles()):
+            if on_item:
+                on_item()
+            if not everything and not pipeline.stale(old):
+                continue
+            fresh = article_from_document(
+                Document(old.origin, old.raw, old.content_type, dict(old.source_meta))
+            )
+            fresh.id = old.id
+            result = process(fresh, pipeline)
+            if isinstance(result, Problem):
+                continue
+            result.event, result.story, result.duplicate_of = old.event, old.story, old.duplicate_of
+            self.store.put_article(
+                result, content_hash=content_key(old.raw), text_hash=content_key(result.text)
+            )
+            done += 1
+        return done
+
+    # -- reading -------------------------------------------------------------------------------
+    def articles(
+        self,
+        *,
+        lang: str | None = None,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = 50,
+        offset: int = 0,
+    ) -> list[Article]:
+        """Articles, newest publication first."""
+        flt = ArticleFilter(lang=lang, outlet=outlet, since=since, until=until)
+        return list(self.store.iter_articles(flt, limit=limit, offset=offset, newest_first=True))
+
+    def article(self, article_id: str) -> Article | None:
+        """One article by id."""
+        return self.store.get_article(article_id)
+
+    def search(
+        self,
+        query: str,
+        *,
+        lang: str | None = None,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        entity: str | None = None,
+        limit: int = 20,
+    ) -> list[SearchHit]:
+        """Full-text search across scripts, ranked, with snippets."""
+        flt = ArticleFilter(lang=lang, outlet=outlet, since=since, until=until, entity=entity)
+        return self.store.search(query, flt, limit=limit)
+
+    def events(self, *, story: str | None = None, since: str | None = None) -> list[Event]:
+        """Events, newest first."""
+        return list(self.store.iter_events(story=story, since=since))
+
+    def event(self, event_id: str) -> Event | None:
+        """One event by id."""
+        return self.store.get_event(event_id)
+
+    def stories(self) -> list[Story]:
+        """Stories, newest activity first."""
+        return list(self.store.iter_stories())
+
+    def story(self, story_id: str) -> Story | None:
+        """One story by id."""
+        return self.store.get_story(story_id)
+
+    def export(self, kind: export_mod.Kind, out: IO[Any], fmt: export_mod.Format = "jsonl") -> int:
+        """Write every record of ``kind`` to ``out``; return how many."""
+        return export_mod.write(export_mod.records(self.store, kind), fmt, out)
+
+    def stats(self) -> dict[str, Any]:
+        """Corpus statistics."""
+        return self.store.stats()
+
+    def close(self) -> None:
+        """Close the store."""
+        self.store.close()
+
+    def __enter__(self) -> Khabar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open(db: str | os.PathLike[str] | None = None, *, config: str | None = None, **overrides: Any) -> Khabar:
+    """Open (or create) the corpus at ``db`` (default ``$KHABAR_DB`` or ``./khabar.db``)."""
+    path = Path(db or os.environ.get("KHABAR_DB") or DEFAULT_DB)
+    return Khabar(SQLiteStore(path), config_mod.load(config, **overrides))

@@ -1,0 +1,122 @@
+"""Near-duplicate detection: MinHash signatures over word shingles, found through LSH buckets.
+
+A numpy implementation (hashes of whole shingle arrays at once) rather than datasketch's
+per-shingle Python updates: about 0.1 ms per article instead of several. Signatures and buckets
+live in a :class:`ClusterState`, so the index survives a restart. Exact copies (same normalized
+token sequence) are found by a hash before any MinHash work.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from typing import Any
+
+import numpy as np
+
+from ..text.normalize import tokens
+from .state import ClusterState, MemoryState
+
+_PRIME = np.uint64((1 << 61) - 1)
+_MASK32 = np.uint64(0xFFFFFFFF)
+_SEED = 20240601
+
+
+def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(_SEED)
+    a = rng.integers(1, 1 << 32, size=num_perm, dtype=np.uint64)
+    b = rng.integers(0, 1 << 31, size=num_perm, dtype=np.uint64)
+    return a, b
+
+
+def _token_hashes(words: list[str]) -> np.ndarray:
+    return np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+
+
+def shingle_hashes(words: list[str], size: int) -> np.ndarray:
+    """32-bit hashes of every run of ``size`` consecutive words (the whole text when shorter)."""
+    h = _token_hashes(words)
+    if len(h) == 0:
+        return h
+    if len(h) < size:
+        size = len(h)
+    with np.errstate(over="ignore"):
+        acc = np.zeros(len(h) - size + 1, dtype=np.uint64)
+        for i in range(size):
+            acc = acc * np.uint64(1000003) + h[i : len(h) - size + 1 + i]
+    return np.unique((acc ^ (acc >> np.uint64(29))) & _MASK32)
+
+
+def signature(shingles: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The MinHash signature (one 32-bit minimum per permutation) of a set of 32-bit shingle hashes."""
+    if len(shingles) == 0:
+        return np.full(len(a), 0xFFFFFFFF, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        hv = (np.outer(shingles, a) + b) % _PRIME & _MASK32
+    return hv.min(axis=0)
+
+
+class CopyIndex:
+    """Finds earlier near-copies of each text added: ``add(id, text)`` returns the original's id or None.
+
+    The earliest copy wins: a text is compared with texts added before it, and a copy of a
+    copy points at the first one. ``threshold`` is the estimated Jaccard similarity of the
+    shingle sets above which two texts are copies.
+    """
+
+    def __init__(self, state: ClusterState | None = None, **settings: Any) -> None:
+        self.state = state if state is not None else MemoryState()
+        self.threshold = float(settings.get("threshold", 0.8))
+        self.shingle = int(settings.get("shingle", 4))
+        self.num_perm = int(settings.get("num_perm", 128))
+        self.bands = int(settings.get("bands", 32))
+        self.bucket_limit = int(settings.get("bucket_limit", 50))
+        self.rows = self.num_perm // self.bands
+        self._a, self._b = _permutations(self.num_perm)
+
+    def add(self, article_id: str, text: str) -> str | None:
+        """Index ``text`` under ``article_id``; the id of the earliest earlier copy, or None."""
+        words = tokens(text)
+        if not words:
+            return None
+        exact = "x:" + hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=12).hexdigest()
+        known = self.state.postings(exact, 1)
+        if known:
+            return self._original(known[0])
+        sig = signature(shingle_hashes(words, self.shingle), self._a, self._b)
+        keys = self._band_keys(sig)
+        best: tuple[float, str] | None = None
+        seen: set[str] = set()
+        for key in keys:
+            for other in self.state.postings(key, self.bucket_limit):
+                if other in seen:
+                    continue
+                seen.add(other)
+                rec = self.state.get("sig", other)
+                if rec is None:
+                    continue
+                other_sig = np.frombuffer(bytes.fromhex(rec["sig"]), dtype=np.uint32)
+                sim = float(np.mean(other_sig == sig.astype(np.uint32)))
+                if sim >= self.threshold and (best is None or sim > best[0]):
+                    best = (sim, other)
+        self.state.add_posting(exact, article_id)
+        if best is not None:
+            original = self._original(best[1])
+            self.state.put("sig", article_id, {"sig": "", "of": original})
+            return original
+        self.state.put("sig", article_id, {"sig": sig.astype(np.uint32).tobytes().hex(), "of": None})
+        for key in keys:
+            self.state.add_posting(key, article_id)
+        return None
+
+    def _original(self, article_id: str) -> str:
+        rec = self.state.get("sig", article_id)
+        return (rec or {}).get("of") or article_id
+
+    def _band_keys(self, sig: np.ndarray) -> list[str]:
+        r = self.rows
+        sig32 = sig.astype(np.uint32)
+        return [
+            f"mh:{i}:{hashlib.blake2b(sig32[i * r : (i + 1) * r].tobytes(), digest_size=8).hexdigest()}"
+            for i in range(self.bands)
+        ]

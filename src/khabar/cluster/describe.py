@@ -1,0 +1,129 @@
+"""Turning clusterer records into exported Events and Stories: title, date, places, actors, kind, summary.
+
+The store calls these when it exports (or after a batch, for the events the batch touched),
+passing the event's articles; nothing here changes the clustering state.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ..model import Article, Event, Story
+from .features import term_list
+from .similarity import cosine, top
+
+_SENTENCE = re.compile(r"[^.!?؟\n]+[.!?؟]*")
+_SUMMARY_SENTENCES = 3
+_MAX_QUOTES = 20
+_STATEMENT = "statement"
+
+
+def _sentences(article: Article) -> list[str]:
+    text = article.text or ""
+    spans = [s for s in article.sentences or [] if isinstance(s, list | tuple) and len(s) == 2]
+    found = [text[a:b] for a, b in spans] if spans else [m[0] for m in _SENTENCE.finditer(text)]
+    return [s.strip() for s in found if len(s.split()) >= 4]
+
+
+def summarize(articles: Sequence[Article], centroid: Mapping[str, float]) -> str:
+    """The 2-3 sentences of ``articles`` most central to the event (cosine with its term centroid), in reading order."""
+    scored: list[tuple[float, int, int, str]] = []
+    for i, article in enumerate(articles):
+        for j, sentence in enumerate(_sentences(article)):
+            counts = Counter(term_list(sentence))
+            vec = {t: 1.0 + math.log(n) for t, n in counts.items()}
+            scored.append((cosine(vec, centroid), i, j, sentence))
+    chosen: list[tuple[int, int, str]] = []
+    seen: set[str] = set()
+    for score, i, j, sentence in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
+        key = " ".join(term_list(sentence))
+        if score <= 0 or key in seen:
+            continue
+        seen.add(key)
+        chosen.append((i, j, sentence))
+        if len(chosen) == _SUMMARY_SENTENCES:
+            break
+    return " ".join(s for _, _, s in sorted(chosen))
+
+
+def _named(counts: Mapping[str, float], names: Mapping[str, str], limit: int) -> list[dict[str, Any]]:
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    return [{"id": None if k.startswith("n:") else k, "name": names.get(k, k)} for k, _ in ranked]
+
+
+def _date(record: Mapping[str, Any]) -> str | None:
+    lo, hi = record.get("lo"), record.get("hi")
+    if not lo:
+        return None
+    return lo if lo == hi else f"{lo}/{hi}"
+
+
+def describe_event(
+    record: Mapping[str, Any], articles: Sequence[Article], records: Sequence[Mapping[str, Any]]
+) -> Event:
+    """The exported Event for a clusterer event ``record``, its ``articles`` and their clusterer article ``records``."""
+    names: dict[str, str] = {}
+    types: dict[str, str] = {}
+    for r in records:
+        names.update(r.get("names") or {})
+        types.update(r.get("types") or {})
+    by_id = {a.id: a for a in articles}
+    best = max(
+        (r for r in records if (by_id.get(r["id"]) and by_id[r["id"]].title)),
+        key=lambda r: (cosine(r["vec"], record["vec"]), -r["seq"]),
+        default=None,
+    )
+    actors = {k: w for k, w in record["ents"].items() if types.get(k) in ("PERSON", "ORG")}
+    places = _named(record["mains"], names, 5)
+    kinds = {k: n for k, n in record["kinds"].items() if k != _STATEMENT} or record["kinds"]
+    date = _date(record)
+    if best is not None:
+        title = by_id[best["id"]].title
+    else:
+        label = [a["name"] for a in _named(actors, names, 2)] + [p["name"] for p in places[:1]] + [date or ""]
+        title = " · ".join(x for x in label if x) or None
+    by_lang: dict[str, list[Article]] = {}
+    for r in records:
+        if r["id"] in by_id and not r.get("dup"):
+            by_lang.setdefault(r["lang"], []).append(by_id[r["id"]])
+    summary = {lang: summarize(arts, record["vec"]) for lang, arts in sorted(by_lang.items())}
+    quotes = [{**q, "article": a.id} for a in articles for q in (a.quotes or []) if isinstance(q, dict)][
+        :_MAX_QUOTES
+    ]
+    return Event(
+        id=record["id"],
+        story=record.get("story"),
+        title=title,
+        date=date,
+        kind=top(kinds),
+        places=places,
+        actors=_named(actors, names, 8),
+        articles=list(record["articles"]),
+        copies=list(record["copies"]),
+        languages=sorted(record["langs"], key=lambda k: (-record["langs"][k], k)),
+        outlets=sorted(record["outlets"], key=lambda k: (-record["outlets"][k], k)),
+        quotes=quotes,
+        summary={k: v for k, v in summary.items() if v},
+    )
+
+
+def describe_story(record: Mapping[str, Any], events: Sequence[Event]) -> Story:
+    """The exported Story: its events as a timeline (by date, undated last), title and core actors."""
+    timeline = sorted(events, key=lambda e: ((e.date or "9999")[:10], e.id))
+    lead = max(events, key=lambda e: (len(e.articles), e.id), default=None)
+    actors: Counter[tuple[str | None, str]] = Counter()
+    for e in events:
+        for a in e.actors:
+            actors[(a.get("id"), a.get("name"))] += len(e.articles)
+    return Story(
+        id=record["id"],
+        title=lead.title if lead else None,
+        events=[e.id for e in timeline],
+        start=record.get("lo"),
+        end=record.get("hi"),
+        actors=[{"id": i, "name": n} for (i, n), _ in actors.most_common(8)],
+    )

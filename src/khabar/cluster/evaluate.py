@@ -1,0 +1,294 @@
+"""Measuring clustering against gold labels, beside two baselines, and fitting the weights to labels.
+
+``evaluate(path, config)`` runs a labeled JSONL file (id, text and optional title, url, lang,
+published, outlet; gold ``event`` and ``story``) through the configured pipeline and the
+clusterer, and scores events and stories with B-cubed and pairwise precision/recall/F1.
+Baselines in the same run: (a) TF-IDF + agglomerative clustering (cosine, average linkage)
+at the threshold that is best on the same labels (an oracle), (b) grouping by copies alone.
+``tune(path)`` fits the weights and thresholds by coordinate search on B-cubed F1.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import json
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..model import Article
+from .copies import CopyIndex
+from .events import Clusterer, canonical_order
+from .features import features
+from .settings import settings
+from .state import MemoryState
+
+Labels = Mapping[str, str]
+
+
+def bcubed(pred: Labels, gold: Labels) -> dict[str, float]:
+    """B-cubed precision, recall and F1 of ``pred`` against ``gold`` over gold's items."""
+    pred_groups: dict[str, set[str]] = defaultdict(set)
+    gold_groups: dict[str, set[str]] = defaultdict(set)
+    for item, label in gold.items():
+        gold_groups[label].add(item)
+        pred_groups[pred.get(item) or f"_single:{item}"].add(item)
+    p = r = 0.0
+    for item, label in gold.items():
+        same_pred = pred_groups[pred.get(item) or f"_single:{item}"]
+        same_gold = gold_groups[label]
+        both = len(same_pred & same_gold)
+        p += both / len(same_pred)
+        r += both / len(same_gold)
+    n = len(gold) or 1
+    return _prf(p / n, r / n)
+
+
+def pairwise(pred: Labels, gold: Labels) -> dict[str, float]:
+    """Pairwise precision, recall and F1: over all pairs of items, is "same cluster" right?"""
+    items = sorted(gold)
+    by_pred: dict[str, list[str]] = defaultdict(list)
+    for item in items:
+        by_pred[pred.get(item) or f"_single:{item}"].append(item)
+    pred_pairs = sum(len(g) * (len(g) - 1) // 2 for g in by_pred.values())
+    gold_counts = Counter(gold[i] for i in items)
+    gold_pairs = sum(n * (n - 1) // 2 for n in gold_counts.values())
+    both = 0
+    for group in by_pred.values():
+        counts = Counter(gold[i] for i in group)
+        both += sum(n * (n - 1) // 2 for n in counts.values())
+    p = both / pred_pairs if pred_pairs else 1.0
+    r = both / gold_pairs if gold_pairs else 1.0
+    return _prf(p, r)
+
+
+def _prf(p: float, r: float) -> dict[str, float]:
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def scores(pred_event: Labels, pred_story: Labels, gold_event: Labels, gold_story: Labels) -> dict[str, Any]:
+    """B-cubed and pairwise scores for events and stories."""
+    return {
+        "events": {"bcubed": bcubed(pred_event, gold_event), "pairwise": pairwise(pred_event, gold_event)},
+        "stories": {"bcubed": bcubed(pred_story, gold_story), "pairwise": pairwise(pred_story, gold_story)},
+    }
+
+
+# ----- data -----
+
+
+def load_labeled(path: str | Path) -> list[dict[str, Any]]:
+    """The records of a labeled JSONL file."""
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def to_article(row: Mapping[str, Any]) -> Article:
+    """An Article as ingest would build it from a JSONL record (before any stage runs)."""
+    return Article(
+        id=str(row["id"]),
+        origin="jsonl",
+        url=row.get("url"),
+        outlet=row.get("outlet"),
+        raw=row.get("text") or "",
+        title=row.get("title"),
+        lang=row.get("lang"),
+        published=row.get("published"),
+        content_type="text/plain",
+        meta={k: row[k] for k in ("title", "published", "lang", "url", "outlet") if row.get(k)},
+    )
+
+
+def prepare(rows: Sequence[Mapping[str, Any]]) -> list[Article]:
+    """Run the configured pipeline (whatever stages this tree registers) over labeled records."""
+    from .. import config
+    from ..pipeline import Pipeline
+
+    cfg = config.load()
+    pipe = Pipeline(cfg["pipeline"], cfg.get("stages", {}))
+    return pipe.run_batch(to_article(r) for r in rows)
+
+
+# ----- khabar and baselines -----
+
+
+class Prepared:
+    """Features and copies of a labeled set, computed once and reused for many clusterings."""
+
+    def __init__(self, articles: Sequence[Article], cfg: Mapping[str, Any]) -> None:
+        self.features = [features(a, **cfg["features"]) for a in canonical_order(articles)]
+        by_id = {a.id: a for a in articles}
+        index = CopyIndex(MemoryState(), **cfg["copies"])
+        self.duplicate_of = {
+            f.id: index.add(f.id, (by_id[f.id].title or "") + "\n" + by_id[f.id].text) for f in self.features
+        }
+
+    def cluster(
+        self, overrides: Mapping[str, Any] | None = None, *, refine: bool = False
+    ) -> tuple[dict, dict]:
+        """Event and story labels of every article under the given settings."""
+        clusterer = Clusterer(MemoryState(), overrides)
+        for f in self.features:
+            clusterer.add_features(f, self.duplicate_of[f.id])
+        if refine:
+            clusterer.refine()
+        out = {f.id: clusterer.assignment(f.id) for f in self.features}
+        return {k: a.event for k, a in out.items()}, {k: a.story or a.event for k, a in out.items()}
+
+
+def copies_baseline(prepared: Prepared) -> dict[str, str]:
+    """Baseline (b): every article in its own group, except copies, which join their original."""
+    return {f.id: prepared.duplicate_of[f.id] or f.id for f in prepared.features}
+
+
+def tfidf_baseline(
+    articles: Sequence[Article], gold: Labels, thresholds: Sequence[float]
+) -> tuple[dict, float]:
+    """Baseline (a): TF-IDF + agglomerative clustering, at the threshold best on ``gold`` (an oracle)."""
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_distances
+
+    texts = [((a.title or "") + "\n" + a.text) for a in articles]
+    matrix = TfidfVectorizer(sublinear_tf=True, min_df=1).fit_transform(texts)
+    distances = cosine_distances(matrix)
+    best: tuple[float, dict[str, str], float] | None = None
+    for t in thresholds:
+        model = AgglomerativeClustering(
+            n_clusters=None, metric="precomputed", linkage="average", distance_threshold=t
+        )
+        labels = model.fit_predict(distances)
+        pred = {a.id: str(lab) for a, lab in zip(articles, labels, strict=True)}
+        f1 = bcubed(pred, gold)["f1"]
+        if best is None or f1 > best[0]:
+            best = (f1, pred, t)
+    assert best is not None
+    return best[1], best[2]
+
+
+def evaluate(
+    labeled_jsonl_path: str | Path,
+    config: Mapping[str, Any] | None = None,
+    *,
+    topics: Callable[[str], bool] | None = None,
+    refine: bool = False,
+) -> dict[str, Any]:
+    """Score khabar's events and stories on a labeled JSONL file, beside baselines (a) and (b).
+
+    ``config`` is a ``config["cluster"]`` block; ``topics`` keeps only records whose gold story
+    it accepts (to score a held-out half); ``refine`` adds the batch merge and split pass.
+    """
+    rows = [r for r in load_labeled(labeled_jsonl_path) if topics is None or topics(str(r.get("story")))]
+    gold_event = {str(r["id"]): str(r["event"]) for r in rows}
+    gold_story = {str(r["id"]): str(r.get("story") or r["event"]) for r in rows}
+    cfg = settings(config)
+    start = time.perf_counter()
+    articles = prepare(rows)
+    prepared = Prepared(articles, cfg)
+    pred_event, pred_story = prepared.cluster(config, refine=refine)
+    seconds = time.perf_counter() - start
+    grid = [round(0.05 * i, 2) for i in range(4, 20)]
+    base_event, t_event = tfidf_baseline(articles, gold_event, grid)
+    base_story, t_story = tfidf_baseline(articles, gold_story, grid)
+    copies = copies_baseline(prepared)
+    return {
+        "articles": len(rows),
+        "seconds": round(seconds, 2),
+        "articles_per_s": round(len(rows) / seconds, 1) if seconds else None,
+        "khabar": scores(pred_event, pred_story, gold_event, gold_story),
+        "baseline_tfidf_agglomerative": {
+            **scores(base_event, base_story, gold_event, gold_story),
+            "thresholds": {"events": t_event, "stories": t_story},
+        },
+        "baseline_copies": scores(copies, copies, gold_event, gold_story),
+        "clusters": {"events": len(set(pred_event.values())), "stories": len(set(pred_story.values()))},
+    }
+
+
+# ----- tuning -----
+
+_EVENT_GRID: dict[str, list[float]] = {
+    "weights.lex": [0.5, 0.75, 1.0, 1.25, 1.5],
+    "weights.names": [0.0, 0.25, 0.5, 0.75, 1.0],
+    "weights.entities": [0.25, 0.5, 0.75, 1.0],
+    "weights.kind": [0.0, 0.05, 0.1],
+    "threshold": [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6],
+    "merge_threshold": [0.3, 0.4, 0.5, 0.6, 0.8, 1.0],
+}
+_STORY_GRID: dict[str, list[float]] = {
+    "weights.lex": [0.5, 0.75, 1.0, 1.5],
+    "weights.names": [0.0, 0.25, 0.5, 1.0],
+    "threshold": [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5],
+}
+
+
+def _set(block: dict[str, Any], dotted: str, value: float) -> None:
+    *path, last = dotted.split(".")
+    for part in path:
+        block = block.setdefault(part, {})
+    block[last] = value
+
+
+def _get(block: Mapping[str, Any], dotted: str) -> Any:
+    for part in dotted.split("."):
+        block = block[part]
+    return block
+
+
+def _search(
+    start: dict[str, Any],
+    section: str,
+    grid: Mapping[str, Sequence[float]],
+    objective: Callable[[dict], float],
+    rounds: int,
+) -> tuple[dict[str, Any], float]:
+    best_cfg, best = start, objective(start)
+    for _ in range(rounds):
+        improved = False
+        for name, values in grid.items():
+            for value in values:
+                if _get(best_cfg[section], name) == value:
+                    continue
+                trial = copy.deepcopy(best_cfg)
+                _set(trial[section], name, value)
+                score = objective(trial)
+                if score > best + 1e-9:
+                    best_cfg, best, improved = trial, score, True
+        if not improved:
+            break
+    return best_cfg, best
+
+
+def tune(
+    labeled_jsonl_path: str | Path,
+    *,
+    topics: Callable[[str], bool] | None = None,
+    rounds: int = 3,
+) -> dict[str, Any]:
+    """Fit event and story weights and thresholds by coordinate search on B-cubed F1; returns a cluster block."""
+    rows = [r for r in load_labeled(labeled_jsonl_path) if topics is None or topics(str(r.get("story")))]
+    gold_event = {str(r["id"]): str(r["event"]) for r in rows}
+    gold_story = {str(r["id"]): str(r.get("story") or r["event"]) for r in rows}
+    cfg = settings()
+    prepared = Prepared(prepare(rows), cfg)
+    block = {"events": copy.deepcopy(cfg["events"]), "stories": copy.deepcopy(cfg["stories"])}
+
+    def event_f1(trial: dict[str, Any]) -> float:
+        return bcubed(prepared.cluster(trial)[0], gold_event)["f1"]
+
+    def story_f1(trial: dict[str, Any]) -> float:
+        return bcubed(prepared.cluster(trial)[1], gold_story)["f1"]
+
+    block, _ = _search(block, "events", _EVENT_GRID, event_f1, rounds)
+    block, _ = _search(block, "stories", _STORY_GRID, story_f1, rounds)
+    return block
+
+
+def odd_topics(story: str) -> bool:
+    """True for stories whose trailing number is odd (for a held-out split by topic)."""
+    digits = "".join(itertools.takewhile(str.isdigit, reversed(story)))[::-1]
+    return bool(digits) and int(digits) % 2 == 1

@@ -1,0 +1,376 @@
+"""Incremental online clustering of articles into events (and, through :mod:`.stories`, events into stories).
+
+Each arriving article joins the best candidate event or starts a new one. Candidates come from
+posting lists (salient entity ids, main place, the article's rarest terms and capitalised
+words), so an article is never compared with every event. A copy always joins its original's
+event. When an article fits two events that fit each other, they merge, which makes the
+result less dependent on arrival order. Within a batch articles are processed in a canonical
+order, (published date, id), so the order a batch was read in never matters.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Article, Event, Story
+from .copies import CopyIndex
+from .describe import describe_event, describe_story
+from .features import Features, _iso_date, features, prior_doc_freq
+from .settings import settings
+from .similarity import Profile, add_into, similarity, truncate
+from .state import ClusterState, MemoryState
+from .stories import StoryLinker
+
+_PRIOR_LANGS = frozenset({"ar", "fa", "en", "ur", "tr", "fr", "de", "es", "ru"})
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Where one article went."""
+
+    article: str
+    event: str
+    story: str | None
+    duplicate_of: str | None
+
+
+def canonical_order(articles: Iterable[Article]) -> list[Article]:
+    """Articles sorted by (publication date or "", id): the order a batch is clustered in."""
+    return sorted(articles, key=lambda a: (_iso_date(a.published) or "", a.id))
+
+
+def _dates_in(records: Iterable[Mapping[str, Any]]) -> tuple[str | None, str | None]:
+    records = list(records)
+    los = [r["lo"] for r in records if r.get("lo")]
+    his = [r["hi"] for r in records if r.get("hi")]
+    return (min(los) if los else None, max(his) if his else None)
+
+
+class Clusterer:
+    """Online event and story clustering over a :class:`ClusterState`."""
+
+    def __init__(self, state: ClusterState | None = None, config: Mapping[str, Any] | None = None) -> None:
+        self.cfg = settings(config)
+        self.state = state if state is not None else MemoryState()
+        self.ev = self.cfg["events"]
+        self.feat = self.cfg["features"]
+        self.copies = CopyIndex(self.state, **self.cfg["copies"])
+        self.stories = StoryLinker(self.state, self.cfg["stories"])
+
+    # ----- public API -----
+
+    def add_batch(self, articles: Iterable[Article], *, refine: bool = False) -> list[Assignment]:
+        """Cluster a batch (in canonical order); with ``refine``, then run a split and a merge pass."""
+        done = [self.add(a) for a in canonical_order(articles)]
+        if refine:
+            self.refine()
+            return [self.assignment(a.article) for a in done]
+        return done
+
+    def add(self, article: Article) -> Assignment:
+        """Cluster one article (already through the pipeline) and return where it went."""
+        if self.state.get("article", article.id) is not None:
+            return self.assignment(article.id)
+        original = self.copies.add(article.id, (article.title or "") + "\n" + (article.text or ""))
+        rec = self._article_record(features(article, **self.feat), original)
+        if original is not None and self.state.get("article", original) is not None:
+            event_id = self.state.get("article", original)["event"]
+        else:
+            event_id = self._best_event(rec)
+        self._join(rec, event_id)
+        return self.assignment(article.id)
+
+    def add_features(self, feats: Features, duplicate_of: str | None = None) -> Assignment:
+        """Cluster from precomputed features (evaluation and tuning reuse features across runs)."""
+        rec = self._article_record(feats, duplicate_of)
+        original = duplicate_of and self.state.get("article", duplicate_of)
+        event_id = original["event"] if original else self._best_event(rec)
+        self._join(rec, event_id)
+        return self.assignment(feats.id)
+
+    def assignment(self, article_id: str) -> Assignment:
+        """The current event, story and original of an article."""
+        rec = self.state.get("article", article_id) or {}
+        event = self.state.get("event", rec.get("event", "")) or {}
+        return Assignment(article_id, rec.get("event", ""), event.get("story"), rec.get("dup"))
+
+    def describe(self, event_id: str, articles: Sequence[Article]) -> Event:
+        """The exported Event ``event_id``, given its articles (as stored)."""
+        rec = self.state.get("event", event_id)
+        if rec is None:
+            raise KeyError(event_id)
+        records = [r for r in (self.state.get("article", a) for a in rec["articles"]) if r]
+        return describe_event(rec, articles, records)
+
+    def describe_story(self, story_id: str, events: Sequence[Event]) -> Story:
+        """The exported Story ``story_id``, given its exported events."""
+        rec = self.state.get("story", story_id)
+        if rec is None:
+            raise KeyError(story_id)
+        return describe_story(rec, events)
+
+    def refine(self) -> None:
+        """Backfill pass: re-place articles that fit their event badly, then merge events that fit each other."""
+        split = float(self.ev.get("split_threshold", 0.0))
+        for event in list(self.state.scan("event")):
+            if len(event["articles"]) < 2:
+                continue
+            for aid in list(event["articles"]):
+                arec = self.state.get("article", aid)
+                current = self.state.get("event", arec["event"])
+                if arec.get("dup") or current is None or len(current["articles"]) < 2:
+                    continue
+                rest = self._without(current, arec)
+                score = similarity(self._profile(arec), rest, self.ev)
+                if score is None or score < split:
+                    self._detach(arec)
+                    self._join(arec, self._best_event(arec))
+        for event in list(self.state.scan("event")):
+            if self.state.get("event", event["id"]) is not None:
+                self._merge_neighbours(event["id"])
+
+    # ----- features and profiles -----
+
+    def _idf(self, lang: str, terms: list[str]) -> list[float]:
+        n0 = float(self.feat.get("prior_docs", 50))
+        prior = prior_doc_freq(lang, int(self.feat.get("doc_tokens", 300))) if lang in _PRIOR_LANGS else {}
+        (n,) = self.state.counts([f"docs:{lang}"])
+        dfs = self.state.counts([f"df:{lang}:{t}" for t in terms])
+        total = n + n0 + 1.0
+        out = []
+        for t, df in zip(terms, dfs, strict=True):
+            p = prior.get(t[2:] if t.startswith("c:") else t, 0.0)
+            out.append(math.log(total / (df + n0 * p + 1.0)))
+        return out
+
+    def _weigh(self, lang: str, counts: Counter[str], size: int) -> dict[str, float]:
+        terms = sorted(counts)
+        vec = {}
+        for t, idf in zip(terms, self._idf(lang, terms), strict=True):
+            if idf > 0:
+                vec[t] = (1.0 + math.log(counts[t])) * idf
+        vec = truncate(vec, size)
+        norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+        return {t: round(w / norm, 6) for t, w in vec.items()}
+
+    def _article_record(self, f: Features, duplicate_of: str | None) -> dict[str, Any]:
+        lang = f.lang or "und"
+        self.state.increment([f"docs:{lang}"])
+        self.state.increment([f"df:{lang}:{t}" for t in f.terms])
+        self.state.increment([f"df:{lang}:{t}" for t in f.capitalised])
+        (seq,) = self.state.counts(["seq:article"])
+        self.state.increment(["seq:article"])
+        size = int(self.feat.get("top_terms", 40))
+        return {
+            "id": f.id,
+            "seq": seq,
+            "dup": duplicate_of,
+            "event": None,
+            "lang": lang,
+            "date": f.date,
+            "weekday": f.weekday,
+            "main": f.main_place,
+            "places": f.places,
+            "ents": f.entities,
+            "names": f.names,
+            "types": f.types,
+            "vec": self._weigh(lang, f.terms, size),
+            "cap": self._weigh(lang, f.capitalised, int(self.feat.get("top_names", size))),
+            "kind": f.kind,
+            "outlet": f.outlet,
+        }
+
+    @staticmethod
+    def _profile(a: Mapping[str, Any]) -> Profile:
+        return {
+            "vec": a["vec"],
+            "cap": a["cap"],
+            "ents": a["ents"],
+            "mains": {a["main"]: 1} if a.get("main") else {},
+            "lo": a.get("date"),
+            "hi": a.get("date"),
+            "weekdays": {a["weekday"]: 1} if a.get("weekday") else {},
+            "langs": {a["lang"]: 1},
+            "kinds": {a["kind"]: 1} if a.get("kind") else {},
+        }
+
+    def _keys(self, a: Mapping[str, Any]) -> list[str]:
+        n = int(self.ev.get("index_terms", 12))
+        keys = [f"e:ent:{k}" for k in a["ents"]]
+        if a.get("main"):
+            keys.append(f"e:pl:{a['main']}")
+        for vec in (a["vec"], a["cap"]):
+            keys += [f"e:t:{t}" for t, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
+        return keys
+
+    # ----- events -----
+
+    def _candidates(self, a: Mapping[str, Any]) -> list[str]:
+        limit = int(self.ev.get("candidates_per_key", 40))
+        hits: Counter[str] = Counter()
+        for key in self._keys(a):
+            hits.update(self.state.postings(key, limit))
+        most = int(self.ev.get("max_candidates", 30))
+        return [e for e, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:most]]
+
+    def _scored(
+        self, profile: Profile, candidates: Iterable[str], exclude: str | None = None
+    ) -> list[tuple[float, str]]:
+        out = []
+        for eid in candidates:
+            if eid == exclude:
+                continue
+            event = self.state.get("event", eid)
+            if event is None:
+                continue
+            score = similarity(profile, event, self.ev)
+            if score is not None:
+                out.append((score, eid))
+        out.sort(key=lambda se: (-se[0], se[1]))
+        return out
+
+    def _best_event(self, a: Mapping[str, Any]) -> str | None:
+        scored = self._scored(self._profile(a), self._candidates(a))
+        threshold = float(self.ev["threshold"])
+        above = [eid for s, eid in scored if s >= threshold]
+        if not above:
+            return None
+        best = above[0]
+        merge = float(self.ev.get("merge_threshold", 1e9))
+        for other in above[1:]:
+            e, o = self.state.get("event", best), self.state.get("event", other)
+            if e is None or o is None:
+                continue
+            score = similarity(e, o, self.ev)
+            if score is not None and score >= merge:
+                best = self._merge(best, other)
+        return best
+
+    def _new_event(self) -> dict[str, Any]:
+        (seq,) = self.state.counts(["seq:event"])
+        self.state.increment(["seq:event"])
+        return {
+            "id": f"e{seq + 1}",
+            "seq": seq,
+            "story": None,
+            "articles": [],
+            "copies": [],
+            "keys": [],
+            "vec": {},
+            "cap": {},
+            "ents": {},
+            "mains": {},
+            "lo": None,
+            "hi": None,
+            "weekdays": {},
+            "langs": {},
+            "kinds": {},
+            "outlets": {},
+        }
+
+    def _join(self, a: dict[str, Any], event_id: str | None) -> None:
+        event = self.state.get("event", event_id) if event_id else None
+        if event is None:
+            event = self._new_event()
+        self._accumulate(event, self._profile(a), a, +1)
+        event["articles"].append(a["id"])
+        if a.get("dup"):
+            event["copies"].append(a["id"])
+        keys = self._keys(a)
+        known = set(event["keys"])
+        event["keys"] += [k for k in keys if k not in known]
+        a["event"] = event["id"]
+        self.state.put("article", a["id"], a)
+        for key in keys:
+            self.state.add_posting(key, event["id"])
+        self.stories.place(event, self._profile(a), keys)
+        self.state.put("event", event["id"], event)
+
+    def _accumulate(self, event: dict[str, Any], p: Profile, a: Mapping[str, Any], sign: int) -> None:
+        if not a.get("dup"):
+            add_into(event["vec"], p["vec"], sign)
+            add_into(event["cap"], p["cap"], sign)
+            event["vec"] = truncate(event["vec"], int(self.ev.get("centroid_terms", 120)))
+            event["cap"] = truncate(event["cap"], int(self.ev.get("centroid_terms", 120)))
+        add_into(event["ents"], p["ents"], sign)
+        for field in ("mains", "weekdays", "langs", "kinds"):
+            add_into(event[field], p[field], sign)
+        if a.get("outlet"):
+            add_into(event["outlets"], {a["outlet"]: 1}, sign)
+        if sign > 0 and a.get("date"):
+            event["lo"] = min(filter(None, (event["lo"], a["date"])))
+            event["hi"] = max(filter(None, (event["hi"], a["date"])))
+
+    def _without(self, event: Mapping[str, Any], a: Mapping[str, Any]) -> Profile:
+        rest = {k: (dict(v) if isinstance(v, dict) else v) for k, v in event.items()}
+        self._accumulate(rest, self._profile(a), a, -1)
+        others = [self.state.get("article", x) or {} for x in event["articles"] if x != a["id"]]
+        rest["lo"], rest["hi"] = _dates_in({"lo": o.get("date"), "hi": o.get("date")} for o in others)
+        return rest
+
+    def _detach(self, a: dict[str, Any]) -> None:
+        event = self.state.get("event", a["event"])
+        rest = self._without(event, a)
+        rest["articles"] = [x for x in event["articles"] if x != a["id"]]
+        rest["copies"] = [x for x in event["copies"] if x != a["id"]]
+        self.state.put("event", event["id"], rest)
+        self.stories.remove_article(rest, self._profile(a))
+        a["event"] = None
+
+    def _merge(self, keep_id: str, gone_id: str) -> str:
+        keep, gone = self.state.get("event", keep_id), self.state.get("event", gone_id)
+        if keep["seq"] > gone["seq"]:
+            keep, gone = gone, keep
+        for field in ("vec", "cap"):
+            add_into(keep[field], gone[field])
+            keep[field] = truncate(keep[field], int(self.ev.get("centroid_terms", 120)))
+        for field in ("ents", "mains", "weekdays", "langs", "kinds", "outlets"):
+            add_into(keep[field], gone[field])
+        keep["lo"], keep["hi"] = _dates_in([keep, gone])
+        keep["articles"] += gone["articles"]
+        keep["copies"] += gone["copies"]
+        for aid in gone["articles"]:
+            arec = self.state.get("article", aid)
+            arec["event"] = keep["id"]
+            self.state.put("article", aid, arec)
+        for key in gone["keys"]:
+            self.state.remove_posting(key, gone["id"])
+            self.state.add_posting(key, keep["id"])
+        known = set(keep["keys"])
+        keep["keys"] += [k for k in gone["keys"] if k not in known]
+        self.state.delete("event", gone["id"])
+        self.stories.absorb(keep, gone)
+        self.state.put("event", keep["id"], keep)
+        return keep["id"]
+
+    def _merge_neighbours(self, event_id: str) -> None:
+        merge = float(self.ev.get("merge_threshold", 1e9))
+        event = self.state.get("event", event_id)
+        limit = int(self.ev.get("candidates_per_key", 40))
+        hits: Counter[str] = Counter()
+        for key in event["keys"]:
+            hits.update(self.state.postings(key, limit))
+        most = int(self.ev.get("max_candidates", 30))
+        candidates = [e for e, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:most]]
+        for score, other in self._scored(event, candidates, exclude=event_id):
+            if score < merge:
+                break
+            current, neighbour = self.state.get("event", event_id), self.state.get("event", other)
+            if neighbour is None:
+                continue
+            now = similarity(current, neighbour, self.ev)
+            if now is not None and now >= merge:
+                event_id = self._merge(event_id, other)
+
+
+def recluster(
+    articles: Iterable[Article], state: ClusterState, config: Mapping[str, Any] | None = None
+) -> Clusterer:
+    """Rebuild every event and story from ``articles`` into an empty ``state``, as one refined batch."""
+    clusterer = Clusterer(state, config)
+    clusterer.add_batch(articles, refine=True)
+    return clusterer

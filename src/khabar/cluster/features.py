@@ -1,0 +1,232 @@
+"""Per-article clustering features: who, where, when, which language, which words, what kind of happening.
+
+Every field degrades gracefully: an article with only ``text`` (the html stage's output) still
+gets terms, names and a language guess; entities, dateline, dates and weekdays are used when
+the later stages have set them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..model import Article
+from ..text.normalize import fold, strip_clitics, tokens
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
+_PERSIAN_LETTERS = re.compile("[پچژگ]")
+_LATIN = re.compile("[A-Za-z]")
+# Capitalised words (a cheap stand-in for names in cased scripts), and where sentences begin.
+_CAPITALISED = re.compile(r"\b(?:[A-Z][a-z][\w'-]*|[A-Z]{2,})\b")
+_SENTENCE_BREAK = re.compile(r"[.!?:;\n\"'`]+\s*")
+_COUNTRY_KINDS = frozenset({"country", "state", "nation"})
+_STATEMENT = "statement"
+
+
+@dataclass
+class Features:
+    """What the clusterer compares. ``terms`` are raw counts; the clusterer weights them by IDF."""
+
+    id: str
+    lang: str
+    date: str | None = None
+    weekday: str | None = None
+    main_place: str | None = None
+    places: list[str] = field(default_factory=list)
+    entities: dict[str, float] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    """Display name of each entity and place id."""
+    types: dict[str, str] = field(default_factory=dict)
+    """PERSON, PLACE or ORG for each entity id."""
+    terms: Counter[str] = field(default_factory=Counter)
+    capitalised: Counter[str] = field(default_factory=Counter)
+    kind: str | None = None
+    outlet: str | None = None
+
+
+def guess_lang(text: str) -> str:
+    """A cheap script-based language guess for articles the langid stage has not seen: ar, fa, en or und."""
+    sample = text[:2000]
+    if _ARABIC_SCRIPT.search(sample):
+        return "fa" if len(_PERSIAN_LETTERS.findall(sample)) >= 3 else "ar"
+    return "en" if _LATIN.search(sample) else "und"
+
+
+def term_list(text: str) -> list[str]:
+    """Folded, clitic-stripped word terms of ``text``, without one-letter tokens."""
+    return [strip_clitics(t) for t in tokens(text) if len(t) > 1]
+
+
+def capitalised_words(text: str) -> Counter[str]:
+    """Counts of capitalised words that do not begin a sentence (keys ``"c:<folded word>"``)."""
+    out: Counter[str] = Counter()
+    for sentence in _SENTENCE_BREAK.split(text):
+        for m in _CAPITALISED.finditer(sentence):
+            if m.start() > 0:
+                out["c:" + fold(m[0])] += 1
+    return out
+
+
+@functools.cache
+def prior_doc_freq(lang: str, doc_tokens: int) -> dict[str, float]:
+    """The probability that a term occurs in a document of ``doc_tokens`` words, from wordfreq's tables.
+
+    Used as a prior for the running document frequencies, so IDF is sensible from the first article.
+    """
+    try:
+        import wordfreq
+
+        freqs = wordfreq.get_frequency_dict(lang)
+    except (LookupError, ImportError, OSError):
+        return {}
+    out: dict[str, float] = {}
+    for word, freq in freqs.items():
+        if freq < 1e-6:
+            continue
+        for term in term_list(word):
+            out[term] = out.get(term, 0.0) + freq
+    return {t: 1.0 - math.exp(-doc_tokens * f) for t, f in out.items()}
+
+
+@functools.cache
+def triggers() -> dict[str, dict[str, str]]:
+    """lang -> term -> event kind, from ``data/events/triggers.tsv``."""
+    out: dict[str, dict[str, str]] = {}
+    for line in (DATA / "events" / "triggers.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lang, kind, word = line.split("\t")[:3]
+        for term in term_list(word):
+            out.setdefault(lang, {}).setdefault(term, kind)
+    return out
+
+
+def event_kind(lang: str, terms: Counter[str]) -> str | None:
+    """The kind of happening the trigger words point at; ``statement`` only when nothing else is found."""
+    lexicon = triggers().get(lang, {})
+    counts: Counter[str] = Counter()
+    for term, n in terms.items():
+        kind = lexicon.get(term)
+        if kind:
+            counts[kind] += n
+    specific = [(n, k) for k, n in counts.items() if k != _STATEMENT]
+    if specific:
+        return max(specific)[1]
+    return _STATEMENT if counts else None
+
+
+def _iso_date(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    m = _ISO_DATE.match(value)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    except ValueError:
+        return None
+
+
+def weekday_of(date: str | None) -> str | None:
+    """The English weekday name of an ISO date."""
+    return WEEKDAYS[dt.date.fromisoformat(date).weekday()] if date else None
+
+
+def _when(article: Article) -> tuple[str | None, str | None]:
+    date = _iso_date(article.published)
+    refs = [r for r in article.date_refs or [] if isinstance(r, dict)]
+    if date is None:
+        date = next((d for d in (_iso_date(r.get("date")) for r in refs) if d), None)
+    weekday = article.meta.get("weekday") if isinstance(article.meta.get("weekday"), str) else None
+    if weekday not in WEEKDAYS:
+        weekday = next((r["weekday"] for r in refs if r.get("weekday") in WEEKDAYS), None)
+    return date, weekday or weekday_of(date)
+
+
+def entity_key(entity: dict[str, Any]) -> str | None:
+    """A language-independent key for an entity: its canonical id, else its folded name."""
+    if entity.get("id"):
+        return str(entity["id"])
+    name = entity.get("name") or entity.get("text")
+    return "n:" + fold(name) if isinstance(name, str) and name.strip() else None
+
+
+def _places(article: Article, names: dict[str, str]) -> tuple[str | None, list[str]]:
+    ranked: list[tuple[float, int, str, bool]] = []
+    for i, e in enumerate(article.entities or []):
+        if not isinstance(e, dict) or str(e.get("type", "")).upper() != "PLACE":
+            continue
+        key = entity_key(e)
+        if key is None:
+            continue
+        names.setdefault(key, str(e.get("name") or key))
+        is_country = str(e.get("kind") or e.get("place_type") or "").lower() in _COUNTRY_KINDS
+        ranked.append((-float(e.get("salience") or 0.0), i, key, is_country))
+    ranked.sort()
+    places = [key for _, _, key, _ in ranked]
+    main = None
+    place = (article.dateline or {}).get("place") if isinstance(article.dateline, dict) else None
+    if isinstance(place, dict):
+        main = entity_key(place)
+        if main:
+            names.setdefault(main, str(place.get("name") or main))
+    if main is None:
+        main = next((key for _, _, key, country in ranked if not country), places[0] if places else None)
+    return main, places
+
+
+def _entities(article: Article, top: int, names: dict[str, str], types: dict[str, str]) -> dict[str, float]:
+    scored: list[tuple[float, int, str]] = []
+    for i, e in enumerate(article.entities or []):
+        if not isinstance(e, dict):
+            continue
+        key = entity_key(e)
+        if key is None:
+            continue
+        names.setdefault(key, str(e.get("name") or key))
+        types.setdefault(key, str(e.get("type") or "").upper())
+        scored.append((-float(e.get("salience") or 0.0), i, key))
+    scored.sort()
+    out: dict[str, float] = {}
+    for neg, _, key in scored[:top]:
+        out.setdefault(key, max(-neg, 0.05))
+    return out
+
+
+def features(article: Article, *, top_entities: int = 8, title_weight: int = 2, **_: Any) -> Features:
+    """The clustering features of one article."""
+    text = article.text or ""
+    title = article.title or ""
+    lang = article.lang or guess_lang(title + "\n" + text)
+    terms: Counter[str] = Counter(term_list(text))
+    for term in term_list(title):
+        terms[term] += title_weight
+    capitalised = capitalised_words(text) if lang not in ("ar", "fa") else Counter()
+    names: dict[str, str] = {}
+    types: dict[str, str] = {}
+    date, weekday = _when(article)
+    main_place, places = _places(article, names)
+    return Features(
+        id=article.id,
+        lang=lang,
+        date=date,
+        weekday=weekday,
+        main_place=main_place,
+        places=places,
+        entities=_entities(article, top_entities, names, types),
+        names=names,
+        types=types,
+        terms=terms,
+        capitalised=capitalised,
+        kind=event_kind(lang, terms),
+        outlet=article.outlet,
+    )

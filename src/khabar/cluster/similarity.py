@@ -1,0 +1,152 @@
+"""Comparing clustering profiles: an article's and an event's (or two events') evidence of being one happening.
+
+A profile is a JSON-ready dict, the same shape for one article and for a whole event:
+``vec`` (weighted terms), ``cap`` (capitalised words), ``ents`` (entity id -> weight),
+``mains`` (main place -> count), ``lo``/``hi`` (ISO date range or None), ``weekdays``
+(explicit weekday -> count), ``langs`` (lang -> count), ``kinds`` (kind -> count).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from .features import WEEKDAYS
+
+Profile = dict[str, Any]
+_STATEMENT = "statement"
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Cosine similarity of two sparse vectors."""
+    if not a or not b:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(w * b[k] for k, w in a.items() if k in b)
+    if dot == 0.0:
+        return 0.0
+    return dot / (math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values())))
+
+
+def add_into(target: dict[str, float], source: Mapping[str, float], sign: float = 1.0) -> None:
+    """``target += sign * source``, dropping entries that reach zero."""
+    for k, w in source.items():
+        v = target.get(k, 0.0) + sign * w
+        if abs(v) < 1e-9:
+            target.pop(k, None)
+        else:
+            target[k] = v
+
+
+def truncate(vec: dict[str, float], size: int) -> dict[str, float]:
+    """The ``size`` heaviest entries (ties broken by key, so the result is deterministic)."""
+    if len(vec) <= size:
+        return vec
+    return dict(sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:size])
+
+
+def top(counts: Mapping[str, float]) -> str | None:
+    """The most frequent key (the smallest key among ties), or None."""
+    return min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0] if counts else None
+
+
+def _strong(counts: Mapping[str, float]) -> set[str]:
+    total = sum(counts.values())
+    return {k for k, n in counts.items() if n * 3 >= total}
+
+
+def _day(iso: str) -> dt.date:
+    return dt.date.fromisoformat(iso)
+
+
+def _range_gap(p: Profile, q: Profile, max_span: int) -> int | None:
+    """Days between two date ranges (0 when they overlap); a huge gap when together they would span too long."""
+    if not p.get("lo") or not q.get("lo"):
+        return None
+    lo1, hi1, lo2, hi2 = _day(p["lo"]), _day(p["hi"]), _day(q["lo"]), _day(q["hi"])
+    if (max(hi1, hi2) - min(lo1, lo2)).days > max_span:
+        return 1 << 30
+    if hi1 < lo2:
+        return (lo2 - hi1).days
+    if hi2 < lo1:
+        return (lo1 - hi2).days
+    return 0
+
+
+def _weekday_fits(weekdays: Mapping[str, int], p: Profile, gap: int) -> bool:
+    """Whether some day from ``gap`` days before p's dates to their end falls on one of ``weekdays``."""
+    lo, hi = _day(p["lo"]) - dt.timedelta(days=gap), _day(p["hi"])
+    span = min((hi - lo).days, 6)
+    days = {WEEKDAYS[(lo + dt.timedelta(days=i)).weekday()] for i in range(span + 1)}
+    return bool(days & set(weekdays))
+
+
+def time_agreement(
+    p: Profile, q: Profile, gap: int, max_span: int, *, use_weekdays: bool = True
+) -> float | None:
+    """None when the dates (or, without dates, the weekdays) conflict; else how close in time, 0..1.
+
+    Dates conflict when the ranges are more than ``gap`` days apart or would together span more
+    than ``max_span`` days (so an event cannot drift through weeks of follow-ups).
+    """
+    d = _range_gap(p, q, max_span)
+    if d is not None:
+        return None if d > gap else 1.0 - d / (gap + 1)
+    if not use_weekdays:
+        return 0.0
+    pw, qw = p.get("weekdays") or {}, q.get("weekdays") or {}
+    if pw and qw:
+        return 0.5 if set(pw) & set(qw) else None
+    if pw and q.get("lo"):
+        return 0.5 if _weekday_fits(pw, q, gap) else None
+    if qw and p.get("lo"):
+        return 0.5 if _weekday_fits(qw, p, gap) else None
+    return 0.0
+
+
+def place_agreement(p: Profile, q: Profile) -> float | None:
+    """1 when the main places agree, None when they conflict, 0 when one is unknown."""
+    pm, qm = p.get("mains") or {}, q.get("mains") or {}
+    if not pm or not qm:
+        return 0.0
+    ps, qs = _strong(pm), _strong(qm)
+    if ps & qs:
+        return 1.0
+    if top(pm) in qm or top(qm) in pm:
+        return 0.5
+    return None
+
+
+def same_language(p: Profile, q: Profile) -> bool:
+    """Whether lexical comparison makes sense: a shared language, or an unknown one."""
+    pl, ql = set(p.get("langs") or ()), set(q.get("langs") or ())
+    return bool(pl & ql) or "und" in pl or "und" in ql
+
+
+def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
+    """The weighted evidence that ``p`` and ``q`` are one event; None when a hard conflict separates them."""
+    gap = int(cfg.get("date_gap_days", 2))
+    span = int(cfg.get("max_span_days", 4))
+    when = time_agreement(p, q, gap, span, use_weekdays=bool(cfg.get("separate_on_weekday", True)))
+    if when is None:
+        if cfg.get("separate_on_date", True):
+            return None
+        when = 0.0
+    where = place_agreement(p, q)
+    if where is None:
+        if cfg.get("separate_on_place", True):
+            return None
+        where = 0.0
+    w = cfg["weights"]
+    score = w.get("time", 0.0) * when + w.get("place", 0.0) * where
+    if same_language(p, q):
+        score += w.get("lex", 0.0) * cosine(p.get("vec") or {}, q.get("vec") or {})
+        score += w.get("names", 0.0) * cosine(p.get("cap") or {}, q.get("cap") or {})
+    score += w.get("entities", 0.0) * cosine(p.get("ents") or {}, q.get("ents") or {})
+    pk, qk = top(p.get("kinds") or {}), top(q.get("kinds") or {})
+    if pk and pk == qk and pk != _STATEMENT:
+        score += w.get("kind", 0.0)
+    return score

@@ -1,0 +1,107 @@
+"""The clusterer's persistent state, behind a small protocol: records, posting lists and counters.
+
+The clusterer never holds anything between calls that is not in its state, so a store that
+implements :class:`ClusterState` (the SQLite store does) can save it and resume. Records are
+JSON-ready dicts (str keys; str, int, float, list, dict values).
+
+Record kinds used by the clusterer: ``"event"``, ``"story"``, ``"article"`` (clustering
+features of one article) and ``"sig"`` (a MinHash signature). Posting keys are strings such as
+``"e:ent:Q7747"`` (events by entity) or ``"mh:3:1a2b"`` (an LSH bucket). Counters hold
+document frequencies (``"df:<term>"``), the document count and id sequences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, Protocol
+
+
+class ClusterState(Protocol):
+    """What the clusterer needs from a store."""
+
+    def get(self, kind: str, key: str) -> dict[str, Any] | None:
+        """The record ``key`` of ``kind``, or None."""
+
+    def put(self, kind: str, key: str, record: dict[str, Any]) -> None:
+        """Insert or replace a record."""
+
+    def delete(self, kind: str, key: str) -> None:
+        """Remove a record (no error when absent)."""
+
+    def scan(self, kind: str) -> Iterator[dict[str, Any]]:
+        """Every record of ``kind``, in insertion order."""
+
+    def postings(self, key: str, limit: int) -> list[str]:
+        """Up to ``limit`` ids under ``key``, most recently added or touched first."""
+
+    def add_posting(self, key: str, item: str) -> None:
+        """Add ``item`` under ``key``, or mark it most recent when already there."""
+
+    def remove_posting(self, key: str, item: str) -> None:
+        """Remove ``item`` from ``key`` (no error when absent)."""
+
+    def counts(self, names: Iterable[str]) -> list[int]:
+        """The current value of each counter (0 when never incremented)."""
+
+    def increment(self, names: Iterable[str], by: int = 1) -> None:
+        """Add ``by`` to each counter."""
+
+
+class MemoryState:
+    """A :class:`ClusterState` in plain dicts: for tests, evaluation and one-off batch runs."""
+
+    def __init__(self) -> None:
+        self._records: dict[str, dict[str, dict[str, Any]]] = {}
+        self._postings: dict[str, dict[str, None]] = {}
+        self._counters: dict[str, int] = {}
+
+    def get(self, kind: str, key: str) -> dict[str, Any] | None:
+        """The record ``key`` of ``kind``, or None."""
+        return self._records.get(kind, {}).get(key)
+
+    def put(self, kind: str, key: str, record: dict[str, Any]) -> None:
+        """Insert or replace a record."""
+        self._records.setdefault(kind, {})[key] = record
+
+    def delete(self, kind: str, key: str) -> None:
+        """Remove a record (no error when absent)."""
+        self._records.get(kind, {}).pop(key, None)
+
+    def scan(self, kind: str) -> Iterator[dict[str, Any]]:
+        """Every record of ``kind``, in insertion order."""
+        yield from list(self._records.get(kind, {}).values())
+
+    def postings(self, key: str, limit: int) -> list[str]:
+        """Up to ``limit`` ids under ``key``, most recently added or touched first."""
+        items = self._postings.get(key)
+        if not items:
+            return []
+        out: list[str] = []
+        for item in reversed(items):
+            out.append(item)
+            if len(out) >= limit:
+                break
+        return out
+
+    def add_posting(self, key: str, item: str) -> None:
+        """Add ``item`` under ``key``, or mark it most recent when already there."""
+        items = self._postings.setdefault(key, {})
+        items.pop(item, None)
+        items[item] = None
+
+    def remove_posting(self, key: str, item: str) -> None:
+        """Remove ``item`` from ``key`` (no error when absent)."""
+        items = self._postings.get(key)
+        if items is not None:
+            items.pop(item, None)
+
+    def counts(self, names: Iterable[str]) -> list[int]:
+        """The current value of each counter (0 when never incremented)."""
+        get = self._counters.get
+        return [get(n, 0) for n in names]
+
+    def increment(self, names: Iterable[str], by: int = 1) -> None:
+        """Add ``by`` to each counter."""
+        counters = self._counters
+        for n in names:
+            counters[n] = counters.get(n, 0) + by

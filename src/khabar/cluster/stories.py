@@ -1,0 +1,138 @@
+"""Stories: events linked by shared core actors and topic over weeks, incrementally.
+
+A story keeps the summed profile of its events (terms, capitalised words, entities, date
+range). An event that is alone in its story looks for a better story each time it grows, so
+an event whose first article said little can still find its thread; an event that shares its
+story with others stays put.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from .similarity import Profile, add_into, cosine, same_language, truncate
+
+_FIELDS = ("vec", "cap", "ents", "langs")
+
+
+def _story_key(event_key: str) -> str:
+    return "s" + event_key[1:]
+
+
+class StoryLinker:
+    """Keeps every event in exactly one story, inside a :class:`ClusterState`."""
+
+    def __init__(self, state: Any, cfg: Mapping[str, Any]) -> None:
+        self.state = state
+        self.cfg = cfg
+
+    def similarity(self, event: Profile, story: Profile) -> float | None:
+        """How much an event belongs to a story's thread; None when they are too far apart in time."""
+        window = int(self.cfg.get("window_days", 60))
+        if event.get("lo") and story.get("lo"):
+            lo, hi = dt.date.fromisoformat(story["lo"]), dt.date.fromisoformat(story["hi"])
+            elo, ehi = dt.date.fromisoformat(event["lo"]), dt.date.fromisoformat(event["hi"])
+            if (elo - hi).days > window or (lo - ehi).days > window:
+                return None
+        w = self.cfg["weights"]
+        score = w.get("entities", 0.0) * cosine(event.get("ents") or {}, story.get("ents") or {})
+        if same_language(event, story):
+            score += w.get("lex", 0.0) * cosine(event.get("vec") or {}, story.get("vec") or {})
+            score += w.get("names", 0.0) * cosine(event.get("cap") or {}, story.get("cap") or {})
+        return score
+
+    def place(self, event: dict[str, Any], delta: Profile, keys: Iterable[str]) -> None:
+        """Update the story of ``event`` after ``delta`` (one article's profile) joined it."""
+        story = self.state.get("story", event["story"]) if event.get("story") else None
+        if story is not None and len(story["events"]) > 1:
+            self._add(story, delta, keys)
+            return
+        best = self._best_story(event, exclude=story["id"] if story else None)
+        if best is None:
+            if story is None:
+                story = self._new_story(event)
+                self._add(story, event, event["keys"])
+            else:
+                self._add(story, delta, keys)
+            return
+        if story is not None:
+            self._drop(story)
+        target = self.state.get("story", best)
+        target["events"].append(event["id"])
+        event["story"] = best
+        self._add(target, event, event["keys"])
+
+    def remove_article(self, event: Mapping[str, Any], profile: Profile) -> None:
+        """Take one article's contribution out of its event's story."""
+        story = self.state.get("story", event.get("story") or "")
+        if story is not None:
+            self._sub(story, profile)
+            self.state.put("story", story["id"], story)
+
+    def absorb(self, keep: dict[str, Any], gone: Mapping[str, Any]) -> None:
+        """Event ``gone`` was merged into ``keep``: move its contribution to ``keep``'s story."""
+        old = self.state.get("story", gone.get("story") or "")
+        if old is not None:
+            old["events"] = [e for e in old["events"] if e != gone["id"]]
+            if old["events"]:
+                self._sub(old, gone)
+                self.state.put("story", old["id"], old)
+            else:
+                self._drop(old)
+        story = self.state.get("story", keep.get("story") or "")
+        if story is None:
+            story = self._new_story(keep)
+            self._add(story, keep, keep["keys"])
+        else:
+            self._add(story, gone, gone["keys"])
+
+    # ----- internals -----
+
+    def _best_story(self, event: Mapping[str, Any], exclude: str | None) -> str | None:
+        limit = int(self.cfg.get("candidates_per_key", 40))
+        hits: Counter[str] = Counter()
+        for key in event["keys"]:
+            hits.update(self.state.postings(_story_key(key), limit))
+        most = int(self.cfg.get("max_candidates", 30))
+        best: tuple[float, str] | None = None
+        for sid, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:most]:
+            story = self.state.get("story", sid)
+            if sid == exclude or story is None:
+                continue
+            score = self.similarity(event, story)
+            if score is None or score < float(self.cfg["threshold"]):
+                continue
+            if best is None or score > best[0] or (score == best[0] and sid < best[1]):
+                best = (score, sid)
+        return best[1] if best else None
+
+    def _new_story(self, event: dict[str, Any]) -> dict[str, Any]:
+        (seq,) = self.state.counts(["seq:story"])
+        self.state.increment(["seq:story"])
+        story = {"id": f"s{seq + 1}", "seq": seq, "events": [event["id"]], "lo": None, "hi": None}
+        story.update({f: {} for f in _FIELDS})
+        event["story"] = story["id"]
+        return story
+
+    def _add(self, story: dict[str, Any], profile: Mapping[str, Any], keys: Iterable[str]) -> None:
+        size = int(self.cfg.get("centroid_terms", 200))
+        for f in _FIELDS:
+            add_into(story[f], profile.get(f) or {})
+        story["vec"] = truncate(story["vec"], size)
+        story["cap"] = truncate(story["cap"], size)
+        for bound, pick in (("lo", min), ("hi", max)):
+            if profile.get(bound):
+                story[bound] = pick(filter(None, (story[bound], profile[bound])))
+        self.state.put("story", story["id"], story)
+        for key in keys:
+            self.state.add_posting(_story_key(key), story["id"])
+
+    def _sub(self, story: dict[str, Any], profile: Mapping[str, Any]) -> None:
+        for f in _FIELDS:
+            add_into(story[f], profile.get(f) or {}, -1.0)
+
+    def _drop(self, story: Mapping[str, Any]) -> None:
+        self.state.delete("story", story["id"])

@@ -1,0 +1,64 @@
+"""Clustering against a store: new articles in, events and stories out, all through the Store interface."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from ..model import Article, Event
+from ..store.base import Store
+from .events import Assignment, Clusterer
+
+
+def _publish(store: Store, clusterer: Clusterer, assignments: Sequence[Assignment]) -> None:
+    """Write the events and stories these assignments touched, and every member article's event and story."""
+    state = clusterer.state
+    touched = {a.event for a in assignments if a.event}
+    previous: set[str] = set()
+    rows: list[tuple[str, str | None, str | None, str | None]] = []
+    events: dict[str, Event] = {}
+    dup = {a.article: a.duplicate_of for a in assignments}
+    for event_id in sorted(touched):
+        record = state.get("event", event_id)
+        if record is None:
+            continue
+        members = [m for m in (store.get_article(aid) for aid in record["articles"]) if m is not None]
+        previous.update(m.event for m in members if m.event and m.event != event_id)
+        event = clusterer.describe(event_id, members)
+        events[event_id] = event
+        rows += [(m.id, event_id, event.story, dup.get(m.id)) for m in members]
+    stored = [store.get_event(e) for e in previous | touched]
+    previous_stories = {e.story for e in stored if e is not None and e.story}
+    stories = {e.story for e in events.values() if e.story} | previous_stories
+    exported = []
+    for story_id in sorted(stories):
+        record = state.get("story", story_id)
+        if record is None:
+            continue
+        members = [events.get(eid) or store.get_event(eid) for eid in record.get("events", [])]
+        exported.append(clusterer.describe_story(story_id, [e for e in members if e is not None]))
+    gone_events = {p for p in previous if state.get("event", p) is None}
+    gone_stories = {s for s in previous_stories if state.get("story", s) is None}
+    store.delete_events(gone_events, gone_stories)
+    store.put_events(events.values(), exported)
+    store.set_clusters(rows)
+
+
+def cluster_articles(
+    store: Store, articles: Iterable[Article], config: Mapping[str, Any], *, refine: bool = False
+) -> list[Assignment]:
+    """Cluster articles already in the store into its events and stories, and save the clusterer's state."""
+    state = store.cluster_state()
+    clusterer = Clusterer(state, config)
+    assignments = clusterer.add_batch(articles, refine=refine)
+    _publish(store, clusterer, assignments)
+    state.flush()
+    return assignments
+
+
+def recluster(store: Store, config: Mapping[str, Any], *, refine: bool = True) -> int:
+    """Rebuild every event and story from the stored articles; return how many articles were clustered."""
+    store.clear_clusters()
+    articles = list(store.iter_articles())
+    cluster_articles(store, articles, config, refine=refine)
+    return len(articles)

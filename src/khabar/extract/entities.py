@@ -1,0 +1,454 @@
+"""The entity stage: PERSON, PLACE and ORG mentions, linked to one canonical entity each, with salience.
+
+Gazetteer variants are found first (longest match, clitic-aware); nationality adjectives point at
+their country; ministries are matched as patterns plus an adjective; persons no gazetteer has are
+found by rule (names.py) and linked across spellings, scripts and short forms (linking.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from khabar.model import Article
+from khabar.registry import stage
+
+from .knowledge import Knowledge, load_knowledge
+from .linking import MIN_FUZZY, PersonKeys, close, group_names
+from .matcher import Hit, PhraseIndex, Tokens, fold_token, is_latin, tokenize, zipf
+from .names import Context, find_persons
+from .skeleton import entity_key, romanize, skeleton
+
+FOREIGN_COMMON_ZIPF = 4.0
+"""A one-word variant from another language that is this common in the article's language is not a match."""
+SMALL_PLACE = 100_000
+SMALL_PLACE_ZIPF = 3.5
+CITY_ZIPF = 5.0
+"""A city under BIG_CITY people whose name is this common a word needs its region named next to it."""
+BIG_CITY = 1_000_000
+SHORT_FORM_ZIPF = 4.5
+LONE_SURNAME_ZIPF = 3.0
+LONE_SURNAME_LETTERS = 6
+MIN_SKELETON = 4
+"""Shorter skeletons collide with common words: a lone word must then be spelled like the surname."""
+
+
+@dataclass
+class Resources:
+    """The lookup tables of one gazetteer, built once per process."""
+
+    entities: dict[str, dict[str, Any]]
+    names: PhraseIndex
+    triggers: PhraseIndex
+    given: frozenset[str]
+    persons: PersonKeys
+    country_by_code: dict[str, str]
+
+
+@functools.cache
+def resources(directory: str | None = None, curated: bool = True) -> Resources:
+    """Indexes over the gazetteer in ``directory`` (default: the package data)."""
+    kb: Knowledge = load_knowledge(directory, curated)
+    names, triggers, persons = PhraseIndex(), PhraseIndex(), PersonKeys()
+    for eid, rec in kb.entities.items():
+        vague = bool(rec.get("ambiguous"))
+        for v in [*(rec.get("variants") or []), {"text": rec.get("name"), "lang": "en"}]:
+            text = v.get("text") if isinstance(v, dict) else v
+            if not text:
+                continue
+            lang = v.get("lang") if isinstance(v, dict) else None
+            names.add(text, ("E", eid, lang, vague or bool(isinstance(v, dict) and v.get("ambiguous"))))
+            if rec["type"] == "PERSON":
+                persons.add(eid, text)
+    countries = {
+        str(r.get("country")): eid
+        for eid, r in kb.entities.items()
+        if r["type"] == "PLACE" and r.get("kind") == "country" and r.get("country")
+    }
+    for form, _lang, country in kb.demonyms:
+        target = country if country in kb.entities else countries.get(country)
+        if target:
+            names.add(form, ("A", target, None, False))
+    for pattern, _lang, portfolio in kb.ministries:
+        names.add(pattern, ("M", portfolio, None, False))
+    triggers.add_all((text, role) for text, _lang, role in kb.triggers)
+    return Resources(
+        entities=kb.entities,
+        names=names,
+        triggers=triggers,
+        given=frozenset(fold_token(n) for n, _ in kb.given_names),
+        persons=persons,
+        country_by_code=countries,
+    )
+
+
+@dataclass(slots=True)
+class Mention:
+    """One mention of an entity: character span in its text, and whether it is an adjective."""
+
+    eid: str
+    start: int
+    end: int
+    text: str
+    adj: bool = False
+
+
+@dataclass
+class Found:
+    """What one text (title or body) yields."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    persons: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Rule-found and short-form persons: id -> {"names": Counter of full spellings, "country": ...}."""
+
+
+@dataclass
+class Surnames:
+    """Persons of one document by surname (folded and skeleton), for linking short forms."""
+
+    folded: dict[str, str] = field(default_factory=dict)
+    skeletons: dict[str, str] = field(default_factory=dict)
+
+    def add(self, eid: str, words: list[str], original_last: str) -> None:
+        """Record the last word of a mention of ``eid`` as its surname."""
+        self.folded.setdefault(words[-1], eid)
+        skel = skeleton(original_last)
+        if len(skel) >= 3:
+            self.skeletons.setdefault(skel, eid)
+
+    def find(self, word: str) -> str | None:
+        """The person a lone word names, by its spelling or (for rarer words) its skeleton."""
+        if word in self.folded:
+            return self.folded[word]
+        skel = skeleton(word)
+        if len(skel) < MIN_SKELETON:
+            return None
+        if skel in self.skeletons:
+            return self.skeletons[skel]
+        return next((eid for s, eid in self.skeletons.items() if close(skel, s)), None)
+
+
+def _country_entity(res: Resources, rec: dict[str, Any]) -> str | None:
+    return res.country_by_code.get(str(rec.get("country")))
+
+
+def _resolve(res: Resources, toks: Tokens, lang: str | None, hits: list[Hit]) -> list[tuple[Hit, str, str]]:
+    """Pick one reading per hit: (hit, kind, value) with kind E (entity id), A (country id) or M (ministry).
+
+    A one-word variant flagged ambiguous (فارس: agency, province or "Persian") counts only when the
+    same entity is named unambiguously in the text; several candidate entities are ranked by _score.
+    """
+    text = toks.text
+    cands: list[list[tuple[str, str, bool]]] = []
+    for h in hits:
+        single = h.j - h.i == 1
+        word = toks.word(h.i)
+        keep: list[tuple[str, str, bool]] = []
+        for kind, value, vlang, vague in h.payloads:
+            if kind == "E" and single:
+                rec = res.entities[value]
+                if vlang != lang and lang and zipf(word, lang) >= FOREIGN_COMMON_ZIPF:
+                    continue
+                if rec.get("kind") == "city" and _common_name(word, lang, rec.get("population") or 0):
+                    vague = True  # a common word naming a town: only with its region named next
+            keep.append((kind, value, vague and single))
+        if is_latin(word) and not text[h.start].isupper():
+            keep = []
+        if _adjectival(h, keep):
+            keep = [c for c in keep if c[0] == "A"]
+        cands.append(keep)
+    confirmed = set()
+    for keep in cands:
+        ents = {v for k, v, _ in keep if k == "E"}
+        if len(ents) == 1 and not any(vague for _, _, vague in keep):
+            confirmed |= ents
+    mentioned = {v for keep in cands for k, v, _ in keep if k in "EA"}
+    out: list[tuple[Hit, str, str]] = []
+    for n, (h, keep) in enumerate(zip(hits, cands, strict=True)):
+        nxt = {c[1] for c in cands[n + 1]} if n + 1 < len(hits) and hits[n + 1].i - h.j <= 1 else set()
+        ents = [
+            v for k, v, vague in keep if k == "E" and (not vague or v in confirmed or _contained(res, v, nxt))
+        ]
+        if ents:
+            out.append((h, "E", max(ents, key=lambda e: _score(res, e, confirmed, mentioned, nxt))))
+        elif keep and keep[0][0] != "E":
+            out.append((h, keep[0][0], keep[0][1]))
+    return out
+
+
+def _common_name(word: str, lang: str | None, population: int) -> bool:
+    """A city name that is also a common word of the language (مسئله, دوشنبه is Monday)."""
+    freq = zipf(word, lang or "en")
+    return freq >= (SMALL_PLACE_ZIPF if population < SMALL_PLACE else CITY_ZIPF) and population < BIG_CITY
+
+
+def _adjectival(h: Hit, keep: list[tuple[str, str, bool]]) -> bool:
+    """A word that is both a country name and an adjective reads as the adjective when it took an
+    article the name does not have (الروسية is Russian; روسیه is Russia)."""
+    kinds = {c[0] for c in keep}
+    took_article = "ال" in h.prefix or h.prefix.endswith("لل")
+    return {"A", "E"} <= kinds and took_article and not h.key[0].startswith("ال")
+
+
+def _containers(res: Resources, eid: str) -> set[str]:
+    rec = res.entities[eid]
+    return {rec.get("admin"), _country_entity(res, rec)} - {None, eid}
+
+
+def _contained(res: Resources, eid: str, nxt: set[str]) -> bool:
+    """True when the place's region or country is named right after it ("Moscow, Idaho")."""
+    return bool(nxt) and bool(_containers(res, eid) & nxt)
+
+
+def _score(res: Resources, eid: str, confirmed: set[str], mentioned: set[str], nxt: set[str]) -> float:
+    """Rank the readings of an ambiguous name: confirmed, then a container named next, then size."""
+    rec = res.entities[eid]
+    container = _containers(res, eid)
+    return (
+        1000.0 * (eid in confirmed)
+        + 100.0 * bool(container & nxt)
+        + 10.0 * bool(container & mentioned)
+        + math.log10((rec.get("population") or 0) + 1)
+    )
+
+
+def _ministry(res: Resources, resolved: list[tuple[Hit, str, str]], n: int) -> tuple[str, str, int] | None:
+    """A ministry pattern with a nationality adjective right after (or before) it: (id, name, end)."""
+    h, _, portfolio = resolved[n]
+    for m in (n + 1, n - 1):
+        if 0 <= m < len(resolved) and resolved[m][1] == "A":
+            other = resolved[m][0]
+            if other.i == h.j or other.j == h.i:
+                country = resolved[m][2]
+                cname = res.entities.get(country, {}).get("name", country)
+                slug = portfolio.lower().replace(" ", "_")
+                return (
+                    f"ministry:{slug}:{country}",
+                    f"Ministry of {portfolio} of {cname}",
+                    max(h.end, other.end),
+                )
+    return None
+
+
+def analyse(
+    text: str, lang: str | None, res: Resources, known: Surnames | None = None, adjectives: bool = True
+) -> tuple[Found, Surnames]:
+    """Find every entity mention in ``text``; ``known`` holds the persons of the rest of the article."""
+    toks = tokenize(text)
+    found = Found()
+    hits: list[Hit] = []
+    done = 0
+    for i in res.names.starts(toks, lang):
+        if i >= done:
+            h = res.names.match(toks, i, lang)
+            if h is not None:
+                hits.append(h)
+                done = h.j
+    resolved = _resolve(res, toks, lang, hits)
+    covered: list[str | None] = [None] * len(toks)
+    hit_end = list(range(1, len(toks) + 1))
+    surnames = Surnames()
+    surnames.folded.update(known.folded if known else {})
+    surnames.skeletons.update(known.skeletons if known else {})
+    for n, (h, kind, value) in enumerate(resolved):
+        span_text = text[h.start : h.end]
+        if kind == "E":
+            rec = res.entities[value]
+            label = rec["type"]
+            found.mentions.append(Mention(value, h.start, h.end, span_text))
+            if label == "PERSON":
+                surnames.add(value, toks.folds[h.i : h.j], text[toks.starts[h.j - 1] : toks.ends[h.j - 1]])
+        elif kind == "A":
+            label = "ADJ:" + value
+            if adjectives:
+                found.mentions.append(Mention(value, h.start, h.end, span_text, adj=True))
+        else:
+            ministry = _ministry(res, resolved, n)
+            if ministry is None:
+                continue
+            mid, mname, end = ministry
+            label = "ORG"
+            found.mentions.append(Mention(mid, h.start, end, text[h.start : end]))
+            found.persons[mid] = {"type": "ORG", "name": mname}
+        for k in range(h.i, h.j):
+            covered[k] = label
+            hit_end[k] = h.j
+    _rule_persons(res, toks, lang, covered, hit_end, found, surnames)
+    _short_forms(res, toks, lang, covered, found, surnames)
+    return found, surnames
+
+
+def _rule_persons(
+    res: Resources,
+    toks: Tokens,
+    lang: str | None,
+    covered: list[str | None],
+    hit_end: list[int],
+    found: Found,
+    surnames: Surnames,
+) -> None:
+    """Add persons found by trigger, given name or «», grouped and linked to curated persons by key."""
+    ctx = Context(toks, lang, covered, hit_end, res.triggers, res.given, lambda w: w in surnames.folded)
+    spans = find_persons(ctx)
+    if not spans:
+        return
+    texts = [toks.text[toks.starts[s.i] + s.cut : toks.ends[s.j - 1]] for s in spans]
+    for group in group_names((texts[k], toks.folds[spans[k].i : spans[k].j]) for k in range(len(spans))):
+        full = texts[group[0]]
+        key = entity_key(full)
+        eid = (
+            surnames.find(toks.folds[spans[group[0]].j - 1])
+            or res.persons.find(key)
+            or "person:" + key.replace(" ", "-")
+        )
+        info = found.persons.setdefault(eid, {"type": "PERSON", "names": Counter(), "country": None})
+        for k in group:
+            s = spans[k]
+            found.mentions.append(Mention(eid, toks.starts[s.i] + s.cut, toks.ends[s.j - 1], texts[k]))
+            if eid.startswith("person:"):
+                info["names"][texts[k]] += 1
+            info["country"] = info.get("country") or s.country
+            surnames.add(eid, toks.folds[s.i : s.j], toks.text[toks.starts[s.j - 1] : toks.ends[s.j - 1]])
+            for w in range(s.i, s.j):
+                covered[w] = "PERSON"
+
+
+def _short_forms(
+    res: Resources,
+    toks: Tokens,
+    lang: str | None,
+    covered: list[str | None],
+    found: Found,
+    surnames: Surnames,
+) -> None:
+    """Link lone surnames to the persons of the document, and rare lone words to curated surnames."""
+    clitic = lang == "ar"
+    for k, word in enumerate(toks.folds):
+        if covered[k] is not None or len(word) < 3 or not toks.whole(k, k + 1):
+            continue
+        if not surnames.skeletons and len(word) < LONE_SURNAME_LETTERS:
+            continue
+        cut = 1 if clitic and word[0] in "وفبل" and len(word) > 4 else 0
+        original = toks.word(k)
+        for c in (0, cut) if cut else (0,):
+            eid = _lone_word(res, surnames, word[c:], original[c:], lang)
+            if eid:
+                start = toks.starts[k] + c
+                found.mentions.append(Mention(eid, start, toks.ends[k], toks.text[start : toks.ends[k]]))
+                covered[k] = "PERSON"
+                break
+
+
+@functools.lru_cache(maxsize=300_000)
+def _word_facts(original: str, lang: str | None) -> tuple[str, float]:
+    """(skeleton, Zipf frequency) of a word as written."""
+    if is_latin(original) and not original[0].isupper():
+        return "", 9.0
+    return skeleton(original), zipf(original, lang or "en")
+
+
+def _lone_word(res: Resources, surnames: Surnames, word: str, original: str, lang: str | None) -> str | None:
+    """The person a lone word names: a surname of the document, or a rare word spelling a curated surname."""
+    if word in surnames.folded:
+        return surnames.folded[word]
+    skel, freq = _word_facts(original, lang)
+    if len(skel) < MIN_SKELETON:
+        return None
+    if surnames.skeletons and freq < SHORT_FORM_ZIPF:
+        known = surnames.skeletons.get(skel)
+        if known is None and len(skel) >= MIN_FUZZY:
+            known = next(
+                (e for s, e in surnames.skeletons.items() if abs(len(s) - len(skel)) <= 1 and close(skel, s)),
+                None,
+            )
+        if known:
+            return known
+    curated = (
+        res.persons.surname.get(skel)
+        if len(word) >= LONE_SURNAME_LETTERS and freq < LONE_SURNAME_ZIPF
+        else None
+    )
+    return next(iter(curated)) if curated and len(curated) == 1 else None
+
+
+def _lead_end(article: Article, lead_chars: int) -> int:
+    sents = article.sentences or []
+    if len(sents) >= 2:
+        return max(int(sents[1][1]), 0)
+    return lead_chars
+
+
+def _salience(body: list[Mention], title: list[Mention], lead_end: int) -> dict[str, float]:
+    raw: Counter[str] = Counter()
+    for m in body:
+        raw[m.eid] += (0.5 if m.adj else 1.0) * (2.0 if m.start < lead_end else 1.0)
+    for eid, n in Counter(m.eid for m in title).items():
+        raw[eid] += 3.0 + 0.5 * (n - 1)
+    top = max(raw.values(), default=0.0) or 1.0
+    return {eid: round(v / top, 3) for eid, v in raw.items()}
+
+
+def _display(
+    res: Resources, eid: str, info: dict[str, Any] | None, mentions: list[Mention]
+) -> dict[str, Any]:
+    rec = res.entities.get(eid)
+    if rec is not None:
+        out: dict[str, Any] = {"id": eid, "type": rec["type"], "name": rec.get("name") or mentions[0].text}
+        return out
+    info = info or {}
+    if info.get("type") == "ORG":
+        return {"id": eid, "type": "ORG", "name": info["name"]}
+    names: Counter[str] = info.get("names") or Counter(m.text for m in mentions if not m.adj)
+    fullest = (
+        max(names.items(), key=lambda kv: (len(kv[0].split()), kv[1])) if names else (mentions[0].text, 1)
+    )
+    out = {"id": eid, "type": "PERSON", "name": fullest[0], "romanized": romanize(fullest[0])}
+    if info.get("country"):
+        out["country"] = info["country"]
+    return out
+
+
+@stage("khabar.extract.entities.v1", assigns=("entities",), requires=("text", "title", "lang"))
+def entities(
+    article: Article,
+    *,
+    curated: bool = True,
+    gazetteer: str | None = None,
+    adjectives: bool = True,
+    lead_chars: int = 300,
+) -> Article:
+    """Find and link the PERSON, PLACE and ORG entities of the article's title and text.
+
+    ``curated=False`` leaves the curated persons out (persons are then found by rule only);
+    ``gazetteer`` is a directory of gazetteer files replacing the package data; ``adjectives``
+    makes nationality adjectives mentions of their country.
+    """
+    res = resources(gazetteer, curated)
+    lang = article.lang
+    body, known = analyse(article.text or "", lang, res, adjectives=adjectives)
+    title, _ = analyse(article.title or "", lang, res, known, adjectives=adjectives)
+    sal = _salience(body.mentions, title.mentions, _lead_end(article, lead_chars))
+    by_id: dict[str, list[Mention]] = {}
+    for m in sorted(body.mentions, key=lambda m: m.start):
+        by_id.setdefault(m.eid, []).append(m)
+    in_title: dict[str, list[Mention]] = {}
+    for m in sorted(title.mentions, key=lambda m: m.start):
+        in_title.setdefault(m.eid, []).append(m)
+    out = []
+    for eid in sorted(set(by_id) | set(in_title), key=lambda e: -sal.get(e, 0.0)):
+        ms, ts = by_id.get(eid, []), in_title.get(eid, [])
+        info = body.persons.get(eid) or title.persons.get(eid)
+        entry = _display(res, eid, info, ms + ts)
+        entry["mentions"] = [
+            {"start": m.start, "end": m.end, "text": m.text} | ({"adj": True} if m.adj else {}) for m in ms
+        ]
+        entry["title_mentions"] = [{"start": m.start, "end": m.end, "text": m.text} for m in ts]
+        entry["salience"] = sal.get(eid, 0.0)
+        seen = dict.fromkeys(m.text for m in ms + ts if not m.adj)
+        entry["variants"] = [{"text": t, "lang": lang} for t in seen]
+        out.append(entry)
+    article.entities = out
+    return article

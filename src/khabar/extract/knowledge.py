@@ -1,0 +1,92 @@
+"""Reads the gazetteer files (``data/gazetteer/``) into the tables the entity matcher needs.
+
+Files: ``places.jsonl``, ``persons.jsonl``, ``orgs.jsonl`` (one entity per line: id, type, name,
+variants [{text, lang}], and kind/population/country/roles/ambiguous where known), and TSVs
+``demonyms.tsv`` (form, lang, country id), ``triggers.tsv`` (text, lang, role),
+``given_names.tsv`` (name, lang) and ``ministry_patterns.tsv`` (pattern, lang, portfolio).
+Missing files are empty tables, so a bare install still runs (finding names by rule only).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
+_HEADERS = {"form", "trigger", "name", "pattern", "text"}
+
+
+@dataclass
+class Knowledge:
+    """Everything the entity stage looks up, keyed by entity id where it names entities."""
+
+    entities: dict[str, dict[str, Any]] = field(default_factory=dict)
+    demonyms: list[tuple[str, str, str]] = field(default_factory=list)
+    """(form, lang, country place id or country code)"""
+    triggers: list[tuple[str, str, str]] = field(default_factory=list)
+    """(trigger text, lang, role)"""
+    given_names: list[tuple[str, str]] = field(default_factory=list)
+    ministries: list[tuple[str, str, str]] = field(default_factory=list)
+    """(pattern, lang, portfolio)"""
+
+
+def _jsonl(path: Path) -> list[dict[str, Any]]:
+    if not path.is_file():
+        return []
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                try:
+                    rec = json.loads(line)
+                except json.JSONDecodeError:
+                    continue
+                if isinstance(rec, dict) and rec.get("id") and rec.get("type"):
+                    out.append(rec)
+    return out
+
+
+def _tsv(path: Path, width: int) -> list[tuple[str, ...]]:
+    """Rows of at least ``width`` columns (extra columns kept), without comments and header."""
+    if not path.is_file():
+        return []
+    rows = []
+    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+        cols = [c.strip() for c in line.split("\t")]
+        if not line.strip() or line.startswith("#") or len(cols) < width:
+            continue
+        if i == 0 and cols[0].lower() in _HEADERS:
+            continue
+        rows.append(tuple(cols))
+    return rows
+
+
+def _demonyms(path: Path) -> list[tuple[str, str, str]]:
+    """(form, lang, country): the place id of the 4th column where given, else the country code."""
+    return [(r[0], r[1], r[3] if len(r) > 3 and r[3] else r[2]) for r in _tsv(path, 3)]
+
+
+@functools.cache
+def load_knowledge(directory: str | None = None, curated: bool = True) -> Knowledge:
+    """The gazetteer tables from ``directory`` (default: the package data), read once per process.
+
+    With ``curated=False`` the curated persons list is left out: persons are then found by rule only.
+    """
+    base = Path(directory) if directory else DATA_DIR
+    files = ["places.jsonl", "orgs.jsonl"] + (["persons.jsonl"] if curated else [])
+    entities: dict[str, dict[str, Any]] = {}
+    for name in files:
+        for rec in _jsonl(base / name):
+            rec["type"] = str(rec["type"]).upper()
+            entities.setdefault(str(rec["id"]), rec)
+    return Knowledge(
+        entities=entities,
+        demonyms=_demonyms(base / "demonyms.tsv"),
+        triggers=[r[:3] for r in _tsv(base / "triggers.tsv", 3)],  # type: ignore[misc]
+        given_names=[r[:2] for r in _tsv(base / "given_names.tsv", 2)],  # type: ignore[misc]
+        ministries=[r[:3] for r in _tsv(base / "ministry_patterns.tsv", 3)],  # type: ignore[misc]
+    )

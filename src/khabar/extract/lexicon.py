@@ -1,0 +1,96 @@
+"""Word lists as data, compiled into regexes that tolerate Arabic-script spelling variants.
+
+Lexicon files are TSV under ``khabar/data/<area>/`` (``#`` starts a comment line). A lexicon
+form becomes a regex that matches it with any diacritics or tatweel, either alef, yeh, kaf or
+teh marbuta variant, and a space, ZWNJ or nothing where the form has a space, so the text is
+searched as written and every match keeps its offsets.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from typing import Any
+
+from ..text.normalize import fold
+
+MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640"
+_OPT_MARKS = f"[{MARKS}]*"
+_CLASSES = {
+    **dict.fromkeys("اأإآٱ", "[اأإآٱ]"),
+    **dict.fromkeys("يىیئ", "[يىیئ]"),
+    **dict.fromkeys("كک", "[كک]"),
+    **dict.fromkeys("هةۀ", "[هةۀ]"),
+}
+_SPACE = "[\\s\u200c]*"
+# A word: letters and digits with their marks, ZWNJ inside Persian words.
+WORD = re.compile(f"[^\\W_][\\w{MARKS}\u200c]*")
+_BEFORE = f"(?<![\\w{MARKS}])"
+_AFTER = "(?!\\w)"
+
+
+def read_tsv(area: str, name: str) -> Iterator[list[str]]:
+    """The rows of ``khabar/data/<area>/<name>``, comment and blank lines skipped."""
+    text = resources.files("khabar").joinpath("data", area, name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+@functools.lru_cache(maxsize=100_000)
+def key(text: str) -> str:
+    """The lookup key of a word or phrase: folded, marks and spaces removed."""
+    return "".join(fold(text).split())
+
+
+def _pieces(form: str) -> list[str]:
+    """One regex piece per character of ``form``: its spelling class, optional marks, optional spaces."""
+    out: list[str] = []
+    for ch in form:
+        if ch in " \u200c":
+            out.append(_SPACE)
+        elif ch in _CLASSES:
+            out.append(_CLASSES[ch] + _OPT_MARKS)
+        elif "\u0600" <= ch <= "\u06ff":
+            out.append(re.escape(ch) + _OPT_MARKS)
+        else:
+            out.append(re.escape(ch.lower()))
+    return out
+
+
+def _trie_pattern(forms: Iterable[str]) -> str:
+    """A regex source for all ``forms`` as a trie of pieces, so matching tries one branch per character."""
+    trie: dict[str, Any] = {}
+    for form in forms:
+        node = trie
+        for piece in _pieces(form):
+            node = node.setdefault(piece, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        ends = "" in node
+        alts = [
+            piece + emit(child) for piece, child in sorted(node.items(), key=lambda kv: -len(kv[1])) if piece
+        ]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+        return f"(?:{body})?" if ends else body
+
+    return emit(trie)
+
+
+def compile_forms(forms: Iterable[str], prefix: str = "") -> re.Pattern[str]:
+    """One regex matching any of ``forms`` as whole words (longest match first), after an optional ``prefix`` class."""
+    pre = f"(?:{prefix}{_OPT_MARKS})?" if prefix else ""
+    return re.compile(f"{_BEFORE}{pre}{_trie_pattern(set(forms))}{_AFTER}", re.IGNORECASE)
+
+
+def word_classes(area: str, name: str) -> dict[str, frozenset[str]]:
+    """A ``lang<TAB>class<TAB>form`` file as class -> keys of its forms (all languages together)."""
+    out: dict[str, set[str]] = {}
+    for _lang, cls, form in read_tsv(area, name):
+        out.setdefault(cls, set()).add(key(form))
+    return {cls: frozenset(forms) for cls, forms in out.items()}

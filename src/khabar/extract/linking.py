@@ -1,0 +1,75 @@
+"""Linking spellings, scripts and short forms of person names to one entity."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Levenshtein
+
+from .skeleton import entity_key
+
+MIN_FUZZY = 5
+"""Skeletons at least this long may differ by one letter and still link."""
+
+
+def close(a: str, b: str) -> bool:
+    """Two skeletons of one name: equal, or one edit apart when both are long."""
+    if a == b:
+        return bool(a)
+    return min(len(a), len(b)) >= MIN_FUZZY and Levenshtein.distance(a, b, score_cutoff=1) <= 1
+
+
+@dataclass
+class PersonKeys:
+    """Curated persons by the skeletons of their full names and of their surnames."""
+
+    full: dict[str, set[str]] = field(default_factory=dict)
+    surname: dict[str, set[str]] = field(default_factory=dict)
+
+    def add(self, entity_id: str, name: str) -> None:
+        """Index one spelling of a curated person's name."""
+        key = entity_key(name)
+        if not key:
+            return
+        self.full.setdefault(key, set()).add(entity_id)
+        last = key.rsplit(" ", 1)[-1]
+        if len(last) >= 3:
+            self.surname.setdefault(last, set()).add(entity_id)
+
+    def find(self, key: str) -> str | None:
+        """The curated person a rule-found name is, when one and only one fits its key."""
+        ids = self.full.get(key)
+        if ids and len(ids) == 1:
+            return next(iter(ids))
+        parts = key.split(" ")
+        ids = self.surname.get(parts[-1], set())
+        if len(ids) != 1:
+            return None
+        (only,) = ids
+        if len(parts) == 1:
+            return only
+        firsts = {k.split(" ")[0] for k, v in self.full.items() if only in v and " " in k}
+        return only if any(close(parts[0], f) or f.startswith(parts[0]) for f in firsts) else None
+
+
+def group_names(names: Iterable[tuple[str, list[str]]]) -> list[list[int]]:
+    """Group rule-found names of one document: (original text, folded words) -> index groups.
+
+    Longer names come first; a name whose surname skeleton (and first name, when both have one)
+    is close to an earlier group's joins it: "بوتين" joins "فلاديمير بوتين".
+    """
+    items = list(names)
+    order = sorted(range(len(items)), key=lambda k: -len(items[k][1]))
+    groups: list[tuple[list[str], list[int]]] = []
+    for k in order:
+        parts = entity_key(items[k][0]).split(" ")
+        for gparts, members in groups:
+            same_last = close(parts[-1], gparts[-1])
+            same_first = len(parts) == 1 or len(gparts) == 1 or close(parts[0], gparts[0])
+            if same_last and same_first:
+                members.append(k)
+                break
+        else:
+            groups.append((parts, [k]))
+    return [members for _, members in groups]

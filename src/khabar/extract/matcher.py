@@ -1,0 +1,219 @@
+"""Tokens with offsets, and a phrase index over folded token sequences (longest match first, clitic-aware)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from wordfreq import zipf_frequency
+
+from khabar.text.normalize import fold
+
+# A word: letters/digits plus Arabic-script marks inside it. ZWNJ separates words (as fold() does).
+_WORD = re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])+")
+_MARK = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+# Between the words of one name: spaces, ZWNJ, hyphens, an abbreviation dot.
+_JOINER = re.compile(r"[\s\u200c\u200d\-.]*")
+_ZWNJ_GAP = re.compile(r"[\u200c\u200d]+")
+
+# Arabic proclitics (folded), longest first: conjunction, preposition, article and their combinations.
+_PROCLITICS = ("وبال", "فبال", "وکال", "وال", "فال", "بال", "کال", "ولل", "فلل", "لل", "ال",
+               "وب", "ول", "فب", "فل", "وک", "و", "ف", "ب", "ل", "ک")  # fmt: skip
+_CLITIC_LANGS = frozenset({"ar"})
+_MIN_REST = 3
+FIRSTS_CACHE = 500_000
+
+
+@functools.lru_cache(maxsize=300_000)
+def fold_token(token: str) -> str:
+    """The folded form of one word (no spaces)."""
+    return fold(token).replace(" ", "")
+
+
+@functools.lru_cache(maxsize=300_000)
+def zipf(word: str, lang: str) -> float:
+    """wordfreq's Zipf frequency of a folded word in ``lang`` (0 for unknown words and languages)."""
+    try:
+        return zipf_frequency(word, lang)
+    except (LookupError, ValueError):
+        return 0.0
+
+
+def is_latin(word: str) -> bool:
+    """True when the word starts with a Latin letter."""
+    return word[:1].isascii() and word[:1].isalpha()
+
+
+@dataclass(slots=True)
+class Tokens:
+    """The words of a text with their character offsets and folded forms."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+    folds: list[str]
+    glued: frozenset[int] = frozenset()
+    """Words joined to the word before them by a ZWNJ: parts of one word (گفت‌وگو), never a name's edge."""
+
+    def whole(self, i: int, j: int) -> bool:
+        """True when words [i, j) do not cut a ZWNJ-joined word."""
+        return i not in self.glued and j not in self.glued
+
+    def __len__(self) -> int:
+        return len(self.folds)
+
+    def joined(self, i: int, j: int) -> bool:
+        """True when words i..j-1 are separated only by spaces, ZWNJ, hyphens or dots."""
+        return all(_JOINER.fullmatch(self.text, self.ends[k], self.starts[k + 1]) for k in range(i, j - 1))
+
+    def word(self, k: int) -> str:
+        """Word k as written."""
+        return self.text[self.starts[k] : self.ends[k]]
+
+    def before(self, k: int) -> str:
+        """The text between word k-1 (or the start of the text) and word k."""
+        return self.text[self.ends[k - 1] if k else 0 : self.starts[k]]
+
+    def gap(self, k: int) -> str:
+        """The text between word k and word k+1 (or the end of the text)."""
+        end = self.starts[k + 1] if k + 1 < len(self.folds) else len(self.text)
+        return self.text[self.ends[k] : end]
+
+
+def tokenize(text: str) -> Tokens:
+    """Split ``text`` into words, keeping offsets into it."""
+    spans = [m.span() for m in _WORD.finditer(text)]
+    words = [text[a:b] for a, b in spans]
+    folded = fold("\n".join(words)).split("\n")  # one fold() call; per word when NFKC changed the count
+    if len(folded) != len(words):
+        folded = [fold_token(w) for w in words]
+    keep = [k for k, f in enumerate(folded) if f and " " not in f] if len(folded) == len(words) else []
+    if len(keep) != len(words):
+        folded = [fold_token(w) for w in words]
+        keep = [k for k, f in enumerate(folded) if f]
+    starts, ends = [spans[k][0] for k in keep], [spans[k][1] for k in keep]
+    glued = frozenset(k for k in range(1, len(starts)) if _ZWNJ_GAP.fullmatch(text, ends[k - 1], starts[k]))
+    return Tokens(text, starts, ends, [folded[k] for k in keep], glued)
+
+
+def original_offset(word: str, folded_chars: int) -> int:
+    """How many characters of ``word`` (original spelling) spell its first ``folded_chars`` folded letters."""
+    seen = 0
+    for k, ch in enumerate(word):
+        if seen == folded_chars:
+            return k
+        if not _MARK.match(ch):
+            seen += 1
+    return len(word)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A phrase found in the tokens: words [i, j), character span, and the payloads of the phrase."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    payloads: tuple[Any, ...]
+    key: tuple[str, ...] = ()
+    """The indexed word sequence that matched."""
+    prefix: str = ""
+    """The proclitic stripped from the first word ("" when none)."""
+
+
+class PhraseIndex:
+    """Maps folded word sequences to payloads; finds the longest sequence starting at a word."""
+
+    def __init__(self) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], list[Any]]]] = {}
+        self._exact: dict[tuple[str, ...], list[Any]] = {}
+        self._firsts_cache: tuple[dict[str, tuple[tuple[str, str], ...]], ...] = ({}, {})
+
+    def add(self, phrase: str, payload: Any) -> None:
+        """Index ``phrase`` (any spelling; folded here) with ``payload``."""
+        key = tuple(f for f in (fold_token(w) for w in _WORD.findall(phrase)) if f)
+        if not key:
+            return
+        if key not in self._exact:
+            self._exact[key] = []
+            bucket = self._by_first.setdefault(key[0], [])
+            bucket.append((key, self._exact[key]))
+            bucket.sort(key=lambda e: -len(e[0]))
+            for cache in self._firsts_cache:
+                cache.clear()
+        if payload not in self._exact[key]:
+            self._exact[key].append(payload)
+
+    def add_all(self, rows: Iterable[tuple[str, Any]]) -> None:
+        """Index many (phrase, payload) pairs."""
+        for phrase, payload in rows:
+            self.add(phrase, payload)
+
+    def get(self, phrase: tuple[str, ...]) -> list[Any]:
+        """The payloads of an exact folded word sequence."""
+        return self._exact.get(phrase, [])
+
+    def firsts(self, word: str, clitics: bool) -> tuple[tuple[str, str], ...]:
+        """Indexed first words this word may be: itself, then (for clitic languages) without a proclitic."""
+        cache = self._firsts_cache[clitics]
+        cached = cache.get(word)
+        if cached is not None:
+            return cached
+        out = [(word, "")]
+        if clitics:
+            for p in _PROCLITICS:
+                if word.startswith(p) and len(word) - len(p) >= _MIN_REST:
+                    rest = word[len(p) :]
+                    out.append((rest, p))
+                    if p.endswith("لل"):
+                        out.append(("ال" + rest, p))  # لل + صين = ل + الصين
+                    elif p.endswith("ال"):
+                        out.append(("ال" + rest, p[:-2]))  # keep the article in the span
+        found = tuple(c for c in out if c[0] in self._by_first)
+        if len(cache) < FIRSTS_CACHE:
+            cache[word] = found
+        return found
+
+    def starts(self, toks: Tokens, lang: str | None) -> list[int]:
+        """The words where some phrase may start (a cheap filter before match())."""
+        clitics = lang in _CLITIC_LANGS
+        cache, firsts = self._firsts_cache[clitics], self.firsts
+        out = []
+        for i, w in enumerate(toks.folds):
+            found = cache.get(w)
+            if found is None:
+                found = firsts(w, clitics)
+            if found:
+                out.append(i)
+        return out
+
+    def match(self, toks: Tokens, i: int, lang: str | None) -> Hit | None:
+        """The longest phrase starting at word ``i`` (a proclitic may be stripped from that word)."""
+        folds = toks.folds
+        firsts = self.firsts(folds[i], lang in _CLITIC_LANGS)
+        if not firsts:
+            return None
+        best: tuple[int, str, list[Any], tuple[str, ...]] | None = None
+        for first, cut in firsts:
+            for key, payloads in self._by_first[first]:
+                n = len(key)
+                if best is not None and n <= best[0] - i:
+                    break
+                if (
+                    i + n <= len(folds)
+                    and (n == 1 or tuple(folds[i + 1 : i + n]) == key[1:])
+                    and toks.joined(i, i + n)
+                    and toks.whole(i, i + n)
+                ):
+                    best = (i + n, cut, payloads, key)
+                    break
+        if best is None:
+            return None
+        j, cut, payloads, key = best
+        word = toks.word(i)
+        start = toks.starts[i] + (original_offset(word, len(cut)) if cut else 0)
+        return Hit(i, j, start, toks.ends[j - 1], tuple(payloads), key, cut)

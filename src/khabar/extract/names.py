@@ -1,0 +1,194 @@
+"""Persons no gazetteer has: role triggers, known given names and Persian «» followed or filled by name words."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .matcher import PhraseIndex, Tokens, is_latin, original_offset, zipf
+
+NAME_ZIPF = 4.6
+"""Words at least this frequent in the article's language are common words: they end a name."""
+SINGLE_ZIPF = 4.4
+"""A lone name word after a trigger ("الرئيس بوتين") must be rarer than this."""
+MAX_NAME_WORDS = 3
+MAX_SKIP = 6
+_STOP_GAP = frozenset(".:;!?؟؛\"'“”«»()[]{}\n")
+_CONJ = ("و", "ف", "ب", "ل")
+_CLITICS = frozenset("وفبلک")
+LATIN_NAME_ZIPF = 5.8
+ARTICLE_NAME_ZIPF = 4.0
+CLITIC_STEM_ZIPF = 4.0
+
+
+@dataclass(frozen=True, slots=True)
+class PersonSpan:
+    """A person name found by rule: words [i, j), the country of a nationality adjective next to its trigger."""
+
+    i: int
+    j: int
+    country: str | None
+    role: str | None
+    cut: int = 0
+    """Characters of word i before the name (a conjunction: وألكسندر)."""
+
+
+@dataclass
+class Context:
+    """What the rules look at: the tokens, the article language, and what the gazetteer already covers."""
+
+    toks: Tokens
+    lang: str | None
+    covered: list[str | None]
+    """Per word: None, or the type of the gazetteer hit on it ("PLACE", "ORG", "PERSON", "ADJ:<country>")."""
+    hit_end: list[int]
+    """Per word: the end word of the gazetteer hit on it (or the word itself + 1)."""
+    triggers: PhraseIndex
+    given: frozenset[str]
+    known: Callable[[str], bool]
+    """True for a word the document already uses as a surname."""
+    _counts: Counter[str] | None = None
+
+    def count(self, word: str) -> int:
+        """How often a folded word occurs in the text."""
+        if self._counts is None:
+            self._counts = Counter(self.toks.folds)
+        return self._counts[word]
+
+    def zipf(self, k: int) -> float:
+        """The frequency of word k in the article's language (original spelling)."""
+        return zipf(self.toks.word(k), self.lang or "en")
+
+
+def _clean_gap(toks: Tokens, k: int, allow_comma: bool) -> bool:
+    gap = toks.gap(k)
+    return not any(ch in _STOP_GAP or (not allow_comma and ch in ",،") for ch in gap)
+
+
+def _is_given(ctx: Context, k: int) -> bool:
+    f = ctx.toks.folds[k]
+    if f in ctx.given:
+        return True
+    return ctx.lang == "ar" and f[:1] in _CONJ and f[1:] in ctx.given
+
+
+def _is_name_word(ctx: Context, k: int, first: bool, article_ok: bool) -> bool:
+    """Word k may be part of a name: not covered, not a trigger, not a common word of the language."""
+    if k >= len(ctx.toks) or ctx.covered[k] is not None or not ctx.toks.whole(k, k + 1):
+        return False
+    if first and _is_given(ctx, k):
+        return True
+    f = ctx.toks.folds[k]
+    if len(f) < 2 or not f.isalpha() or ctx.triggers.get((f,)):
+        return False
+    if is_latin(f):
+        return ctx.toks.text[ctx.toks.starts[k]].isupper() and ctx.zipf(k) < LATIN_NAME_ZIPF
+    if f.startswith("ال") and (first or not article_ok or ctx.zipf(k) >= ARTICLE_NAME_ZIPF):
+        return False
+    if not first and f not in ctx.given and _is_given(ctx, k):
+        return False  # "بوتين وألكسندر": a conjunction starts the next name
+    word = ctx.toks.word(k)
+    if ctx.lang == "ar" and f[0] in _CLITICS and zipf(word[1:], "ar") >= CLITIC_STEM_ZIPF:
+        return False  # a preposition or conjunction on a common word: لشؤون
+    return ctx.zipf(k) < NAME_ZIPF
+
+
+def _name_run(ctx: Context, k: int, limit: int = MAX_NAME_WORDS, article_ok: bool = False) -> int:
+    """The end of the run of name words starting at word k (k itself when there is none)."""
+    j = k
+    while j < len(ctx.toks) and j - k < limit and _is_name_word(ctx, j, j == k, article_ok):
+        if j > k and not _clean_gap(ctx.toks, j - 1, allow_comma=False):
+            break
+        j += 1
+    return j
+
+
+def _after_trigger(ctx: Context, j: int) -> tuple[int, str | None]:
+    """Skip what may stand between a trigger and its name: nationality adjectives, organisations, places."""
+    country = None
+    k = j
+    for _ in range(MAX_SKIP):
+        if k >= len(ctx.toks) or not _clean_gap(ctx.toks, k - 1, allow_comma=True):
+            break
+        cov = ctx.covered[k]
+        if cov and cov.startswith("ADJ:"):
+            country = country or cov[4:]
+        elif cov in ("ORG", "PLACE"):
+            pass
+        else:
+            hit = ctx.triggers.match(ctx.toks, k, ctx.lang)
+            if hit is None:
+                break
+            k = hit.j
+            continue
+        k = ctx.hit_end[k]
+    return k, country
+
+
+def find_persons(ctx: Context) -> list[PersonSpan]:
+    """Person names found by rule, left to right, not overlapping."""
+    toks = ctx.toks
+    given = ctx.given
+    where = set(ctx.triggers.starts(toks, ctx.lang))
+    where.update(k for k, f in enumerate(toks.folds) if f in given or (f[1:] in given and f[:1] in _CONJ))
+    if "«" in toks.text:
+        where.update(k for k in range(len(toks)) if toks.before(k).rstrip().endswith("«"))
+    out: list[PersonSpan] = []
+    done = 0
+    for i in sorted(where):
+        if i < done:
+            continue
+        span = _at(ctx, i)
+        if span is not None:
+            out.append(span)
+            done = span.j
+    return out
+
+
+def _at(ctx: Context, i: int) -> PersonSpan | None:
+    toks = ctx.toks
+    trig = ctx.triggers.match(toks, i, ctx.lang) if ctx.covered[i] is None else None
+    if trig is not None and _clean_gap(toks, trig.j - 1, allow_comma=True):
+        k, country = _after_trigger(ctx, trig.j)
+        if k < len(toks) and _clean_gap(toks, k - 1, allow_comma=True):
+            j = _trim(ctx, k, _name_run(ctx, k))
+            if j > k and _trigger_name_ok(ctx, k, j):
+                return PersonSpan(k, j, country, str(trig.payloads[0]))
+    if ctx.covered[i] is None and _is_given(ctx, i):
+        j = _name_run(ctx, i + 1, MAX_NAME_WORDS - 1, article_ok=True)
+        if j > i + 1 and _clean_gap(toks, i, allow_comma=False):
+            cut = 0 if toks.folds[i] in ctx.given else original_offset(toks.word(i), 1)
+            return PersonSpan(i, j, None, None, cut)
+    if toks.before(i).rstrip().endswith("«"):
+        j = _name_run(ctx, i)
+        if j > i and toks.gap(j - 1).lstrip().startswith("»") and _trigger_next(ctx, j):
+            return PersonSpan(i, j, None, None)
+    return None
+
+
+def _trim(ctx: Context, k: int, j: int) -> int:
+    """Cut a run of name words after its last word used again in the document ("تبون ضيفه" -> "تبون"):
+    names recur, the words that happen to follow them do not."""
+    if j - k < 2 or _is_given(ctx, k):
+        return j
+    repeated = [w for w in range(k, j) if ctx.count(ctx.toks.folds[w]) >= 2]
+    return repeated[-1] + 1 if repeated else j
+
+
+def _trigger_name_ok(ctx: Context, k: int, j: int) -> bool:
+    """Words k..j-1 after a trigger are a name: set off by commas when a comma precedes them,
+    and a lone word must be rare and used again in the document (or be a known surname)."""
+    if _is_given(ctx, k):
+        return True
+    if any(ch in ",،" for ch in ctx.toks.gap(k - 1)) and not any(ch in ",،" for ch in ctx.toks.gap(j - 1)):
+        return False
+    if j - k > 1:
+        return True
+    f = ctx.toks.folds[k]
+    return ctx.known(f) or (ctx.zipf(k) < SINGLE_ZIPF and ctx.count(f) >= 2)
+
+
+def _trigger_next(ctx: Context, j: int) -> bool:
+    """True when a role trigger follows word j-1 (after the closing »), as in «X»، رئیس جمهور."""
+    return j < len(ctx.toks) and ctx.triggers.match(ctx.toks, j, ctx.lang) is not None

@@ -1,0 +1,431 @@
+"""Direct and partial quotes with their speakers.
+
+A quote is a quoted span (or the text after "قال X:") governed by a reporting verb of
+``data/quotes/verbs.tsv`` in the same sentence. Its speaker is the verb's named subject: the
+first person (else organisation) after an Arabic verb (VSO: "وقال بوتين"), the clause's first
+one before a Persian verb (SOV: "پوتین ... گفت"), the nearest one before an English verb ("Putin
+said"). With no named subject, a role noun ("الوزير") resolves to the one person bound to that
+role, a pronoun or dropped subject ("وأضاف", "he added") continues the previous speaker, and
+anything else leaves the speaker None. Quoted names and short scare quotes are not quotes.
+"""
+
+from __future__ import annotations
+
+import functools
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Article
+from ..registry import stage
+from .lexicon import WORD, compile_forms, key, read_tsv, word_classes
+from .orgs import org_index
+from .quote_spans import quoted_spans
+from .roles import RoleBindings, RolePhrase, role_at
+
+_SHORT = 3  # a quote of this many words or fewer must sit right after its verb, with a known speaker
+_SUBJECT_WORDS = 14  # how far after an Arabic verb its subject may be
+_CONTINUE_SENTENCES = 3  # how many sentences back a dropped subject may reach
+_POSTPOSED_WORDS = 5  # how far after a quote a verb may govern it ('"...", Putin said')
+_COLON_WORDS = 10  # how far after a verb its colon may be
+_MARKS = '«»“”„‟"'
+_PUNCT_STRIP = " \t\n.,،:;؛!?؟…-–—()[]" + _MARKS
+_SUFFIXES = {
+    "ar": ("", "ت", "وا", "ا", "تا"),
+    "fa": ("", "ند", "ه است", "ه‌اند", "ه بود"),
+}
+
+
+@dataclass(frozen=True)
+class Verb:
+    """A reporting verb form: its lemma, kind (past, form, part, cue) and language."""
+
+    lemma: str
+    kind: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    """Reporting verbs compiled into one regex, their entries by key, and the function word classes."""
+
+    regex: Any
+    verbs: dict[str, Verb]
+    words: dict[str, frozenset[str]]
+
+    def verb(self, text: str) -> Verb | None:
+        """The entry of a matched verb form (an Arabic و/ف prefix allowed)."""
+        k = key(text)
+        return self.verbs.get(k) or (self.verbs.get(k[1:]) if k[:1] in "وف" else None)
+
+    def is_(self, cls: str, word_key: str) -> bool:
+        """Whether a word (by key) is in a function word class."""
+        return word_key in self.words.get(cls, ())
+
+
+@functools.cache
+def quote_lexicon() -> QuoteLexicon:
+    """The reporting verbs and function words of ``data/quotes``, compiled once."""
+    verbs: dict[str, Verb] = {}
+    forms: list[str] = []
+    for lang, form, lemma, kind in read_tsv("quotes", "verbs.tsv"):
+        for suffix in _SUFFIXES.get(lang, ("",)) if kind == "past" else ("",):
+            forms.append(form + suffix)
+            verbs.setdefault(key(form + suffix), Verb(lemma, kind, lang))
+    return QuoteLexicon(compile_forms(forms, prefix="[وف]"), verbs, word_classes("quotes", "words.tsv"))
+
+
+@dataclass
+class _Said:
+    """A reporting verb in the text and who it resolved to."""
+
+    start: int
+    end: int
+    verb: Verb
+    prefixed: bool = False
+    """Whether it carries a conjunction ("وقال"): a new clause, never an attribution after a quote."""
+    speaker: int | None = None
+    subject_end: int = 0
+    """Where the verb phrase ends: after the subject when it follows the verb."""
+
+
+class _Reader:
+    """One article's text, mentions and sentences, read for reporting verbs and their subjects."""
+
+    def __init__(self, text: str, entities: list[dict[str, Any]], sentences: list[list[int]]) -> None:
+        self.text = text
+        self.lex = quote_lexicon()
+        self.entities = entities
+        mentions = [
+            (int(m["start"]), int(m["end"]), i)
+            for i, e in enumerate(entities)
+            if str(e.get("type", "")).upper() in ("PERSON", "ORG")
+            for m in e.get("mentions") or []
+            if isinstance(m, dict) and "start" in m and "end" in m
+        ]
+        self.mentions = sorted(mentions)
+        self.mention_starts = [m[0] for m in self.mentions]
+        self.sentence_starts = sorted({int(s[0]) for s in sentences if s}) or [0]
+        self.spans = quoted_spans(text)
+        self._span_opens = [s[0] for s in self.spans]
+        self._roles: RoleBindings | None = None
+
+    # --- positions -------------------------------------------------------------------------------
+    def sentence(self, pos: int) -> int:
+        """The index of the sentence holding ``pos``."""
+        return max(0, bisect_right(self.sentence_starts, pos) - 1)
+
+    def sentence_start(self, pos: int) -> int:
+        """Where the sentence holding ``pos`` starts (never before its paragraph)."""
+        start = self.sentence_starts[self.sentence(pos)]
+        return max(start, self.text.rfind("\n", 0, pos) + 1)
+
+    def sentence_end(self, pos: int) -> int:
+        """Where the sentence holding ``pos`` ends (never after its paragraph)."""
+        i = self.sentence(pos) + 1
+        end = self.sentence_starts[i] if i < len(self.sentence_starts) else len(self.text)
+        para = self.text.find("\n", pos)
+        return min(end, para if para >= 0 else len(self.text))
+
+    def quoted(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside a quoted span."""
+        i = bisect_right(self._span_opens, pos) - 1
+        return i >= 0 and self.spans[i][0] < pos < self.spans[i][1]
+
+    def words(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """(start, end, key) of the words in ``text[start:end]``."""
+        return [(m.start(), m.end(), key(m.group())) for m in WORD.finditer(self.text, start, end)]
+
+    def mentions_in(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """PERSON and ORG mentions starting in [start, end)."""
+        i = bisect_left(self.mention_starts, start)
+        j = bisect_left(self.mention_starts, end)
+        return self.mentions[i:j]
+
+    def etype(self, mention: tuple[int, int, int]) -> str:
+        """The entity type of a mention."""
+        return str(self.entities[mention[2]].get("type", "")).upper()
+
+    @property
+    def roles(self) -> RoleBindings:
+        """Role phrases bound to persons in this text (built on first use)."""
+        if self._roles is None:
+            persons = [m for m in self.mentions if self.etype(m) == "PERSON"]
+            self._roles = RoleBindings(self.text, persons)
+        return self._roles
+
+    # --- subjects --------------------------------------------------------------------------------
+    def _free(self, start: int, end: int, skip: set[str] | None = None) -> bool:
+        """True when no preposition stands in ``text[start:end]`` (a name after it is no subject)."""
+        return not any(
+            self.lex.is_("prep", w) and not (skip and w in skip) for _, _, w in self.words(start, end)
+        )
+
+    def _pick(self, candidates: list[tuple[int, int, int]], ok: Any) -> tuple[int, int, int] | None:
+        """The first PERSON mention passing ``ok``, else the first ORG one."""
+        for etype in ("PERSON", "ORG"):
+            for m in candidates:
+                if self.etype(m) == etype and ok(m):
+                    return m
+        return None
+
+    def _role_start(self, start: int, end: int) -> RolePhrase | None:
+        first = WORD.search(self.text, start, end)
+        return role_at(self.text, first.start(), end) if first else None
+
+    def subject_ar(self, said: _Said) -> tuple[str, int | None]:
+        """Arabic: the subject after the verb, a role, a name right before it, else a dropped subject."""
+        text, ve = self.text, said.end
+        stop = min(self.sentence_end(ve), ve + 250)
+        words = self.words(ve, stop)[:_SUBJECT_WORDS]
+        for s, _, w in words:
+            if self.lex.is_("comp", w) or text[s - 1 : s] in _MARKS:
+                stop = s
+                break
+        stop = min([stop, *[i for i in (text.find(":", ve, stop),) if i >= 0]])
+        phrase = self._role_start(ve, stop)
+        after = phrase.end if phrase else ve
+        found = self._pick(self.mentions_in(ve, stop), lambda m: self._free(after, m[0]))
+        if found:
+            said.subject_end = found[1]
+            return "named", found[2]
+        if phrase:
+            said.subject_end = phrase.end
+            return "role", self.roles.resolve(phrase)
+        before = self.mentions_in(self.sentence_start(said.start), said.start)
+        if before:
+            gap = self.words(before[-1][1], said.start)
+            if before[-1][1] <= said.start and all(self.lex.is_("aux", w) for _, _, w in gap):
+                return "named", before[-1][2]
+        return "dropped", None
+
+    def subject_fa(self, said: _Said) -> tuple[str, int | None]:
+        """Persian: the clause's first person (else organisation) before the verb, a role, else dropped."""
+        start = self.sentence_start(said.start)
+        closes = [c for o, c in self.spans if start <= c < said.start]
+        start = closes[-1] + 1 if closes else start
+
+        def ok(m: tuple[int, int, int]) -> bool:
+            prev = self.words(max(start, m[0] - 30), m[0])[-2:]
+            return not any(self.lex.is_("prep", w) for _, _, w in prev)
+
+        found = self._pick(self.mentions_in(start, said.start), ok)
+        if found:
+            return "named", found[2]
+        phrase = self._role_start(start, said.start)
+        if phrase:
+            return "role", self.roles.resolve(phrase)
+        return "dropped", None
+
+    def subject_en(self, said: _Said) -> tuple[str, int | None]:
+        """English: the nearest name before the verb, one right after it ("said Putin"), a role, else dropped."""
+        start = self.sentence_start(said.start)
+        closes = [c for o, c in self.spans if start <= c < said.start]
+        start = closes[-1] + 1 if closes else start
+        before = self.words(start, said.start)
+        if before and self.lex.is_("pron", before[-1][2]):
+            return "dropped", None
+        near = self.mentions_in(start, said.start)
+        if near and len(self.words(near[-1][1], said.start)) <= 6 and self._free(near[-1][1], said.start):
+            return "named", near[-1][2]
+        for w in reversed(before[-4:]):
+            if phrase := role_at(self.text, w[0], said.start):
+                return "role", self.roles.resolve(phrase)
+        stop = min(self.sentence_end(said.end), said.end + 80)
+        after = [m for m in self.mentions_in(said.end, stop) if len(self.words(said.end, m[0])) <= 4]
+        if after and self._free(said.end, after[0][0]):
+            said.subject_end = after[0][1]
+            return "named", after[0][2]
+        phrase = self._role_start(said.end, stop)
+        if phrase and len(self.words(said.end, phrase.start)) <= 1:
+            said.subject_end = phrase.end
+            return "role", self.roles.resolve(phrase)
+        return "dropped", None
+
+    def cue_subject(self, said: _Said) -> tuple[str, int | None]:
+        """ "according to X", "بحسب X", "به گفته X": the name right after the cue."""
+        stop = min(self.sentence_end(said.end), said.end + 60)
+        found = self._pick([m for m in self.mentions_in(said.end, stop) if len(self.words(said.end, m[0])) <= 2],
+                           lambda m: True)  # fmt: skip
+        if found:
+            said.subject_end = found[1]
+            return "named", found[2]
+        return "none", None
+
+    # --- the pass over all reporting verbs -----------------------------------------------------
+    def reporting(self) -> list[_Said]:
+        """Every reporting verb outside quotes, in order, with its speaker resolved."""
+        out: list[_Said] = []
+        last: tuple[int | None, int] = (None, -99)  # (speaker, sentence) of the last resolved subject
+        for m in self.lex.regex.finditer(self.text):
+            verb = self.lex.verb(m.group())
+            if verb is None or self.quoted(m.start()):
+                continue
+            said = _Said(m.start(), m.end(), verb, key(m.group()) not in self.lex.verbs, subject_end=m.end())
+            here = self.sentence(m.start())
+            if verb.kind == "cue":
+                said.speaker = self.cue_subject(said)[1]
+                out.append(said)
+                continue
+            if verb.kind == "part":
+                how, who = "dropped", None
+            else:
+                how, who = {"ar": self.subject_ar, "fa": self.subject_fa}.get(verb.lang, self.subject_en)(
+                    said
+                )
+            if how == "dropped":
+                same = verb.kind != "part" or last[1] == here
+                who = last[0] if same and here - last[1] < _CONTINUE_SENTENCES else None
+            said.speaker = who
+            last = (who, here)
+            out.append(said)
+        return out
+
+
+def _names(entities: list[dict[str, Any]]) -> set[str]:
+    """Keys of every entity name and mention: a quoted span equal to one is a name, not a quote."""
+    out: set[str] = set()
+    for e in entities:
+        out.add(key(str(e.get("name") or "")))
+        for m in e.get("mentions") or []:
+            if isinstance(m, dict):
+                out.add(key(str(m.get("text") or "")))
+    return out
+
+
+class _Quoter:
+    """Decides which quoted spans are quotes and builds the output records."""
+
+    def __init__(self, reader: _Reader, said: list[_Said]) -> None:
+        self.r = reader
+        self.said = said
+        self.names = _names(reader.entities)
+        self.orgs = org_index()
+
+    def _is_name(self, start: int, end: int, n_words: int) -> bool:
+        text = self.r.text
+        inner = key(text[start:end].strip(_PUNCT_STRIP))
+        if inner in self.names or inner in self.orgs.by_key:
+            return True
+        prev = self.r.words(max(0, start - 30), start)[-1:]
+        return n_words <= 4 and bool(prev) and self.r.lex.is_("namehead", prev[0][2])
+
+    def _governor(self, open_: int, close: int) -> _Said | None:
+        r = self.r
+        start = r.sentence_start(open_)
+        if not r.words(start, open_) and start > 0 and r.text[:start].rstrip().endswith(":"):
+            start = r.sentence_start(len(r.text[:start].rstrip()) - 1)
+        before = [s for s in self.said if start <= s.start and s.end <= open_]
+        if before:
+            return before[-1]
+        stop = r.sentence_end(close)
+        after = [
+            s
+            for s in self.said
+            if close < s.start < stop and not s.prefixed and len(r.words(close, s.start)) <= _POSTPOSED_WORDS
+        ]
+        return after[0] if after else None
+
+    def _gap(self, said: _Said, open_: int) -> list[tuple[int, int, str]]:
+        """The words between the verb phrase and the quote (none when the verb follows the quote)."""
+        return self.r.words(max(said.subject_end, said.end), open_) if said.end <= open_ else []
+
+    def _light(self, gap: list[tuple[int, int, str]]) -> bool:
+        """Only complementizers or linking prepositions between the verb phrase and the quote."""
+        return all(self.r.lex.is_("comp", w) or self.r.lex.is_("link", w) for _, _, w in gap)
+
+    def _introduces(self, said: _Said, gap: list[tuple[int, int, str]]) -> bool:
+        """A short quote counts when its speaker is known and it opens the verb's complement."""
+        lex = self.r.lex
+        return said.speaker is not None and (self._light(gap) or lex.is_("comp", gap[-1][2]))
+
+    def _partial(self, gap: list[tuple[int, int, str]], open_: int, close: int, n_words: int) -> bool:
+        """A fragment: short, inside a reported clause ("أن البلدين “...”"), or running on into the sentence."""
+        text, lex = self.r.text, self.r.lex
+        if n_words <= _SHORT:
+            return True
+        if text[:open_].rstrip().endswith(":"):
+            return False
+        comps = [i for i, (_, _, w) in enumerate(gap) if lex.is_("comp", w)]
+        if comps and comps[-1] < len(gap) - 1:
+            return True
+        follow = text[close + 1 : close + 40].lstrip(" ")
+        nxt = WORD.match(follow)
+        return bool(nxt) and lex.verb(nxt.group()) is None
+
+    def record(self, said: _Said, start: int, end: int, partial: bool) -> dict[str, Any]:
+        """The exported quote."""
+        who = self.r.entities[said.speaker] if said.speaker is not None else None
+        speaker = {"id": who.get("id"), "name": who.get("name")} if who else None
+        return {"speaker": speaker, "text": self.r.text[start:end], "start": start, "end": end,
+                "verb": said.verb.lemma, "partial": partial}  # fmt: skip
+
+    def marked(self) -> list[dict[str, Any]]:
+        """Quotes in quotation marks."""
+        text, out = self.r.text, []
+        previous: tuple[_Said, int] | None = None  # the last quote's verb and the end of its paragraph
+        for open_, close in self.r.spans:
+            start, end = open_ + 1, close
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            n_words = len(WORD.findall(text, start, end))
+            if not n_words or self._is_name(start, end, n_words):
+                continue
+            said = self._governor(open_, close)
+            gap = self._gap(said, open_) if said else []
+            if said is None and previous and n_words > _SHORT and not text[previous[1] : open_].strip():
+                said = previous[0]  # a quote running on into the next paragraph
+            if said is None or (n_words <= _SHORT and not self._introduces(said, gap)):
+                continue
+            out.append(self.record(said, start, end, self._partial(gap, open_, close, n_words)))
+            para_end = text.find("\n", close)
+            previous = (said, len(text) if para_end < 0 else para_end)
+        return out
+
+    def after_colon(self) -> list[dict[str, Any]]:
+        """Unmarked quotes after "قال بوتين:", "گفت:", "said:": the rest of the paragraph."""
+        text, lex, out = self.r.text, self.r.lex, []
+        for said in self.said:
+            if said.verb.kind in ("part", "cue"):
+                continue
+            stop = self.r.sentence_end(said.end)
+            colon = text.find(":", said.subject_end, stop)
+            if colon < 0:
+                continue
+            gap = self.r.words(said.subject_end, colon)
+            if len(gap) > _COLON_WORDS or any(lex.is_("comp", w) for _, _, w in gap):
+                continue
+            if any(ch in _MARKS for ch in text[said.end : colon]):
+                continue
+            para_end = text.find("\n", colon)
+            para_end = len(text) if para_end < 0 else para_end
+            start = colon + 1 + (len(text[colon + 1 : para_end]) - len(text[colon + 1 : para_end].lstrip()))
+            end = len(text[:para_end].rstrip())
+            if start < end and text[start] not in _MARKS and len(WORD.findall(text, start, end)) > _SHORT:
+                out.append(self.record(said, start, end, partial=False))
+        return out
+
+
+def find_quotes(
+    text: str, entities: list[dict[str, Any]], sentences: list[list[int]]
+) -> list[dict[str, Any]]:
+    """The quotes of ``text``, given its entities (with mention offsets) and sentence offsets."""
+    if not text or not any(ch in text for ch in _MARKS + ":"):
+        return []
+    reader = _Reader(text, entities, sentences)
+    said = reader.reporting()
+    if not said:
+        return []
+    quoter = _Quoter(reader, said)
+    quotes = quoter.marked() + quoter.after_colon()
+    quotes.sort(key=lambda q: q["start"])
+    return quotes
+
+
+@stage("khabar.extract.quotes.v1", assigns=("quotes",), requires=("text", "entities", "sentences"))
+def quotes(article: Article) -> Article:
+    """Set ``quotes``: direct and partial quotes with their speaker entity (or None when unsure)."""
+    article.quotes = find_quotes(article.text, article.entities, article.sentences)
+    return article

@@ -1,0 +1,140 @@
+"""The store interface. Everything outside ``khabar.store`` talks to this, never to SQLite directly."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..cluster.state import ClusterState
+from ..model import Article, Event, Story
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One full-text search result."""
+
+    article_id: str
+    title: str | None
+    snippet: str
+    score: float
+    lang: str | None
+    outlet: str | None
+    published: str | None
+    event: str | None
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    """Filters shared by listing and search."""
+
+    lang: str | None = None
+    outlet: str | None = None
+    since: str | None = None
+    until: str | None = None
+    event: str | None = None
+    entity: str | None = None
+
+
+class Store(ABC):
+    """Articles, events, stories and entities, with full-text search. One writer, many readers."""
+
+    # Articles
+    @abstractmethod
+    def has_article(self, article_id: str) -> bool:
+        """True when an article with this id is stored."""
+
+    @abstractmethod
+    def find_by_text_hash(self, text_hash: str) -> str | None:
+        """The id of the earliest stored article whose clean text has this hash."""
+
+    @abstractmethod
+    def put_article(self, article: Article, *, content_hash: str, text_hash: str) -> None:
+        """Insert or replace one article, its index entry and its entity links, in one transaction."""
+
+    @abstractmethod
+    def get_article(self, article_id: str) -> Article | None:
+        """The stored article, with its raw input."""
+
+    @abstractmethod
+    def iter_articles(
+        self,
+        flt: ArticleFilter | None = None,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        newest_first: bool = False,
+    ) -> Iterator[Article]:
+        """Stored articles, in ingest order (or newest publication first)."""
+
+    @abstractmethod
+    def count_articles(self, flt: ArticleFilter | None = None) -> int:
+        """How many stored articles match."""
+
+    @abstractmethod
+    def set_clusters(self, assignments: Iterable[tuple[str, str | None, str | None, str | None]]) -> None:
+        """Set (article id, event id, story id, copy of) for many articles; a known copy-of is kept."""
+
+    @abstractmethod
+    def search(self, query: str, flt: ArticleFilter | None = None, *, limit: int = 20) -> list[SearchHit]:
+        """Ranked full-text search across scripts."""
+
+    # Events and stories
+    @abstractmethod
+    def put_events(self, events: Iterable[Event], stories: Iterable[Story]) -> None:
+        """Insert or replace events and stories in one transaction."""
+
+    @abstractmethod
+    def delete_events(self, event_ids: Iterable[str], story_ids: Iterable[str]) -> None:
+        """Delete these events and stories (merged away by the clusterer)."""
+
+    @abstractmethod
+    def cluster_state(self) -> ClusterState:
+        """The clusterer's persistent state in this store (call ``flush()`` on it to save)."""
+
+    @abstractmethod
+    def clear_clusters(self) -> None:
+        """Delete every event and story and unset every article's event and story."""
+
+    @abstractmethod
+    def get_event(self, event_id: str) -> Event | None:
+        """One event."""
+
+    @abstractmethod
+    def iter_events(self, *, story: str | None = None, since: str | None = None) -> Iterator[Event]:
+        """Events, newest first."""
+
+    @abstractmethod
+    def get_story(self, story_id: str) -> Story | None:
+        """One story."""
+
+    @abstractmethod
+    def iter_stories(self) -> Iterator[Story]:
+        """Stories, newest activity first."""
+
+    # Per-outlet chrome learning
+    @abstractmethod
+    def count_outlet_lines(self, outlet: str, keys: Iterable[str]) -> None:
+        """Count one more article of ``outlet`` holding each of these line keys."""
+
+    @abstractmethod
+    def outlet_line_counts(self, min_count: int) -> dict[str, tuple[int, dict[str, int]]]:
+        """Per outlet: its article count, and the line keys seen in at least ``min_count`` of its articles."""
+
+    # Metadata and housekeeping
+    @abstractmethod
+    def get_meta(self, key: str, default: Any = None) -> Any:
+        """A stored JSON value (the filled config, clustering state, ...)."""
+
+    @abstractmethod
+    def set_meta(self, key: str, value: Any) -> None:
+        """Store a JSON value."""
+
+    @abstractmethod
+    def stats(self) -> dict[str, Any]:
+        """Counts by language and outlet, events, stories, date span, schema version."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Close every connection."""

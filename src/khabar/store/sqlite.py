@@ -1,0 +1,439 @@
+"""SQLite implementation of the store: WAL, foreign keys, versioned migrations, one writer, many readers.
+
+As in Datasette, a single write connection (guarded by a lock) does every write, while each reading
+thread gets its own read-only connection; WAL lets readers run while the writer commits.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..model import Article, Event, Story
+from ..text.normalize import fold, index_text, match_query, tokens
+from .base import ArticleFilter, SearchHit, Store
+from .cluster_state import SQLiteClusterState
+
+_MIGRATION = re.compile(r"^(\d{4})_.*\.sql$")
+_SNIPPET_CHARS = 160
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _migrations() -> list[tuple[int, str]]:
+    folder = resources.files("khabar.store") / "migrations"
+    found = []
+    for item in folder.iterdir():
+        m = _MIGRATION.match(item.name)
+        if m:
+            found.append((int(m.group(1)), item.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+class SQLiteStore(Store):
+    """A khabar store in one SQLite file."""
+
+    def __init__(self, path: str | Path, *, timeout: float = 30.0) -> None:
+        self.path = Path(path)
+        self._timeout = timeout
+        self._write_lock = threading.RLock()
+        self._local = threading.local()
+        self._writer = self._connect(readonly=False)
+        self._writer.execute("PRAGMA journal_mode=WAL")
+        self._writer.execute("PRAGMA synchronous=NORMAL")
+        self._migrate()
+
+    # -- connections ---------------------------------------------------------------------------
+    def _connect(self, *, readonly: bool) -> sqlite3.Connection:
+        if readonly:
+            uri = f"file:{self.path.resolve()}?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, timeout=self._timeout, check_same_thread=False)
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(
+                self.path, timeout=self._timeout, check_same_thread=False, isolation_level=None
+            )
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute(f"PRAGMA busy_timeout={int(self._timeout * 1000)}")
+        return conn
+
+    @property
+    def _reader(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._connect(readonly=True)
+            self._local.conn = conn
+        return conn
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction on the single writer connection."""
+        with self._write_lock:
+            self._writer.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._writer
+            except BaseException:
+                self._writer.execute("ROLLBACK")
+                raise
+            self._writer.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        version = self._writer.execute("PRAGMA user_version").fetchone()[0]
+        for number, sql in _migrations():
+            if number > version:
+                with self._write() as conn:
+                    for statement in sql.split(";\n"):
+                        if statement.strip():
+                            conn.execute(statement)
+                    conn.execute(f"PRAGMA user_version={number}")
+
+    @property
+    def schema_version(self) -> int:
+        """The applied schema version."""
+        return int(self._writer.execute("PRAGMA user_version").fetchone()[0])
+
+    def close(self) -> None:
+        """Close the writer and this thread's reader."""
+        reader = getattr(self._local, "conn", None)
+        if reader is not None:
+            reader.close()
+            self._local.conn = None
+        self._writer.close()
+
+    # -- articles ------------------------------------------------------------------------------
+    def has_article(self, article_id: str) -> bool:
+        """True when an article with this id is stored."""
+        return (
+            self._writer.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+        )
+
+    def find_by_text_hash(self, text_hash: str) -> str | None:
+        """The id of the earliest stored article whose clean text has this hash."""
+        row = self._writer.execute(
+            "SELECT id FROM articles WHERE text_hash = ? ORDER BY rowid LIMIT 1", (text_hash,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def put_article(self, article: Article, *, content_hash: str, text_hash: str) -> None:
+        """Insert or replace one article, its index entry and its entity links, in one transaction."""
+        data = article.to_dict()
+        raw = data.pop("raw")
+        row = (
+            content_hash,
+            text_hash,
+            article.origin,
+            article.path,
+            article.url,
+            article.outlet,
+            article.lang,
+            article.title,
+            article.published,
+            article.event,
+            article.story,
+            article.duplicate_of,
+            article.content_type,
+            raw,
+            _dumps(data),
+        )
+        with self._write() as conn:
+            old = conn.execute("SELECT rowid FROM articles WHERE id = ?", (article.id,)).fetchone()
+            if old:
+                rowid = old[0]
+                conn.execute(
+                    "UPDATE articles SET content_hash=?, text_hash=?, origin=?, path=?, url=?, outlet=?, lang=?,"
+                    " title=?, published=?, event=?, story=?, duplicate_of=?, content_type=?, raw=?, data=?"
+                    " WHERE rowid=?",
+                    (*row, rowid),
+                )
+                conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (rowid,))
+                conn.execute("DELETE FROM article_entities WHERE article_id = ?", (article.id,))
+            else:
+                cur = conn.execute(
+                    "INSERT INTO articles (content_hash, text_hash, origin, path, url, outlet, lang, title,"
+                    " published, event, story, duplicate_of, content_type, raw, data, ingested_at, id)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (*row, _now(), article.id),
+                )
+                rowid = cur.lastrowid
+            conn.execute(
+                "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+                (rowid, index_text(article.title or ""), index_text(article.text)),
+            )
+            self._link_entities(conn, article)
+
+    def _link_entities(self, conn: sqlite3.Connection, article: Article) -> None:
+        for ent in article.entities:
+            eid = ent.get("id")
+            if not eid:
+                continue
+            mentions = ent.get("mentions") or []
+            conn.execute(
+                "INSERT OR REPLACE INTO article_entities (article_id, entity_id, mentions, salience) VALUES (?,?,?,?)",
+                (article.id, eid, len(mentions), float(ent.get("salience") or 0.0)),
+            )
+            row = conn.execute("SELECT data FROM entities WHERE id = ?", (eid,)).fetchone()
+            variants: dict[str, dict[str, Any]] = json.loads(row[0])["variants"] if row else {}
+            for m in mentions:
+                text = m.get("text")
+                if text:
+                    v = variants.setdefault(text, {"lang": article.lang, "count": 0})
+                    v["count"] += 1
+            conn.execute(
+                "INSERT OR REPLACE INTO entities (id, type, name, data) VALUES (?,?,?,?)",
+                (eid, ent.get("type", ""), ent.get("name") or eid, _dumps({"variants": variants})),
+            )
+
+    @staticmethod
+    def _article(row: sqlite3.Row) -> Article:
+        data = json.loads(row["data"])
+        data["raw"] = row["raw"]
+        return Article.from_dict(data)
+
+    def get_article(self, article_id: str) -> Article | None:
+        """The stored article, with its raw input."""
+        row = self._reader.execute("SELECT data, raw FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return self._article(row) if row else None
+
+    @staticmethod
+    def _where(flt: ArticleFilter | None, alias: str = "a") -> tuple[str, list[Any]]:
+        if flt is None:
+            return "", []
+        clauses, args = [], []
+        for column, value in (("lang", flt.lang), ("outlet", flt.outlet), ("event", flt.event)):
+            if value:
+                clauses.append(f"{alias}.{column} = ?")
+                args.append(value)
+        if flt.since:
+            clauses.append(f"{alias}.published >= ?")
+            args.append(flt.since)
+        if flt.until:
+            clauses.append(f"{alias}.published < ?")
+            args.append(flt.until + "\uffff")  # an inclusive day: '2022-12-19' covers '2022-12-19T..'
+        if flt.entity:
+            clauses.append(f"{alias}.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)")
+            args.append(flt.entity)
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), args
+
+    def iter_articles(
+        self,
+        flt: ArticleFilter | None = None,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        newest_first: bool = False,
+    ) -> Iterator[Article]:
+        """Stored articles, in ingest order (or newest publication first)."""
+        where, args = self._where(flt)
+        order = "a.published IS NULL, a.published DESC, a.rowid DESC" if newest_first else "a.rowid"
+        sql = f"SELECT a.data, a.raw FROM articles a{where} ORDER BY {order} LIMIT ? OFFSET ?"
+        for row in self._reader.execute(sql, (*args, -1 if limit is None else limit, offset)):
+            yield self._article(row)
+
+    def count_articles(self, flt: ArticleFilter | None = None) -> int:
+        """How many stored articles match."""
+        where, args = self._where(flt)
+        return int(self._reader.execute(f"SELECT count(*) FROM articles a{where}", args).fetchone()[0])
+
+    def set_clusters(self, assignments: Iterable[tuple[str, str | None, str | None, str | None]]) -> None:
+        """Set (article id, event id, story id, copy of) for many articles; a known copy-of is kept."""
+        with self._write() as conn:
+            for article_id, event, story, duplicate_of in assignments:
+                row = conn.execute(
+                    "SELECT data, duplicate_of FROM articles WHERE id = ?", (article_id,)
+                ).fetchone()
+                if row is None:
+                    continue
+                data = json.loads(row[0])
+                dup = row[1] or duplicate_of
+                data["event"], data["story"], data["duplicate_of"] = event, story, dup
+                conn.execute(
+                    "UPDATE articles SET event = ?, story = ?, duplicate_of = ?, data = ? WHERE id = ?",
+                    (event, story, dup, _dumps(data), article_id),
+                )
+
+    def search(self, query: str, flt: ArticleFilter | None = None, *, limit: int = 20) -> list[SearchHit]:
+        """Ranked full-text search (BM25, title weighted) across scripts, with snippets from the clean text."""
+        expr = match_query(query)
+        if not expr:
+            return []
+        where, args = self._where(flt)
+        where = where.replace(" WHERE ", " AND ", 1)
+        sql = (
+            "SELECT a.id, a.title, a.lang, a.outlet, a.published, a.event, a.data, bm25(articles_fts, 3.0, 1.0) AS score"
+            " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+            f" WHERE articles_fts MATCH ?{where} ORDER BY score LIMIT ?"
+        )
+        terms = set(tokens(query))
+        hits = []
+        for row in self._reader.execute(sql, (expr, *args, limit)):
+            text = json.loads(row["data"]).get("text") or ""
+            hits.append(
+                SearchHit(
+                    row["id"],
+                    row["title"],
+                    _snippet(text, terms),
+                    -float(row["score"]),
+                    row["lang"],
+                    row["outlet"],
+                    row["published"],
+                    row["event"],
+                )
+            )
+        return hits
+
+    # -- events and stories ----------------------------------------------------------------------
+    def put_events(self, events: Iterable[Event], stories: Iterable[Story]) -> None:
+        """Insert or replace events and stories in one transaction."""
+        now = _now()
+        with self._write() as conn:
+            for e in events:
+                conn.execute(
+                    "INSERT OR REPLACE INTO events (id, story, date, data, updated_at) VALUES (?,?,?,?,?)",
+                    (e.id, e.story, e.date, _dumps(e.to_dict()), now),
+                )
+            for s in stories:
+                conn.execute(
+                    "INSERT OR REPLACE INTO stories (id, data, updated_at) VALUES (?,?,?)",
+                    (s.id, _dumps(s.to_dict()), now),
+                )
+
+    def delete_events(self, event_ids: Iterable[str], story_ids: Iterable[str]) -> None:
+        """Delete these events and stories (merged away by the clusterer)."""
+        with self._write() as conn:
+            conn.executemany("DELETE FROM events WHERE id = ?", [(e,) for e in event_ids])
+            conn.executemany("DELETE FROM stories WHERE id = ?", [(s,) for s in story_ids])
+
+    def cluster_state(self) -> SQLiteClusterState:
+        """The clusterer's persistent state in this store (call ``flush()`` on it to save)."""
+        return SQLiteClusterState(self)
+
+    def clear_clusters(self) -> None:
+        """Delete every event, story and clustering state, and unset every article's event and story."""
+        self.cluster_state().clear()
+        with self._write() as conn:
+            conn.execute("DELETE FROM events")
+            conn.execute("DELETE FROM stories")
+            conn.execute(
+                "UPDATE articles SET event = NULL, story = NULL,"
+                " data = json_set(data, '$.event', NULL, '$.story', NULL)"
+            )
+
+    def get_event(self, event_id: str) -> Event | None:
+        """One event."""
+        row = self._reader.execute("SELECT data FROM events WHERE id = ?", (event_id,)).fetchone()
+        return Event.from_dict(json.loads(row[0])) if row else None
+
+    def iter_events(self, *, story: str | None = None, since: str | None = None) -> Iterator[Event]:
+        """Events, newest first (undated last)."""
+        clauses, args = [], []
+        if story:
+            clauses.append("story = ?")
+            args.append(story)
+        if since:
+            clauses.append("date >= ?")
+            args.append(since)
+        where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        sql = f"SELECT data FROM events{where} ORDER BY date IS NULL, date DESC, id"
+        for row in self._reader.execute(sql, args):
+            yield Event.from_dict(json.loads(row[0]))
+
+    def get_story(self, story_id: str) -> Story | None:
+        """One story."""
+        row = self._reader.execute("SELECT data FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return Story.from_dict(json.loads(row[0])) if row else None
+
+    def iter_stories(self) -> Iterator[Story]:
+        """Stories, newest activity first."""
+        sql = "SELECT data FROM stories ORDER BY json_extract(data, '$.end') IS NULL, json_extract(data, '$.end') DESC, id"
+        for row in self._reader.execute(sql):
+            yield Story.from_dict(json.loads(row[0]))
+
+    # -- outlet chrome -------------------------------------------------------------------------
+    def count_outlet_lines(self, outlet: str, keys: Iterable[str]) -> None:
+        """Count one more article of ``outlet`` holding each of these line keys."""
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO outlet_docs (outlet, count) VALUES (?, 1)"
+                " ON CONFLICT (outlet) DO UPDATE SET count = count + 1",
+                (outlet,),
+            )
+            conn.executemany(
+                "INSERT INTO outlet_lines (outlet, key, count) VALUES (?, ?, 1)"
+                " ON CONFLICT (outlet, key) DO UPDATE SET count = count + 1",
+                [(outlet, k) for k in set(keys)],
+            )
+
+    def outlet_line_counts(self, min_count: int) -> dict[str, tuple[int, dict[str, int]]]:
+        """Per outlet: its article count, and the line keys seen in at least ``min_count`` of its articles."""
+        out: dict[str, tuple[int, dict[str, int]]] = {
+            outlet: (n, {}) for outlet, n in self._reader.execute("SELECT outlet, count FROM outlet_docs")
+        }
+        for outlet, key, n in self._reader.execute(
+            "SELECT outlet, key, count FROM outlet_lines WHERE count >= ?", (min_count,)
+        ):
+            out.setdefault(outlet, (n, {}))[1][key] = n
+        return out
+
+    # -- metadata ------------------------------------------------------------------------------
+    def get_meta(self, key: str, default: Any = None) -> Any:
+        """A stored JSON value."""
+        row = self._reader.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else default
+
+    def set_meta(self, key: str, value: Any) -> None:
+        """Store a JSON value."""
+        with self._write() as conn:
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, _dumps(value)))
+
+    def stats(self) -> dict[str, Any]:
+        """Counts by language and outlet, copies, events, stories, date span, schema version."""
+        q = self._reader.execute
+        span = q("SELECT min(published), max(published) FROM articles").fetchone()
+        return {
+            "articles": q("SELECT count(*) FROM articles").fetchone()[0],
+            "copies": q("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0],
+            "events": q("SELECT count(*) FROM events").fetchone()[0],
+            "stories": q("SELECT count(*) FROM stories").fetchone()[0],
+            "entities": q("SELECT count(*) FROM entities").fetchone()[0],
+            "languages": dict(
+                q("SELECT coalesce(lang, '?'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC").fetchall()
+            ),
+            "outlets": dict(
+                q(
+                    "SELECT coalesce(outlet, '?'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC LIMIT 20"
+                ).fetchall()
+            ),
+            "published": {"first": span[0], "last": span[1]},
+            "schema_version": self.schema_version,
+            "path": str(self.path),
+        }
+
+
+def _snippet(text: str, terms: set[str]) -> str:
+    """The stretch of ``text`` around the first word whose folded form (or stem) is a query term."""
+    if not text:
+        return ""
+    for m in re.finditer(r"\w+", text):
+        word = fold(m.group())
+        if word in terms or any(word.endswith(t) and len(t) >= 3 for t in terms):
+            start = max(0, m.start() - _SNIPPET_CHARS // 3)
+            end = min(len(text), start + _SNIPPET_CHARS)
+            return (
+                ("…" if start else "") + text[start:end].replace("\n", " ") + ("…" if end < len(text) else "")
+            )
+    return text[:_SNIPPET_CHARS].replace("\n", " ")

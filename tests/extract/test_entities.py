@@ -1,0 +1,151 @@
+"""The entity stage, mechanism by mechanism, on sentences written for the tests (not the seeds)."""
+
+from __future__ import annotations
+
+from khabar.model import Article
+from khabar.pipeline import Pipeline
+
+from .gaz import by_name
+
+
+def mentions(e):
+    return [m["text"] for m in e["mentions"]]
+
+
+def test_offsets_index_the_text(run):
+    text = "وقال الرئيس الفرنسي إيمانويل ماكرون في باريس إن فرنسا وبيلاروسيا والصين تتحدث.\nثم غادر ماكرون."
+    for e in run(text, "ar"):
+        for m in e["mentions"]:
+            assert text[m["start"] : m["end"]] == m["text"]
+
+
+def test_clitics_are_stripped_only_to_reach_an_entity(run):
+    found = by_name(
+        run("زار الوفد بموسكو وبيلاروسيا ثم توجه للصين، والتقى ولوكاشينكو والولايات المتحدة.", "ar")
+    )
+    assert mentions(found["Moscow"]) == ["موسكو"]
+    assert mentions(found["Belarus"]) == ["بيلاروسيا"]
+    assert "China" in found
+    assert mentions(found["Alexander Lukashenko"]) == ["لوكاشينكو"]
+    assert mentions(found["United States"]) == ["الولايات المتحدة"]
+    # و/ب/ل at the start of an ordinary word do not make it an entity
+    assert not by_name(run("وصل بعد لقاء طويل في مكان بعيد.", "ar"))
+
+
+def test_nationality_adjectives_point_at_their_country(run):
+    found = by_name(run("قال المسؤول الإيراني إن الجانب التركي وافق.", "ar"))
+    assert found["Iran"]["mentions"][0]["adj"] is True
+    assert found["Turkey"]["type"] == "PLACE"
+    en = by_name(run("A Chinese delegation met Ukrainian officials.", "en"))
+    assert {"China", "Ukraine"} <= set(en)
+    assert not by_name(run("قال المسؤول الإيراني إن الجانب التركي وافق.", "ar", adjectives=False))
+
+
+def test_adjective_with_article_is_not_the_country_name(run):
+    # الروسية reads as the adjective (folds like Persian روسیه = Russia): the mention is marked adj
+    found = by_name(run("وأعلنت الحكومة الروسية ذلك.", "ar"))
+    assert found["Russia"]["mentions"][0].get("adj") is True
+
+
+def test_ministry_pattern_with_adjective(run):
+    found = by_name(run("ونشرت وزارة الخارجية الإيرانية بيانا.", "ar"))
+    org = found["Ministry of Foreign Affairs of Iran"]
+    assert org["type"] == "ORG" and mentions(org) == ["وزارة الخارجية الإيرانية"]
+    assert "Ministry of Defence of Turkey" in by_name(run("The Turkish Defence Ministry said.", "en"))
+
+
+def test_homograph_needs_its_context(run):
+    agency = by_name(run("به گزارش خبرگزاری فارس، هیئت به تهران رسید.", "fa"))
+    assert agency["Fars News Agency"]["type"] == "ORG" and "Tehran" in agency
+    # فارس alone (the province, or "Persian") is neither the agency nor, without support, the province
+    alone = by_name(run("هوای فارس امروز گرم بود.", "fa"))
+    assert "Fars News Agency" not in alone and "Fars Province" not in alone
+    # once the agency is named in full, its short form links to it
+    both = by_name(run("نقلت وكالة فارس الخبر. وأضافت فارس أن الوفد وصل.", "ar"))
+    assert len(both["Fars News Agency"]["mentions"]) == 2
+
+
+def test_ambiguous_place_resolved_by_container_and_size(run):
+    assert "Moscow, Idaho" in by_name(run("The shooting happened in Moscow, Idaho, on Sunday.", "en"))
+    assert "Moscow" in by_name(run("Talks were held in Moscow on Sunday.", "en"))
+    assert "Alexandria, Virginia" in by_name(run("He lives in Alexandria, Virginia.", "en"))
+    assert "Alexandria" in by_name(run("He was born in Alexandria.", "en"))
+
+
+def test_lowercase_latin_words_are_not_names(run):
+    assert not by_name(run("the moscow mule is a drink; turkey for dinner.", "en"))
+
+
+def test_persons_by_trigger_and_adjective(run):
+    found = run("قال المتحدث باسم وزارة الخارجية الإيرانية ناصر كنعاني إن بلاده ترفض ذلك.", "ar")
+    person = next(e for e in found if e["type"] == "PERSON")
+    assert person["name"] == "ناصر كنعاني" and person["id"].startswith("person:")
+    assert person["country"] == "Q794" and person["romanized"].isascii()
+    en = by_name(run("White House spokesman John Kirby said on Monday that talks continue.", "en"))
+    assert "John Kirby" in en
+    fa = by_name(run("ناصر کنعانی سخنگوی وزارت امور خارجه گفت که مذاکرات ادامه دارد.", "fa"))
+    assert "ناصر کنعانی" in fa
+
+
+def test_lone_surname_after_trigger_needs_repetition(run):
+    text = "استقبل الرئيس تبون ضيفه. وقال تبون إن العلاقات جيدة."
+    found = by_name(run(text, "ar"))
+    assert len(found["تبون"]["mentions"]) == 2
+    assert not [
+        e for e in run("وقبيل زيارة الرئيس الروسي، تنامت التكهنات حول نيته.", "ar") if e["type"] == "PERSON"
+    ]
+    assert not [e for e in run("وشدد الرئيس الروسي على أن الاتفاق قائم.", "ar") if e["type"] == "PERSON"]
+
+
+def test_given_name_persons_and_conjunctions(run):
+    found = run("اجتمع فلاديمير سولوفيوف وألكسندر دوغين في المؤتمر.", "ar", curated=False)
+    names = {e["name"] for e in found if e["type"] == "PERSON"}
+    assert names == {"فلاديمير سولوفيوف", "ألكسندر دوغين"}
+
+
+def test_persian_guillemets_around_a_name(run):
+    found = run("«کامران رضایی»، سخنگوی شورا، گفت که جلسه برگزار شد.", "fa")
+    assert [e["name"] for e in found if e["type"] == "PERSON"] == ["کامران رضایی"]
+    # a quoted phrase of common words is not a person
+    assert not [e for e in run("آنها از «شراکت استراتژیک» سخن گفتند.", "fa") if e["type"] == "PERSON"]
+
+
+def test_short_forms_link_to_the_full_name_without_curated_persons(run):
+    text = "التقى الرئيس الفرنسي إيمانويل ماكرون نظيره. وقال ماكرون إن فرنسا مستعدة. وأكد ولماكرون رأي."
+    persons = [e for e in run(text, "ar", curated=False) if e["type"] == "PERSON"]
+    assert len(persons) == 1
+    assert mentions(persons[0])[:2] == ["إيمانويل ماكرون", "ماكرون"]
+    assert "romanized" in persons[0]
+
+
+def test_spellings_and_scripts_resolve_to_one_curated_entity(run):
+    assert by_name(run("Lukashenka met Putin in Minsk.", "en"))["Alexander Lukashenko"]["id"] == "Q140388"
+    ar = by_name(run("التقى الرئيس ألكسندر لوكاشنكو ضيفه. وقال لوكاشنكو إن البلدين حليفان.", "ar"))
+    assert ar["Alexander Lukashenko"]["id"] == "Q140388"
+    assert len(ar["Alexander Lukashenko"]["mentions"]) == 2
+    assert by_name(run("Путин прибыл в Москву.", "ru"))["Vladimir Putin"]["id"] == "Q7747"
+
+
+def test_title_mentions_and_salience(run):
+    found = run(
+        "زار الرئيس التركي رجب طيب أردوغان أنقرة. وفي أنقرة التقى وزراء.", "ar", title="أردوغان في أنقرة"
+    )
+    top = max(found, key=lambda e: e["salience"])
+    assert top["salience"] == 1.0 and top["title_mentions"]
+    assert all(0.0 <= e["salience"] <= 1.0 for e in found)
+    only_title = by_name(run("لا شيء هنا.", "ar", title="أردوغان يتحدث"))
+    assert only_title["Recep Tayyip Erdoğan"]["mentions"] == []
+
+
+def test_bad_input_never_crashes(run):
+    assert run("", "ar") == []
+    assert run("\u200c\u200d ـــ ،،، «»", "fa") == []
+    run("ﷺ ﻻ " * 200 + "x" * 5000, None)
+    run("漢字とかな 🙂 " * 50, "ja")
+
+
+def test_registered_stage_runs_in_a_pipeline():
+    a = Article(id="x", raw="روسيا وبيلاروسيا", content_type="text/plain", lang="ar")
+    a = Pipeline(["khabar.text.html.v1", "khabar.extract.entities.v1"])(a)
+    assert a.stages["khabar.extract.entities"] == "v1"
+    assert isinstance(a.entities, list)

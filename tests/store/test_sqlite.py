@@ -1,0 +1,155 @@
+"""The SQLite store: schema, round trips, search, filters, clusters, learning tables, readers beside a writer."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from khabar.model import Article, Event, Story
+from khabar.store import SQLiteStore
+from khabar.store.base import ArticleFilter
+
+
+def _article(i: int, **kw: object) -> Article:
+    base = {
+        "id": f"a{i}",
+        "raw": f"raw {i}",
+        "text": f"نص الخبر رقم {i}",
+        "title": f"عنوان {i}",
+        "lang": "ar",
+    }
+    base.update(kw)
+    return Article(**base)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    s = SQLiteStore(tmp_path / "k.db")
+    yield s
+    s.close()
+
+
+def test_schema_is_versioned_with_wal_and_foreign_keys(store: SQLiteStore, tmp_path: Path) -> None:
+    assert store.schema_version >= 1
+    conn = sqlite3.connect(tmp_path / "k.db")
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store._writer.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    conn.close()
+    SQLiteStore(tmp_path / "k.db").close()  # reopening applies nothing twice
+
+
+def test_article_round_trip_keeps_raw_and_every_field(store: SQLiteStore) -> None:
+    a = _article(
+        1,
+        published="2022-12-19T22:25",
+        entities=[{"id": "Q1", "type": "PERSON", "name": "X", "mentions": []}],
+    )
+    store.put_article(a, content_hash="c1", text_hash="t1")
+    assert store.get_article("a1") == a
+    assert store.has_article("a1") and not store.has_article("a2")
+    assert store.find_by_text_hash("t1") == "a1"
+
+
+def test_put_again_replaces_the_row_and_its_index_entry(store: SQLiteStore) -> None:
+    store.put_article(_article(1, text="كلمة قديمة"), content_hash="c", text_hash="t")
+    store.put_article(_article(1, text="كلمة جديدة"), content_hash="c", text_hash="t")
+    assert store.count_articles() == 1
+    assert not store.search("قديمة")
+    assert [h.article_id for h in store.search("جديدة")] == ["a1"]
+
+
+def test_search_ranks_title_matches_and_gives_snippets(store: SQLiteStore) -> None:
+    store.put_article(
+        _article(1, title="أخبار", text="ذكر بوتين في النص فقط"), content_hash="1", text_hash="1"
+    )
+    store.put_article(
+        _article(2, title="بوتين في مينسك", text="زيارة بوتين"), content_hash="2", text_hash="2"
+    )
+    hits = store.search("بوتين")
+    assert [h.article_id for h in hits] == ["a2", "a1"]
+    assert "بوتين" in hits[1].snippet
+    assert store.search("") == []
+
+
+def test_filters_by_language_outlet_dates_and_entity(store: SQLiteStore) -> None:
+    store.put_article(
+        _article(1, lang="fa", outlet="x", published="2022-12-18"), content_hash="1", text_hash="1"
+    )
+    ent = [{"id": "Q7747", "type": "PERSON", "name": "Vladimir Putin", "mentions": [{"text": "بوتين"}]}]
+    store.put_article(
+        _article(2, outlet="y", published="2022-12-19T10:00", entities=ent), content_hash="2", text_hash="2"
+    )
+    ids = lambda f: [a.id for a in store.iter_articles(f)]  # noqa: E731
+    assert ids(ArticleFilter(lang="fa")) == ["a1"]
+    assert ids(ArticleFilter(outlet="y")) == ["a2"]
+    assert ids(ArticleFilter(since="2022-12-19")) == ["a2"]
+    assert ids(ArticleFilter(until="2022-12-19")) == ["a1", "a2"]
+    assert ids(ArticleFilter(until="2022-12-18")) == ["a1"]
+    assert ids(ArticleFilter(entity="Q7747")) == ["a2"]
+    assert [a.id for a in store.iter_articles(newest_first=True)] == ["a2", "a1"]
+
+
+def test_entities_accumulate_variants_across_articles(store: SQLiteStore) -> None:
+    for i, spelling in enumerate(["بوتين", "پوتین"]):
+        ent = [{"id": "Q7747", "type": "PERSON", "name": "Vladimir Putin", "mentions": [{"text": spelling}]}]
+        store.put_article(_article(i, entities=ent), content_hash=str(i), text_hash=str(i))
+    row = store._writer.execute("SELECT data FROM entities WHERE id = 'Q7747'").fetchone()
+    assert "بوتين" in row[0] and "پوتین" in row[0]
+    assert store.stats()["entities"] == 1
+
+
+def test_events_stories_and_cluster_assignments(store: SQLiteStore) -> None:
+    store.put_article(_article(1), content_hash="1", text_hash="1")
+    store.put_events(
+        [Event(id="e1", story="s1", date="2022-12-19", articles=["a1"])], [Story(id="s1", end="2022-12-19")]
+    )
+    store.set_clusters([("a1", "e1", "s1", None)])
+    assert store.get_article("a1").event == "e1"
+    assert [e.id for e in store.iter_events(story="s1")] == ["e1"]
+    assert store.get_story("s1").end == "2022-12-19"
+    store.clear_clusters()
+    assert store.get_article("a1").event is None
+    assert list(store.iter_events()) == [] and store.get_story("s1") is None
+
+
+def test_outlet_lines_count_articles_per_outlet(store: SQLiteStore) -> None:
+    for _ in range(3):
+        store.count_outlet_lines("masrawy", ["k1", "k1", "k2"])
+    store.count_outlet_lines("other", ["k1"])
+    assert store.outlet_line_counts(3) == {"masrawy": (3, {"k1": 3, "k2": 3}), "other": (1, {})}
+
+
+def test_meta_and_stats(store: SQLiteStore) -> None:
+    store.set_meta("config", {"a": [1, "ب"]})
+    assert store.get_meta("config") == {"a": [1, "ب"]}
+    assert store.get_meta("missing", 5) == 5
+    store.put_article(_article(1, duplicate_of="a0"), content_hash="1", text_hash="1")
+    s = store.stats()
+    assert s["articles"] == 1 and s["copies"] == 1 and s["languages"] == {"ar": 1}
+
+
+def test_readers_in_other_threads_see_commits_while_the_writer_writes(store: SQLiteStore) -> None:
+    errors: list[BaseException] = []
+    seen: list[int] = []
+
+    def read() -> None:
+        try:
+            for _ in range(50):
+                seen.append(store.count_articles())
+                store.search("الخبر")
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    readers = [threading.Thread(target=read) for _ in range(3)]
+    for t in readers:
+        t.start()
+    for i in range(50):
+        store.put_article(_article(i), content_hash=str(i), text_hash=str(i))
+    for t in readers:
+        t.join()
+    assert not errors
+    assert seen == sorted(seen) or max(seen) <= 50
+    assert store.count_articles() == 50

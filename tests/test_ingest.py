@@ -1,0 +1,103 @@
+"""Ingest through the Python API: identity, idempotence, copies, bad input, crash safety, reprocess."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from khabar import registry
+from khabar.ingest import article_from_document, content_key
+from khabar.model import Article, Document
+from khabar.sources.decode import DecodeError
+
+
+def test_identity_is_record_id_then_url_then_content_hash() -> None:
+    assert article_from_document(Document("f", "نص", meta={"id": 7, "url": "http://x"})).id == "7"
+    assert article_from_document(Document("f", "نص", meta={"url": "http://x/a"})).id == "http://x/a"
+    a, b = (article_from_document(Document(o, t)) for o, t in (("1", "كتاب  جديد"), ("2", "كِتَابٌ جديد\n")))
+    assert a.id == b.id and a.id.startswith("sha1:")
+    assert content_key("ي ك") == content_key("ی ک")
+
+
+def test_documents_are_decoded_to_nfc_and_empty_ones_refused() -> None:
+    a = article_from_document(Document("f", "سلام".encode("utf-16")))
+    assert a.raw == "سلام"
+    with pytest.raises(DecodeError):
+        article_from_document(Document("f", b"  \n"))
+
+
+def test_ingest_seeds_twice_adds_nothing_the_second_time(make_corpus, seeds_dir: Path) -> None:
+    k = make_corpus()
+    first = k.ingest([str(seeds_dir)])
+    assert (first.ingested, first.present, first.exit_code) == (5, 0, 0)
+    again = k.ingest([str(seeds_dir)])
+    assert (again.ingested, again.present, again.exit_code) == (0, 5, 0)
+    assert "0 ingested, 5 already present" in again.summary()
+    assert k.stats()["articles"] == 5
+
+
+def test_same_text_under_two_identities_is_a_copy_not_lost(
+    make_corpus, tmp_path: Path, seeds_dir: Path
+) -> None:
+    text = (seeds_dir / "002_9022c90057377cdd.txt").read_text(encoding="utf-8")
+    records = [
+        {"id": "rt-1", "text": text, "outlet": "RT"},
+        {"id": "sp-9", "text": text, "outlet": "Sputnik"},
+    ]
+    f = tmp_path / "two.jsonl"
+    f.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    k = make_corpus()
+    report = k.ingest([str(f)])
+    assert report.ingested == 2 and report.copies == 1
+    assert k.article("sp-9").duplicate_of == "rt-1"
+    assert k.article("rt-1").duplicate_of is None
+
+
+def test_bad_input_is_reported_and_the_run_goes_on(make_corpus, tmp_path: Path, seeds_dir: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_bytes((seeds_dir / "002_9022c90057377cdd.txt").read_bytes())
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    (tmp_path / "in" / "blob.bin").write_bytes(bytes(range(256)) * 4)
+    report = make_corpus().ingest([str(tmp_path / "in")])
+    assert report.ingested == 1
+    assert len(report.problems) == 2
+    assert all(str(tmp_path / "in") in str(p) for p in report.problems)
+    assert report.exit_code == 0
+
+
+def test_nothing_ingested_and_input_failed_exits_1(make_corpus, tmp_path: Path) -> None:
+    report = make_corpus().ingest([str(tmp_path / "missing.txt")])
+    assert report.ingested == 0 and report.problems and report.exit_code == 1
+
+
+@registry.stage("tests.crash_on_third.v1", assigns=("meta",))
+def _crash(article: Article) -> Article:
+    if "003_" in article.origin:
+        raise KeyboardInterrupt
+    return article
+
+
+def test_an_interrupted_run_leaves_a_consistent_store_and_a_rerun_finishes(
+    make_corpus, seeds_dir: Path
+) -> None:
+    k = make_corpus(pipeline=["khabar.text.html.v1", "tests.crash_on_third.v1"])
+    with pytest.raises(KeyboardInterrupt):
+        k.ingest([str(seeds_dir)])
+    assert k.stats()["articles"] == 3  # 000, 001, 002: each in its own committed transaction
+    k2 = make_corpus()  # same file, default pipeline
+    report = k2.ingest([str(seeds_dir)])
+    assert (report.ingested, report.present) == (2, 3)
+
+
+def test_reprocess_redoes_only_stale_articles(make_corpus, seeds_dir: Path) -> None:
+    k = make_corpus()
+    k.ingest([str(seeds_dir)])
+    assert k.reprocess() == 0
+    first = next(iter(k.store.iter_articles()))
+    first.stages["khabar.text.html"] = "v0"
+    k.store.put_article(first, content_hash="x", text_hash="y")
+    assert k.reprocess() == 1
+    assert k.reprocess(everything=True) == 5
+    assert k.article(first.id).stages["khabar.text.html"] == "v1"
