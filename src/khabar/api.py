@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, Any
 
 from . import config as config_mod
 from . import export as export_mod
 from .engines import LocalEngine
-from .ingest import IngestReport, article_from_document, content_key, ingest, process
+from .ingest import IngestReport, article_from_document, content_key, ingest, ingest_documents, process
 from .model import Article, Document, Event, Story
 from .pipeline import Pipeline
 from .sources import Problem, SourceOptions
@@ -161,6 +161,88 @@ class Khabar:
     def stats(self) -> dict[str, Any]:
         """Corpus statistics."""
         return self.store.stats()
+
+    # -- reads for the web newsroom and JSON API (khabar.web) ------------------------------------
+    def stories_page(self, *, limit: int = 50, offset: int = 0) -> tuple[list[Story], int]:
+        """One page of stories (newest activity first) and how many there are."""
+        return self.store.list_stories(limit=limit, offset=offset), self.store.count_stories()
+
+    def events_page(
+        self, *, story: str | None = None, since: str | None = None, limit: int = 50, offset: int = 0
+    ) -> tuple[list[Event], int]:
+        """One page of events (newest first) and how many match."""
+        page = self.store.list_events(story=story, since=since, limit=limit, offset=offset)
+        return page, self.store.count_events(story=story, since=since)
+
+    def events_by_id(self, event_ids: list[str]) -> list[Event]:
+        """The stored events among these ids, in the order given."""
+        return self.store.get_events(event_ids)
+
+    def articles_page(
+        self, flt: ArticleFilter | None = None, *, limit: int = 50, offset: int = 0
+    ) -> tuple[list[Article], int]:
+        """One page of articles (newest first) and how many match."""
+        page = list(self.store.iter_articles(flt, limit=limit, offset=offset, newest_first=True))
+        return page, self.store.count_articles(flt)
+
+    def article_briefs(
+        self, flt: ArticleFilter | None = None, *, ids: list[str] | None = None, limit: int | None = 50
+    ) -> list[dict[str, Any]]:
+        """Light article rows (no text), newest first."""
+        return self.store.article_briefs(flt, ids=ids, limit=limit)
+
+    def coverage(self, column: str, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """Articles by day, language and outlet for each event or story id (``column``: "event" or "story")."""
+        return self.store.coverage(column, ids)
+
+    def facets(self) -> dict[str, list[tuple[str, int]]]:
+        """Article counts by language and by outlet."""
+        return self.store.facets()
+
+    def entity(self, entity_id: str) -> dict[str, Any] | None:
+        """One entity with its variants and article count."""
+        return self.store.get_entity(entity_id)
+
+    def entities_page(
+        self, *, type: str | None = None, query: str | None = None, limit: int = 50, offset: int = 0
+    ) -> tuple[list[dict[str, Any]], int]:
+        """One page of entities (most covered first) and how many match."""
+        page = self.store.list_entities(type=type, query=query, limit=limit, offset=offset)
+        return page, self.store.count_entities(type=type, query=query)
+
+    def entity_timeline(self, entity_id: str) -> list[tuple[str, int, int]]:
+        """(day, articles, mentions) of an entity."""
+        return self.store.entity_timeline(entity_id)
+
+    def cooccurring(self, entity_id: str, *, limit: int = 20) -> list[dict[str, Any]]:
+        """Entities most often mentioned beside this one."""
+        return self.store.cooccurring_entities(entity_id, limit=limit)
+
+    def entity_events(self, entity_id: str, *, limit: int = 50) -> list[Event]:
+        """Events whose articles mention the entity."""
+        return self.store.get_events(self.store.entity_event_ids(entity_id, limit=limit))
+
+    def quotes(
+        self,
+        flt: ArticleFilter | None = None,
+        *,
+        speaker: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Quotes, newest first, with their article's id, language, outlet, date and event."""
+        return self.store.list_quotes(flt, speaker=speaker, limit=limit, offset=offset)
+
+    def search_page(
+        self, query: str, flt: ArticleFilter | None = None, *, limit: int = 20, offset: int = 0
+    ) -> list[SearchHit]:
+        """One page of ranked search hits."""
+        return self.store.search(query, flt, limit=offset + limit)[offset:]
+
+    def ingest_documents(self, documents: Iterable[Document | Problem]) -> IngestReport:
+        """Ingest Documents already in memory (the web API's records) through the configured pipeline."""
+        self.store.set_meta("config", self.config)
+        return ingest_documents(self.store, documents, self.pipeline, on_stored=self._learn_chrome)
 
     def close(self) -> None:
         """Close the store."""
