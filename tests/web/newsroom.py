@@ -1,5 +1,6 @@
-"""A small newsroom for the web tests: the seed articles, filled from gold.json as the stages will fill them,
-clustered by hand into the gold events and story, plus one hostile article that tries to inject markup."""
+"""A small newsroom for the web tests: the seed articles, filled as the stages will fill them (from
+``newsroom.json``, a hand-checked excerpt of the seeds' expected analysis), clustered by hand into the three
+events and one story of the seeds, plus a copy and one hostile article that tries to inject markup."""
 
 from __future__ import annotations
 
@@ -89,9 +90,12 @@ def _put(k: Khabar, article: Article) -> None:
     k.store.put_article(article, content_hash=content_key(article.raw), text_hash=content_key(article.text))
 
 
-def build(k: Khabar, seeds: Path, gold_path: Path) -> dict[str, str]:
+ANNOTATIONS = Path(__file__).with_name("newsroom.json")
+
+
+def build(k: Khabar, seeds: Path) -> dict[str, str]:
     """Ingest the seeds into ``k`` and fill, cluster and extend them; return {seed prefix: article id}."""
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))["articles"]
+    gold = json.loads(ANNOTATIONS.read_text(encoding="utf-8"))
     k.ingest([str(seeds)])
     ids: dict[str, str] = {}
     for a in k.articles(limit=None):
