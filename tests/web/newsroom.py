@@ -133,7 +133,13 @@ def build(k: Khabar, seeds: Path) -> dict[str, str]:
                     "id": "evil-corp",
                     "type": "ORG",
                     "name": "<svg onload=alert(4)>Evil Corp",
-                    "mentions": [{"start": HOSTILE_TEXT.index("Evil Corp"), "end": HOSTILE_TEXT.index("Evil Corp") + 9, "text": "Evil Corp"}],
+                    "mentions": [
+                        {
+                            "start": HOSTILE_TEXT.index("Evil Corp"),
+                            "end": HOSTILE_TEXT.index("Evil Corp") + 9,
+                            "text": "Evil Corp",
+                        }
+                    ],
                     "salience": 1.0,
                 }
             ],

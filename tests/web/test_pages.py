@@ -21,7 +21,9 @@ def html(client: TestClient, url: str, **params: str) -> str:
 
 def test_stories_page_lists_cards_with_activity(client: TestClient) -> None:
     page = html(client, "/")
-    assert page.index("Russia–Belarus alliance") > page.index("alert(&#39;story&#39;)")  # newest activity first
+    assert page.index("Russia–Belarus alliance") > page.index(
+        "alert(&#39;story&#39;)"
+    )  # newest activity first
     card = page[page.index("Russia–Belarus alliance") :]
     assert "3 events" in card and "6 articles" in card and "2022-12-19" in card
     assert 'class="tag lang"' in card and "Masrawy" in card and "Aran News" in card
@@ -45,7 +47,9 @@ def test_story_page_has_timeline_actors_places_events(client: TestClient) -> Non
     assert '<svg class="chart bars"' in page
 
 
-def test_event_page_header_summary_articles_quotes_provenance(client: TestClient, ids: dict[str, str]) -> None:
+def test_event_page_header_summary_articles_quotes_provenance(
+    client: TestClient, ids: dict[str, str]
+) -> None:
     page = html(client, "/events/ev-minsk")
     for label in ("What", "Where", "When", "Who"):
         assert f"<dt>{label}</dt>" in page
@@ -53,7 +57,7 @@ def test_event_page_header_summary_articles_quotes_provenance(client: TestClient
     assert 'dir="auto" lang="ar"' in page and "بوتين يجري محادثات" in page
     for prefix in ("001", "003", "004"):
         assert f"/articles/{ids[prefix].replace(':', '%3A')}" in page
-    assert "<h3>Arabic <span class=\"count\">3</span></h3>" in page and "Masrawy" in page
+    assert '<h3>Arabic <span class="count">3</span></h3>' in page and "Masrawy" in page
     assert "ننسق خطواتنا" in page and 'href="/entities/vladimir-putin"' in page  # a quote, with its speaker
     prov = page[page.index("<h2>Provenance</h2>") :]
     assert "agency" in prov and "DPA" in prov and "Masrawy" in prov
@@ -68,7 +72,9 @@ def test_event_page_folds_copies_under_the_original(client: TestClient, ids: dic
     assert "copy of" in page and "Sputnik Mirror" in page
 
 
-def test_article_page_highlights_entities_by_offset(client: TestClient, corpus: khabar.Khabar, ids: dict[str, str]) -> None:
+def test_article_page_highlights_entities_by_offset(
+    client: TestClient, corpus: khabar.Khabar, ids: dict[str, str]
+) -> None:
     article = corpus.article(ids["001"])
     assert article is not None
     page = html(client, f"/articles/{ids['001']}")

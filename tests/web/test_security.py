@@ -29,9 +29,9 @@ class LiveMarkup(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.live.append(f"{tag} {name}=")
-            if name in {"href", "src", "action", "formaction", "xlink:href"} and (value or "").strip().lower().startswith(
-                ("javascript:", "data:text")
-            ):
+            if name in {"href", "src", "action", "formaction", "xlink:href"} and (
+                value or ""
+            ).strip().lower().startswith(("javascript:", "data:text")):
                 self.live.append(f"{tag} {name}={value}")
 
 
@@ -75,7 +75,9 @@ def test_api_json_is_not_sniffable_html(client: TestClient) -> None:
     assert r.json()["title"] == newsroom.HOSTILE_TITLE
 
 
-@pytest.mark.parametrize("url", ["/", "/events/ev-minsk", "/api/stories", "/static/khabar.css", "/nope", "/api/nope"])
+@pytest.mark.parametrize(
+    "url", ["/", "/events/ev-minsk", "/api/stories", "/static/khabar.css", "/nope", "/api/nope"]
+)
 def test_security_headers_everywhere(client: TestClient, url: str) -> None:
     h = client.get(url).headers
     csp = h["content-security-policy"]
@@ -87,7 +89,15 @@ def test_security_headers_everywhere(client: TestClient, url: str) -> None:
 
 
 def test_pages_have_no_inline_script_or_style(client: TestClient, ids: dict[str, str]) -> None:
-    for url in ("/", "/stories/st-alliance", "/events/ev-minsk", f"/articles/{ids['001']}", "/entities/vladimir-putin", "/search?q=x", "/docs"):
+    for url in (
+        "/",
+        "/stories/st-alliance",
+        "/events/ev-minsk",
+        f"/articles/{ids['001']}",
+        "/entities/vladimir-putin",
+        "/search?q=x",
+        "/docs",
+    ):
         page = client.get(url).text
         assert "<script" not in page and "<style" not in page and " style=" not in page, url
 
@@ -124,12 +134,24 @@ def test_ingest_needs_a_token(make_corpus) -> None:  # type: ignore[no-untyped-d
         create_app(make_corpus("a.db"), allow_ingest=True)
     k = make_corpus("b.db")
     client = TestClient(create_app(k, allow_ingest=True, token=TOKEN))
-    record = {"id": "api-1", "title": "عنوان", "text": "التقى الرئيسان في مينسك اليوم.", "lang": "ar", "outlet": "Wire"}
+    record = {
+        "id": "api-1",
+        "title": "عنوان",
+        "text": "التقى الرئيسان في مينسك اليوم.",
+        "lang": "ar",
+        "outlet": "Wire",
+    }
     assert client.post("/api/ingest", json=record).status_code == 401
-    assert client.post("/api/ingest", json=record, headers={"Authorization": "Bearer wrong"}).status_code == 401
+    assert (
+        client.post("/api/ingest", json=record, headers={"Authorization": "Bearer wrong"}).status_code == 401
+    )
     assert client.post("/api/ingest", json=record, headers={"Authorization": TOKEN}).status_code == 401
     assert k.article("api-1") is None
-    ok = client.post("/api/ingest", json={"records": [record, {"title": "no body"}, 7]}, headers={"Authorization": f"Bearer {TOKEN}"})
+    ok = client.post(
+        "/api/ingest",
+        json={"records": [record, {"title": "no body"}, 7]},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
     assert ok.status_code == 200, ok.text
     body = ok.json()
     assert body["ingested"] == 1 and body["ids"] == ["api-1"] and len(body["problems"]) == 2
@@ -142,7 +164,9 @@ def test_ingest_needs_a_token(make_corpus) -> None:  # type: ignore[no-untyped-d
     )
     assert text.status_code == 200 and text.json()["ingested"] == 1
     bad = client.post(
-        "/api/ingest", content=b"{nope", headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
+        "/api/ingest",
+        content=b"{nope",
+        headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"},
     )
     assert bad.status_code == 400
 
