@@ -478,8 +478,8 @@ class SQLiteStore(Store):
             cov["articles"] += n
             if day:
                 cov["days"][day] += n
-            cov["languages"][lang or "?"] += n
-            cov["outlets"][outlet or "?"] += n
+            cov["languages"][lang or "unknown"] += n
+            cov["outlets"][outlet or "unknown"] += n
         return out
 
     def facets(self) -> dict[str, list[tuple[str, int]]]:

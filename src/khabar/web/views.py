@@ -154,8 +154,8 @@ def event_view(k: Khabar, event: Event) -> dict[str, Any]:
         "last": last,
         "quotes": quotes,
         "provenance": provenance(briefs),
-        "languages": charts.bars(list(Counter(b["lang"] or "?" for b in briefs).items())),
-        "outlets": charts.bars(list(Counter(b["outlet"] or "?" for b in briefs).items())),
+        "languages": charts.bars(list(Counter(b["lang"] or "unknown" for b in briefs).items())),
+        "outlets": charts.bars(list(Counter(b["outlet"] or "unknown" for b in briefs).items())),
     }
 
 
