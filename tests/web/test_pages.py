@@ -97,7 +97,9 @@ def test_article_page_repairs_toggle(client: TestClient, ids: dict[str, str]) ->
 
 def test_entity_page_variants_chart_cooccurring_events(client: TestClient) -> None:
     page = html(client, "/entities/vladimir-putin")
-    assert "<h3>Arabic</h3>" in page and "بوتين" in page and "پوتین" in page
+    assert "<h3>Arabic script · Arabic</h3>" in page and "<h3>Arabic script · Persian</h3>" in page
+    variants = page[page.index("<h3>Arabic script · Persian</h3>") :]
+    assert "پوتین" in variants[: variants.index("</div>")]
     assert '<svg class="chart day-bars"' in page
     assert 'href="/entities/alexander-lukashenko"' in page
     assert 'href="/events/ev-minsk"' in page and 'href="/events/ev-spb"' in page

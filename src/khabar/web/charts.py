@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from markupsafe import Markup, escape
 
 _LABEL_CHARS = 38
+_MAX_BAR = 24  # widest bar of a daily chart, so a few days do not fill the whole width
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def day_bars(
         return Markup("")
     top, pad, bottom = 14, 4, 18
     peak = max(n for _, n in days) or 1
-    step = (width - 2 * pad) / len(days)
+    step = min((width - 2 * pad) / len(days), _MAX_BAR)
     plot = height - top - bottom
     body = []
     for i, (d, n) in enumerate(days):
@@ -80,7 +81,7 @@ def day_bars(
     body.append(f'<text class="axis" x="{pad}" y="{height - 4}">{days[0][0].isoformat()}</text>')
     if len(days) > 1:
         body.append(
-            f'<text class="axis" x="{width - pad}" y="{height - 4}" text-anchor="end">{days[-1][0].isoformat()}</text>'
+            f'<text class="axis" x="{pad + len(days) * step:.1f}" y="{height - 4}" text-anchor="end">{days[-1][0].isoformat()}</text>'
         )
     body.append(f'<text class="axis" x="{pad}" y="10">peak {peak} {escape(unit)}/day</text>')
     total = sum(n for _, n in days)
@@ -93,7 +94,7 @@ def sparkline(series: Mapping[str, int], *, width: int = 120, height: int = 28) 
     if not days:
         return Markup("")
     peak = max(n for _, n in days) or 1
-    step = width / len(days)
+    step = min(width / len(days), _MAX_BAR / 2)
     body = []
     for i, (d, n) in enumerate(days):
         h = max((height - 2) * n / peak, 1 if n else 0)
@@ -112,7 +113,7 @@ def timeline(points: Sequence[TimelinePoint], *, width: int = 720) -> Markup:
         return Markup("")
     first, last = dated[0][0], dated[-1][0]
     span = max((last - first).days, 1)
-    rows, pad, axis_y = 4, 110, 30
+    rows, pad, axis_y = min(4, len(dated)), 110, 30
     height = axis_y + 24 + rows * 18
     biggest = max(p.size for _, p in dated) or 1
     body = [f'<line class="axis-line" x1="{pad}" y1="{axis_y}" x2="{width - pad}" y2="{axis_y}"/>']

@@ -208,13 +208,13 @@ def script_of(text: str) -> str:
     return "other"
 
 
-def variants_by_script(entity: dict[str, Any]) -> list[tuple[str, list[tuple[str, str, int]]]]:
-    """An entity's variants grouped by script: [(script, [(text, lang, count), ...])], most used first."""
-    groups: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+def variants_by_script(entity: dict[str, Any]) -> list[tuple[str, str, list[tuple[str, int]]]]:
+    """An entity's variants grouped by script and language: [(script, lang, [(text, count), ...])], most used first."""
+    groups: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
     for text, info in entity.get("variants", {}).items():
-        groups[script_of(text)].append((text, info.get("lang") or "?", int(info.get("count") or 0)))
-    ordered = sorted(groups.items(), key=lambda kv: -sum(c for *_, c in kv[1]))
-    return [(script, sorted(items, key=lambda v: (-v[2], v[0]))) for script, items in ordered]
+        groups[(script_of(text), info.get("lang") or "?")].append((text, int(info.get("count") or 0)))
+    ordered = sorted(groups.items(), key=lambda kv: (-sum(c for _, c in kv[1]), kv[0]))
+    return [(script, lang, sorted(items, key=lambda v: (-v[1], v[0]))) for (script, lang), items in ordered]
 
 
 def entity_view(k: Khabar, entity: dict[str, Any]) -> dict[str, Any]:
