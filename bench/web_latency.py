@@ -129,7 +129,7 @@ def main() -> None:
     stats = k.stats()
     print(f"store: {stats['articles']} articles, {stats['events']} events, {stats['stories']} stories")
     events, _ = k.events_page(limit=10)
-    sample, _ = k.events_page(limit=2000)
+    sample, _ = k.events_page(limit=100_000)
     biggest = max(k.coverage("event", [e.id for e in sample]).items(), key=lambda kv: kv[1]["articles"])
     event_urls = [f"/events/{e.id}" for e in events] + [f"/events/{biggest[0]}"]
     pages = {
