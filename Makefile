@@ -25,6 +25,7 @@ demo: $(VENV)/.installed
 
 ## make test: install the dev extras, lint, run the whole test suite
 test: $(VENV)/.dev-installed
+	@command -v chromium >/dev/null || (apt-get install -y chromium >/dev/null 2>&1 || echo "chromium not installed: the browser test will be skipped")
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/python -m pytest

@@ -226,5 +226,5 @@ def build(k: Khabar, seeds: Path) -> dict[str, str]:
         ),
     ]
     k.store.put_events(events, stories)
-    k.store.set_clusters((a, ev.id, ev.story) for ev in events for a in ev.articles + ev.copies)
+    k.store.set_clusters((a, ev.id, ev.story, None) for ev in events for a in ev.articles + ev.copies)
     return ids

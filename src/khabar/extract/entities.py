@@ -438,7 +438,7 @@ def entities(
     for m in sorted(title.mentions, key=lambda m: m.start):
         in_title.setdefault(m.eid, []).append(m)
     out = []
-    for eid in sorted(set(by_id) | set(in_title), key=lambda e: -sal.get(e, 0.0)):
+    for eid in sorted(set(by_id) | set(in_title), key=lambda e: (-sal.get(e, 0.0), e)):
         ms, ts = by_id.get(eid, []), in_title.get(eid, [])
         info = body.persons.get(eid) or title.persons.get(eid)
         entry = _display(res, eid, info, ms + ts)
