@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, Any
 
@@ -11,10 +11,10 @@ from . import config as config_mod
 from . import export as export_mod
 from .cluster.sync import cluster_articles, recluster
 from .engines import LocalEngine
-from .ingest import IngestReport, article_from_document, content_key, ingest, process
+from .ingest import IngestReport, article_from_document, content_key, ingest_documents, process, raw_hash
 from .model import Article, Document, Event, Story
 from .pipeline import Pipeline
-from .sources import Problem, SourceOptions
+from .sources import Problem, SourceOptions, iter_documents
 from .store import SQLiteStore, Store
 from .store.base import ArticleFilter, SearchHit
 from .text.chrome import repeated_keys
@@ -76,21 +76,31 @@ class Khabar:
             field_map=dict(field_map or {}),
             transport=transport,
         )
+        return self.ingest_documents(iter_documents(inputs, options), workers=workers, on_item=on_item)
+
+    def ingest_documents(
+        self,
+        documents: Iterable[Document | Problem],
+        *,
+        workers: int | None = 1,
+        on_item: Callable[[], None] | None = None,
+    ) -> IngestReport:
+        """Ingest Documents (from any source, or built in memory), then cluster the new articles in chunks."""
         self.store.set_meta("config", self.config)
+        opts = self.config["ingest"]
         pending: list[Article] = []
-        chunk = int(opts["cluster_chunk"])
 
         def stored(article: Article) -> None:
             self._learn_chrome(article)
             if opts["cluster"]:
                 pending.append(article)
-                if len(pending) >= chunk:
+                if len(pending) >= int(opts["cluster_chunk"]):
                     self.cluster(pending)
                     pending.clear()
 
         engine = LocalEngine(workers)
-        report = ingest(
-            self.store, inputs, self.pipeline, options, engine=engine, on_item=on_item, on_stored=stored
+        report = ingest_documents(
+            self.store, documents, self.pipeline, engine=engine, on_item=on_item, on_stored=stored
         )
         if pending:
             self.cluster(pending)
@@ -109,9 +119,9 @@ class Khabar:
         cluster_articles(self.store, articles, self.config["cluster"], refine=refine)
         return len(articles)
 
-    def recluster(self) -> int:
-        """Rebuild every event and story from the stored articles, with the backfill refinement pass."""
-        return recluster(self.store, self.config["cluster"])
+    def recluster(self, *, refine: bool = False) -> int:
+        """Rebuild every event and story from the stored articles; ``refine`` adds the merge and split pass."""
+        return recluster(self.store, self.config["cluster"], refine=refine)
 
     def reprocess(self, *, everything: bool = False, on_item: Callable[[], None] | None = None) -> int:
         """Run the pipeline again from the stored raw input on stale articles (or all); return how many changed."""
@@ -130,9 +140,7 @@ class Khabar:
             if isinstance(result, Problem):
                 continue
             result.event, result.story, result.duplicate_of = old.event, old.story, old.duplicate_of
-            self.store.put_article(
-                result, content_hash=content_key(old.raw), text_hash=content_key(result.text)
-            )
+            self.store.put_article(result, content_hash=raw_hash(old.raw), text_hash=content_key(result.text))
             done += 1
         return done
 
@@ -193,6 +201,83 @@ class Khabar:
     def stats(self) -> dict[str, Any]:
         """Corpus statistics."""
         return self.store.stats()
+
+    # -- reads for the web newsroom and JSON API (khabar.web) ------------------------------------
+    def stories_page(self, *, limit: int = 50, offset: int = 0) -> tuple[list[Story], int]:
+        """One page of stories (newest activity first) and how many there are."""
+        return self.store.list_stories(limit=limit, offset=offset), self.store.count_stories()
+
+    def events_page(
+        self, *, story: str | None = None, since: str | None = None, limit: int = 50, offset: int = 0
+    ) -> tuple[list[Event], int]:
+        """One page of events (newest first) and how many match."""
+        page = self.store.list_events(story=story, since=since, limit=limit, offset=offset)
+        return page, self.store.count_events(story=story, since=since)
+
+    def events_by_id(self, event_ids: list[str]) -> list[Event]:
+        """The stored events among these ids, in the order given."""
+        return self.store.get_events(event_ids)
+
+    def articles_page(
+        self, flt: ArticleFilter | None = None, *, limit: int = 50, offset: int = 0
+    ) -> tuple[list[Article], int]:
+        """One page of articles (newest first) and how many match."""
+        page = list(self.store.iter_articles(flt, limit=limit, offset=offset, newest_first=True))
+        return page, self.store.count_articles(flt)
+
+    def article_briefs(
+        self, flt: ArticleFilter | None = None, *, ids: list[str] | None = None, limit: int | None = 50
+    ) -> list[dict[str, Any]]:
+        """Light article rows (no text), newest first."""
+        return self.store.article_briefs(flt, ids=ids, limit=limit)
+
+    def coverage(self, column: str, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """Articles by day, language and outlet for each event or story id (``column``: "event" or "story")."""
+        return self.store.coverage(column, ids)
+
+    def facets(self) -> dict[str, list[tuple[str, int]]]:
+        """Article counts by language and by outlet."""
+        return self.store.facets()
+
+    def entity(self, entity_id: str) -> dict[str, Any] | None:
+        """One entity with its variants and article count."""
+        return self.store.get_entity(entity_id)
+
+    def entities_page(
+        self, *, type: str | None = None, query: str | None = None, limit: int = 50, offset: int = 0
+    ) -> tuple[list[dict[str, Any]], int]:
+        """One page of entities (most covered first) and how many match."""
+        page = self.store.list_entities(type=type, query=query, limit=limit, offset=offset)
+        return page, self.store.count_entities(type=type, query=query)
+
+    def entity_timeline(self, entity_id: str) -> list[tuple[str, int, int]]:
+        """(day, articles, mentions) of an entity."""
+        return self.store.entity_timeline(entity_id)
+
+    def cooccurring(self, entity_id: str, *, limit: int = 20) -> list[dict[str, Any]]:
+        """Entities most often mentioned beside this one."""
+        return self.store.cooccurring_entities(entity_id, limit=limit)
+
+    def entity_events(self, entity_id: str, *, limit: int = 50) -> list[Event]:
+        """Events whose articles mention the entity."""
+        return self.store.get_events(self.store.entity_event_ids(entity_id, limit=limit))
+
+    def quotes(
+        self,
+        flt: ArticleFilter | None = None,
+        *,
+        speaker: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Quotes, newest first, with their article's id, language, outlet, date and event."""
+        return self.store.list_quotes(flt, speaker=speaker, limit=limit, offset=offset)
+
+    def search_page(
+        self, query: str, flt: ArticleFilter | None = None, *, limit: int = 20, offset: int = 0
+    ) -> list[SearchHit]:
+        """One page of ranked search hits."""
+        return self.store.search(query, flt, limit=offset + limit)[offset:]
 
     def close(self) -> None:
         """Close the store."""

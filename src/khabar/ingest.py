@@ -19,6 +19,11 @@ from .text.normalize import fold
 _SPACE = re.compile(r"\s+")
 
 
+def raw_hash(raw: str) -> str:
+    """A hash of the raw input exactly as received."""
+    return hashlib.sha1(raw.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+
 def content_key(text: str) -> str:
     """A short hash of the folded, whitespace-collapsed text: equal for the same words in any encoding or spacing."""
     folded = _SPACE.sub(" ", fold(text)).strip()
@@ -156,7 +161,7 @@ def ingest_documents(
         text_hash = content_key(result.text)
         result.duplicate_of = store.find_by_text_hash(text_hash)
         report.copies += result.duplicate_of is not None
-        store.put_article(result, content_hash=content_key(result.raw), text_hash=text_hash)
+        store.put_article(result, content_hash=raw_hash(result.raw), text_hash=text_hash)
         report.ingested += 1
         report.ids.append(result.id)
         if on_stored:

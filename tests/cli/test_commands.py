@@ -139,3 +139,37 @@ def test_a_reader_searches_while_ingest_writes(tmp_path: Path, seeds_dir: Path) 
     assert writer.returncode == 0, writer.stderr.read() if writer.stderr else ""
     assert searches >= 1
     assert json.loads(run(db, "stats", "--json").stdout)["articles"] == 405
+
+
+def test_events_and_stories_after_ingest(seeded: Path) -> None:
+    events = json.loads(run(seeded, "events", "--json").stdout)
+    assert events and all(e["articles"] for e in events)
+    stories = json.loads(run(seeded, "stories", "--json").stdout)
+    assert {e["story"] for e in events} == {s["id"] for s in stories}
+    assert "event" in run(seeded, "events").stdout
+    exported = [json.loads(line) for line in run(seeded, "export", "events").stdout.splitlines()]
+    assert sorted(e["id"] for e in exported) == sorted(e["id"] for e in events)
+
+
+def test_recluster_and_batch_cluster_rebuild_the_same_articles(seeded: Path) -> None:
+    before = {a["id"]: a["event"] for a in json.loads(run(seeded, "articles", "--json").stdout)}
+    assert json.loads(run(seeded, "recluster", "--json").stdout)["clustered"] == 5
+    after = {a["id"]: a["event"] for a in json.loads(run(seeded, "articles", "--json").stdout)}
+    groups = lambda m: sorted(sorted(k for k in m if m[k] == v) for v in set(m.values()))  # noqa: E731
+    assert groups(after) == groups(before)
+    assert json.loads(run(seeded, "cluster", "--batch", "--json").stdout)["clustered"] == 5
+    assert json.loads(run(seeded, "cluster", "--json").stdout)["clustered"] == 0  # nothing left unclustered
+
+
+def test_eval_scores_khabar_beside_the_baselines(tmp_path: Path, seeds_dir: Path) -> None:
+    labeled = tmp_path / "labeled.jsonl"
+    rows = []
+    for p in sorted(seeds_dir.glob("*.txt")):
+        event = {"000": "spb", "002": "moscow"}.get(p.name[:3], "minsk")
+        rows.append({"id": p.stem, "text": p.read_text(encoding="utf-8"), "event": event, "story": "belarus"})
+    labeled.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    result = json.loads(run(tmp_path / "k.db", "eval", "--json", str(labeled)).stdout)
+    assert result["articles"] == 5
+    for system in ("khabar", "baseline_tfidf_agglomerative", "baseline_copies"):
+        assert 0.0 <= result[system]["events"]["bcubed"]["f1"] <= 1.0
+    assert "B³ F1" in run(tmp_path / "k.db", "eval", str(labeled)).stdout

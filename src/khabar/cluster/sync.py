@@ -56,7 +56,7 @@ def cluster_articles(
     return assignments
 
 
-def recluster(store: Store, config: Mapping[str, Any], *, refine: bool = True) -> int:
+def recluster(store: Store, config: Mapping[str, Any], *, refine: bool = False) -> int:
     """Rebuild every event and story from the stored articles; return how many articles were clustered."""
     store.clear_clusters()
     articles = list(store.iter_articles())

@@ -138,3 +138,84 @@ class Store(ABC):
     @abstractmethod
     def close(self) -> None:
         """Close every connection."""
+
+    # -- reads for the web newsroom and JSON API (khabar.web) ------------------------------------
+    @abstractmethod
+    def list_stories(self, *, limit: int = 50, offset: int = 0) -> list[Story]:
+        """One page of stories, newest activity first."""
+
+    @abstractmethod
+    def count_stories(self) -> int:
+        """How many stories are stored."""
+
+    @abstractmethod
+    def list_events(
+        self, *, story: str | None = None, since: str | None = None, limit: int = 50, offset: int = 0
+    ) -> list[Event]:
+        """One page of events, newest first (undated last)."""
+
+    @abstractmethod
+    def count_events(self, *, story: str | None = None, since: str | None = None) -> int:
+        """How many events match."""
+
+    @abstractmethod
+    def get_events(self, event_ids: Iterable[str]) -> list[Event]:
+        """The stored events among these ids, in the order given."""
+
+    @abstractmethod
+    def article_briefs(
+        self,
+        flt: ArticleFilter | None = None,
+        *,
+        ids: Iterable[str] | None = None,
+        limit: int | None = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Light article rows (no text): id, title, lang, outlet, published, url, duplicate_of, event, story,
+        dateline, sources, newest first; ``ids`` adds articles by id to those matched by ``flt``."""
+
+    @abstractmethod
+    def coverage(self, column: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Per event or story id (``column`` is "event" or "story"): article count and counters of articles
+        by day, language and outlet."""
+
+    @abstractmethod
+    def facets(self) -> dict[str, list[tuple[str, int]]]:
+        """Article counts by language and by outlet, largest first."""
+
+    @abstractmethod
+    def get_entity(self, entity_id: str) -> dict[str, Any] | None:
+        """One entity: id, type, name, variants {text: {lang, count}} and the number of articles."""
+
+    @abstractmethod
+    def list_entities(
+        self, *, type: str | None = None, query: str | None = None, limit: int = 50, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """Entities (id, type, name, articles), most covered first; ``query`` matches the name or id."""
+
+    @abstractmethod
+    def count_entities(self, *, type: str | None = None, query: str | None = None) -> int:
+        """How many entities match."""
+
+    @abstractmethod
+    def entity_timeline(self, entity_id: str) -> list[tuple[str, int, int]]:
+        """(day, articles, mentions) for each publication day of the articles mentioning the entity."""
+
+    @abstractmethod
+    def cooccurring_entities(self, entity_id: str, *, limit: int = 20) -> list[dict[str, Any]]:
+        """Entities most often mentioned in the same articles: id, type, name, articles."""
+
+    @abstractmethod
+    def entity_event_ids(self, entity_id: str, *, limit: int = 50) -> list[str]:
+        """Events whose articles mention the entity, most mentioning articles first."""
+
+    @abstractmethod
+    def list_quotes(
+        self,
+        flt: ArticleFilter | None = None,
+        *,
+        speaker: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Quotes of matching articles, newest first, each with article, lang, outlet, published and event."""

@@ -10,6 +10,7 @@ import json
 import re
 import sqlite3
 import threading
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -423,6 +424,195 @@ class SQLiteStore(Store):
             "path": str(self.path),
         }
 
+    # -- reads for the web newsroom and JSON API (khabar.web) ----------------------------------------
+    def list_stories(self, *, limit: int = 50, offset: int = 0) -> list[Story]:
+        """One page of stories, newest activity first."""
+        sql = f"SELECT data FROM stories ORDER BY {_STORY_ORDER} LIMIT ? OFFSET ?"
+        return [Story.from_dict(json.loads(r[0])) for r in self._reader.execute(sql, (limit, offset))]
+
+    def count_stories(self) -> int:
+        """How many stories are stored."""
+        return int(self._reader.execute("SELECT count(*) FROM stories").fetchone()[0])
+
+    def list_events(
+        self,
+        *,
+        story: str | None = None,
+        since: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[Event]:
+        """One page of events, newest first (undated last)."""
+        where, args = _event_where(story, since)
+        sql = f"SELECT data FROM events{where} ORDER BY date IS NULL, date DESC, id LIMIT ? OFFSET ?"
+        return [Event.from_dict(json.loads(r[0])) for r in self._reader.execute(sql, (*args, limit, offset))]
+
+    def count_events(self, *, story: str | None = None, since: str | None = None) -> int:
+        """How many events match."""
+        where, args = _event_where(story, since)
+        return int(self._reader.execute(f"SELECT count(*) FROM events{where}", args).fetchone()[0])
+
+    def get_events(self, event_ids: Iterable[str]) -> list[Event]:
+        """The stored events among these ids, in the order given."""
+        ids = list(dict.fromkeys(event_ids))
+        if not ids:
+            return []
+        sql = f"SELECT id, data FROM events WHERE id IN ({','.join('?' * len(ids))})"
+        found = {r[0]: Event.from_dict(json.loads(r[1])) for r in self._reader.execute(sql, ids)}
+        return [found[i] for i in ids if i in found]
+
+    def article_briefs(
+        self,
+        flt: ArticleFilter | None = None,
+        *,
+        ids: Iterable[str] | None = None,
+        limit: int | None = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Light article rows (no text), newest first; ``ids`` adds articles by id to those ``flt`` matches."""
+        where, args = self._where(flt)
+        wanted = list(dict.fromkeys(ids or ()))
+        if wanted:
+            by_id = f"a.id IN ({','.join('?' * len(wanted))})"
+            where = f" WHERE ({where[len(' WHERE ') :]}) OR {by_id}" if where else f" WHERE {by_id}"
+            args = [*args, *wanted]
+        sql = f"{_BRIEF}{where} ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?"
+        rows = self._reader.execute(sql, (*args, -1 if limit is None else limit, offset))
+        return [_brief(r) for r in rows]
+
+    def coverage(self, column: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Per event or story id: article count and counters of articles by day, language and outlet."""
+        if column not in _COVERAGE_COLUMNS:
+            raise ValueError(f"coverage by {column!r}: expected one of {sorted(_COVERAGE_COLUMNS)}")
+        wanted = list(dict.fromkeys(ids))
+        out: dict[str, dict[str, Any]] = {
+            i: {"articles": 0, "days": Counter(), "languages": Counter(), "outlets": Counter()}
+            for i in wanted
+        }
+        if not wanted:
+            return out
+        sql = (
+            f"SELECT {column}, substr(published, 1, 10), lang, outlet, count(*) FROM articles"
+            f" WHERE {column} IN ({','.join('?' * len(wanted))}) GROUP BY 1, 2, 3, 4"
+        )
+        for key, day, lang, outlet, n in self._reader.execute(sql, wanted):
+            cov = out[key]
+            cov["articles"] += n
+            if day:
+                cov["days"][day] += n
+            cov["languages"][lang or "unknown"] += n
+            cov["outlets"][outlet or "unknown"] += n
+        return out
+
+    def facets(self) -> dict[str, list[tuple[str, int]]]:
+        """Article counts by language and by outlet, largest first."""
+        q = self._reader.execute
+        return {
+            column: [
+                (v, n)
+                for v, n in q(
+                    f"SELECT {column}, count(*) FROM articles WHERE {column} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC"
+                )
+            ]
+            for column in ("lang", "outlet")
+        }
+
+    def get_entity(self, entity_id: str) -> dict[str, Any] | None:
+        """One entity: id, type, name, variants and the number of articles mentioning it."""
+        row = self._reader.execute(
+            "SELECT id, type, name, data, (SELECT count(*) FROM article_entities WHERE entity_id = e.id)"
+            " FROM entities e WHERE id = ?",
+            (entity_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        variants = json.loads(row[3]).get("variants", {})
+        return {"id": row[0], "type": row[1], "name": row[2], "variants": variants, "articles": row[4]}
+
+    def list_entities(
+        self,
+        *,
+        type: str | None = None,
+        query: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Entities (id, type, name, articles), most covered first."""
+        where, args = _entity_where(type, query)
+        sql = (
+            "SELECT e.id, e.type, e.name, (SELECT count(*) FROM article_entities WHERE entity_id = e.id) AS n"
+            f" FROM entities e{where} ORDER BY n DESC, e.id LIMIT ? OFFSET ?"
+        )
+        return [
+            {"id": r[0], "type": r[1], "name": r[2], "articles": r[3]}
+            for r in self._reader.execute(sql, (*args, limit, offset))
+        ]
+
+    def count_entities(self, *, type: str | None = None, query: str | None = None) -> int:
+        """How many entities match."""
+        where, args = _entity_where(type, query)
+        return int(self._reader.execute(f"SELECT count(*) FROM entities e{where}", args).fetchone()[0])
+
+    def entity_timeline(self, entity_id: str) -> list[tuple[str, int, int]]:
+        """(day, articles, mentions) for each publication day of the articles mentioning the entity."""
+        sql = (
+            "SELECT substr(a.published, 1, 10) AS day, count(*), sum(ae.mentions) FROM article_entities ae"
+            " JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = ? AND a.published IS NOT NULL"
+            " GROUP BY day ORDER BY day"
+        )
+        return [(d, int(n), int(m or 0)) for d, n, m in self._reader.execute(sql, (entity_id,))]
+
+    def cooccurring_entities(self, entity_id: str, *, limit: int = 20) -> list[dict[str, Any]]:
+        """Entities most often mentioned in the same articles."""
+        sql = (
+            "SELECT other.entity_id, e.type, e.name, count(*) AS n FROM article_entities mine"
+            " JOIN article_entities other ON other.article_id = mine.article_id AND other.entity_id != mine.entity_id"
+            " LEFT JOIN entities e ON e.id = other.entity_id"
+            " WHERE mine.entity_id = ? GROUP BY other.entity_id ORDER BY n DESC, other.entity_id LIMIT ?"
+        )
+        return [
+            {"id": r[0], "type": r[1], "name": r[2] or r[0], "articles": r[3]}
+            for r in self._reader.execute(sql, (entity_id, limit))
+        ]
+
+    def entity_event_ids(self, entity_id: str, *, limit: int = 50) -> list[str]:
+        """Events whose articles mention the entity, most mentioning articles first."""
+        sql = (
+            "SELECT a.event, count(*) AS n FROM article_entities ae JOIN articles a ON a.id = ae.article_id"
+            " WHERE ae.entity_id = ? AND a.event IS NOT NULL GROUP BY a.event ORDER BY n DESC, a.event LIMIT ?"
+        )
+        return [r[0] for r in self._reader.execute(sql, (entity_id, limit))]
+
+    def list_quotes(
+        self,
+        flt: ArticleFilter | None = None,
+        *,
+        speaker: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Quotes of matching articles, newest first; a ``speaker`` must be one of the article's entities."""
+        where, args = self._where(flt)
+        clauses = [where[len(" WHERE ") :]] if where else []
+        if speaker:
+            clauses.append(
+                "a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)"
+                " AND json_extract(q.value, '$.speaker.id') = ?"
+            )
+            args = [*args, speaker, speaker]
+        cond = " WHERE " + " AND ".join(clauses) if clauses else ""
+        sql = (
+            "SELECT a.id, a.lang, a.outlet, a.published, a.event, q.value"
+            f" FROM articles a, json_each(a.data, '$.quotes') q{cond}"
+            " ORDER BY a.published DESC, a.rowid DESC, q.key LIMIT ? OFFSET ?"
+        )
+        out = []
+        for r in self._reader.execute(sql, (*args, limit, offset)):
+            quote = json.loads(r[5])
+            quote.update(article=r[0], lang=r[1], outlet=r[2], published=r[3], event=r[4])
+            out.append(quote)
+        return out
+
 
 def _snippet(text: str, terms: set[str]) -> str:
     """The stretch of ``text`` around the first word whose folded form (or stem) is a query term."""
@@ -437,3 +627,41 @@ def _snippet(text: str, terms: set[str]) -> str:
                 ("…" if start else "") + text[start:end].replace("\n", " ") + ("…" if end < len(text) else "")
             )
     return text[:_SNIPPET_CHARS].replace("\n", " ")
+
+
+# -- helpers of the web reads -------------------------------------------------------------------
+_BRIEF = (
+    "SELECT a.id, a.title, a.lang, a.outlet, a.published, a.url, a.duplicate_of, a.event, a.story,"
+    " json_extract(a.data, '$.dateline') AS dateline, json_extract(a.data, '$.sources') AS sources FROM articles a"
+)
+_COVERAGE_COLUMNS = frozenset({"event", "story"})
+_STORY_ORDER = "json_extract(data, '$.end') IS NULL, json_extract(data, '$.end') DESC, id"
+
+
+def _brief(row: sqlite3.Row) -> dict[str, Any]:
+    brief = dict(row)
+    brief["dateline"] = json.loads(brief["dateline"]) if brief["dateline"] else None
+    brief["sources"] = json.loads(brief["sources"]) if brief["sources"] else []
+    return brief
+
+
+def _entity_where(type_: str | None, query: str | None) -> tuple[str, list[Any]]:
+    clauses, args = [], []
+    if type_:
+        clauses.append("e.type = ?")
+        args.append(type_)
+    if query:
+        clauses.append("(e.name LIKE ? OR e.id = ? OR e.data LIKE ?)")
+        args.extend([f"%{query}%", query, f"%{query}%"])
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), args
+
+
+def _event_where(story: str | None, since: str | None) -> tuple[str, list[Any]]:
+    clauses, args = [], []
+    if story:
+        clauses.append("story = ?")
+        args.append(story)
+    if since:
+        clauses.append("date >= ?")
+        args.append(since)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), args

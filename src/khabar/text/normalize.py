@@ -74,7 +74,7 @@ _FOLD = str.maketrans(
     }
 )
 # fmt: on
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_FOLD.update(str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789"))  # one pass: letters and digits
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _SPACES = re.compile(r"\s+")
 
@@ -114,7 +114,7 @@ def fold(text: str) -> str:
     """The comparison form: NFKC, no marks, tatweel or ZWNJ, one letter per variant, ASCII digits, lower case."""
     text = unicodedata.normalize("NFKC", text)
     text = _MARKS.sub("", text)
-    return text.translate(_FOLD).translate(_DIGITS).lower()
+    return text.translate(_FOLD).lower()
 
 
 def match_key(text: str) -> str:

