@@ -254,6 +254,7 @@ _EVENT_GRID: dict[str, list[Any]] = {
     "weights.kind": [0.0, 0.05, 0.1],
     "same_language_entities": [0.0, 0.25, 0.5, 1.0],
     "conflict_names": [2, 3, 5],
+    "separate_on_place": [True, False],
     "threshold": [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6],
     "merge_threshold": [0.3, 0.4, 0.5, 0.6, 0.8, 1.0],
 }

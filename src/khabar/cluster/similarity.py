@@ -154,24 +154,27 @@ def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
     w = cfg["weights"]
     gap = int(cfg.get("date_gap_days", 2))
     span = int(cfg.get("max_span_days", 4))
-    hard_weekday = bool(cfg.get("separate_on_weekday", True))
+    lexical = same_language(p, q)
+    # Across languages only entities speak for a match, so a conflict of time or place separates.
+    strict = not lexical and bool(cfg.get("separate_across_languages", True))
+    hard_weekday = strict or bool(cfg.get("separate_on_weekday", True))
     when = time_agreement(p, q, gap, span, use_weekdays=True)
     score = 0.0
     if when is None:
         dated = _range_gap(p, q, span) is not None
-        if cfg.get("separate_on_date", True) and dated or hard_weekday and not dated:
+        if (strict or cfg.get("separate_on_date", True)) and dated or hard_weekday and not dated:
             return None
         score -= w.get("date_conflict" if dated else "weekday_conflict", 0.0)
         when = 0.0
     where = place_agreement(p, q)
     if where is None:
-        if cfg.get("separate_on_place", True):
+        if strict or cfg.get("separate_on_place", True):
             return None
         score -= w.get("place_conflict", 0.0)
         where = 0.0
     score += w.get("time", 0.0) * when + w.get("place", 0.0) * where
     ents = cosine(p.get("ents") or {}, q.get("ents") or {})
-    if same_language(p, q):
+    if lexical:
         score += w.get("lex", 0.0) * cosine(p.get("vec") or {}, q.get("vec") or {})
         cap_p, cap_q = p.get("cap") or {}, q.get("cap") or {}
         score += w.get("names", 0.0) * cosine(cap_p, cap_q)
