@@ -166,7 +166,9 @@ def _place_kinds() -> dict[str, str]:
     try:
         from ..extract.gazetteer import load_gazetteer
 
-        return {k: str(e.get("kind") or "") for k, e in load_gazetteer().entries.items() if e["type"] == "PLACE"}
+        return {
+            k: str(e.get("kind") or "") for k, e in load_gazetteer().entries.items() if e["type"] == "PLACE"
+        }
     except (ImportError, OSError, ValueError):
         return {}
 

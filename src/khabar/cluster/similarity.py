@@ -162,7 +162,7 @@ def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
     score = 0.0
     if when is None:
         dated = _range_gap(p, q, span) is not None
-        if (strict or cfg.get("separate_on_date", True)) and dated or hard_weekday and not dated:
+        if ((strict or cfg.get("separate_on_date", True)) and dated) or (hard_weekday and not dated):
             return None
         score -= w.get("date_conflict" if dated else "weekday_conflict", 0.0)
         when = 0.0
