@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import random
 import resource
 import time
@@ -50,7 +51,7 @@ def main() -> None:
     ap.add_argument("--show", type=Path)
     args = ap.parse_args()
     articles = canonical_order(Pipeline(["khabar.text.html.v1"]).run_batch(load(args.data, args.limit)))
-    clusterer = Clusterer()
+    clusterer = Clusterer(None, json.loads(os.environ.get("KHABAR_CLUSTER", "{}")))
     start = block_start = time.perf_counter()
     rates = []
     for i, article in enumerate(articles, 1):

@@ -56,3 +56,13 @@ def test_articles_with_only_text_cluster_without_error() -> None:
     done = clusterer.add_batch(Article(id=f"a{i}", text=t) for i, t in enumerate(texts))
     events = {a.article: a.event for a in done}
     assert events["a0"] == events["a1"] != events["a2"]
+
+
+def test_name_conflict_counts_only_names_missing_on_both_sides() -> None:
+    from khabar.cluster.similarity import name_conflict
+
+    reid = {"c:reid": 0.9, "c:promises": 0.4, "c:malibu": 0.2}
+    lohan = {"c:lohan": 0.9, "c:betty": 0.5, "c:ford": 0.5}
+    assert name_conflict(reid, lohan, 3) == 1.0
+    assert name_conflict(reid, {"c:reid": 0.8, "c:people": 0.3}, 3) < 0.5
+    assert name_conflict(reid, {}, 3) == 0.0

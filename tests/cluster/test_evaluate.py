@@ -61,3 +61,23 @@ def test_evaluate_on_a_small_labeled_file(tmp_path: Path) -> None:
 def test_ecbplus_beats_the_copies_baseline() -> None:
     out = evaluate(ECB, topics=lambda s: s in {"topic1", "topic2", "topic3"})
     assert out["khabar"]["events"]["bcubed"]["f1"] > out["baseline_copies"]["events"]["bcubed"]["f1"]
+
+
+def test_gold_labels_in_meta_never_reach_the_clusterer() -> None:
+    from khabar.cluster.events import Clusterer
+    from khabar.model import Article
+
+    texts = [
+        "A magnitude 6.1 earthquake struck northern Chile on Monday near Arica.",
+        "A strong earthquake of magnitude 6.1 hit northern Chile near Arica on Monday.",
+        "The central bank of Brazil raised interest rates by half a point.",
+    ]
+
+    def run(labels: list[str]) -> list[str]:
+        articles = [
+            Article(id=f"a{i}", text=t, meta={"event": lab, "story": lab})
+            for i, (t, lab) in enumerate(zip(texts, labels, strict=True))
+        ]
+        return [a.event for a in Clusterer().add_batch(articles)]
+
+    assert run(["x", "x", "y"]) == run(["p", "q", "p"])

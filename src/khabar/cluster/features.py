@@ -28,7 +28,7 @@ _LATIN = re.compile("[A-Za-z]")
 # Capitalised words (a cheap stand-in for names in cased scripts), and where sentences begin.
 _CAPITALISED = re.compile(r"\b(?:[A-Z][a-z][\w'-]*|[A-Z]{2,})\b")
 _SENTENCE_BREAK = re.compile(r"[.!?:;\n\"'`]+\s*")
-_COUNTRY_KINDS = frozenset({"country", "state", "nation"})
+_COUNTRY_KINDS = frozenset({"country", "state", "nation", "region"})
 _STATEMENT = "statement"
 
 
@@ -160,8 +160,28 @@ def entity_key(entity: dict[str, Any]) -> str | None:
     return "n:" + fold(name) if isinstance(name, str) and name.strip() else None
 
 
+@functools.cache
+def _place_kinds() -> dict[str, str]:
+    """Place id -> kind (city, region, country) from the shipped gazetteer; empty when it is absent."""
+    try:
+        from ..extract.gazetteer import load_gazetteer
+
+        return {
+            k: str(e.get("kind") or "") for k, e in load_gazetteer().entries.items() if e["type"] == "PLACE"
+        }
+    except (ImportError, OSError, ValueError):
+        return {}
+
+
+def _is_broad(entity: dict[str, Any], key: str) -> bool:
+    """A country or region: too broad to tell one happening's place from another's."""
+    kind = str(entity.get("kind") or entity.get("place_type") or _place_kinds().get(key, "")).lower()
+    return kind in _COUNTRY_KINDS
+
+
 def _places(article: Article, names: dict[str, str]) -> tuple[str | None, list[str]]:
     ranked: list[tuple[float, int, str, bool]] = []
+    by_name: dict[str, str] = {}
     for i, e in enumerate(article.entities or []):
         if not isinstance(e, dict) or str(e.get("type", "")).upper() != "PLACE":
             continue
@@ -169,14 +189,16 @@ def _places(article: Article, names: dict[str, str]) -> tuple[str | None, list[s
         if key is None:
             continue
         names.setdefault(key, str(e.get("name") or key))
-        is_country = str(e.get("kind") or e.get("place_type") or "").lower() in _COUNTRY_KINDS
-        ranked.append((-float(e.get("salience") or 0.0), i, key, is_country))
+        by_name.setdefault(fold(str(e.get("name") or "")), key)
+        ranked.append((-float(e.get("salience") or 0.0), i, key, _is_broad(e, key)))
     ranked.sort()
     places = [key for _, _, key, _ in ranked]
     main = None
     place = (article.dateline or {}).get("place") if isinstance(article.dateline, dict) else None
     if isinstance(place, dict):
         main = entity_key(place)
+        if main and main.startswith("n:"):
+            main = by_name.get(main[2:], main)  # a dateline place the entity stage resolved to an id
         if main:
             names.setdefault(main, str(place.get("name") or main))
     if main is None:

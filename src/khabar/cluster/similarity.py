@@ -126,26 +126,61 @@ def same_language(p: Profile, q: Profile) -> bool:
     return bool(pl & ql) or "und" in pl or "und" in ql
 
 
+def _top_keys(vec: Mapping[str, float], k: int) -> set[str]:
+    return {t for t, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:k]}
+
+
+def name_conflict(p: Mapping[str, float], q: Mapping[str, float], k: int) -> float:
+    """0..1: how much each side's ``k`` most salient names are missing from the other (both must hold names).
+
+    Two reports of one happening share their protagonists; the same kind of happening with other
+    people or places names others. Overlap alone cannot tell these apart when the shared topic
+    vocabulary is large, so the mismatch is counted as evidence against.
+    """
+    if not p or not q or k <= 0:
+        return 0.0
+    tp, tq = _top_keys(p, k), _top_keys(q, k)
+    return (len(tp - q.keys()) / len(tp)) * (len(tq - p.keys()) / len(tq))
+
+
 def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
-    """The weighted evidence that ``p`` and ``q`` are one event; None when a hard conflict separates them."""
+    """The weighted evidence that ``p`` and ``q`` are one event; None when a hard conflict separates them.
+
+    Within a language the text speaks for itself (terms and names); canonical entity ids are the
+    bridge across languages, and within one they count with the factor ``same_language_entities``.
+    Dates, weekdays and main places add agreement, and their conflicts either separate outright
+    (``separate_on_*``) or count against (``weights.*_conflict``).
+    """
+    w = cfg["weights"]
     gap = int(cfg.get("date_gap_days", 2))
     span = int(cfg.get("max_span_days", 4))
-    when = time_agreement(p, q, gap, span, use_weekdays=bool(cfg.get("separate_on_weekday", True)))
+    lexical = same_language(p, q)
+    # Across languages only entities speak for a match, so a conflict of time or place separates.
+    strict = not lexical and bool(cfg.get("separate_across_languages", True))
+    hard_weekday = strict or bool(cfg.get("separate_on_weekday", True))
+    when = time_agreement(p, q, gap, span, use_weekdays=True)
+    score = 0.0
     if when is None:
-        if cfg.get("separate_on_date", True):
+        dated = _range_gap(p, q, span) is not None
+        if ((strict or cfg.get("separate_on_date", True)) and dated) or (hard_weekday and not dated):
             return None
+        score -= w.get("date_conflict" if dated else "weekday_conflict", 0.0)
         when = 0.0
     where = place_agreement(p, q)
     if where is None:
-        if cfg.get("separate_on_place", True):
+        if strict or cfg.get("separate_on_place", True):
             return None
+        score -= w.get("place_conflict", 0.0)
         where = 0.0
-    w = cfg["weights"]
-    score = w.get("time", 0.0) * when + w.get("place", 0.0) * where
-    if same_language(p, q):
+    score += w.get("time", 0.0) * when + w.get("place", 0.0) * where
+    ents = cosine(p.get("ents") or {}, q.get("ents") or {})
+    if lexical:
         score += w.get("lex", 0.0) * cosine(p.get("vec") or {}, q.get("vec") or {})
-        score += w.get("names", 0.0) * cosine(p.get("cap") or {}, q.get("cap") or {})
-    score += w.get("entities", 0.0) * cosine(p.get("ents") or {}, q.get("ents") or {})
+        cap_p, cap_q = p.get("cap") or {}, q.get("cap") or {}
+        score += w.get("names", 0.0) * cosine(cap_p, cap_q)
+        score -= w.get("name_conflict", 0.0) * name_conflict(cap_p, cap_q, int(cfg.get("conflict_names", 3)))
+        ents *= float(cfg.get("same_language_entities", 1.0))
+    score += w.get("entities", 0.0) * ents
     pk, qk = top(p.get("kinds") or {}), top(q.get("kinds") or {})
     if pk and pk == qk and pk != _STATEMENT:
         score += w.get("kind", 0.0)

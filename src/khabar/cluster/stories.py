@@ -38,11 +38,13 @@ class StoryLinker:
             if (elo - hi).days > window or (lo - ehi).days > window:
                 return None
         w = self.cfg["weights"]
-        score = w.get("entities", 0.0) * cosine(event.get("ents") or {}, story.get("ents") or {})
+        ents = cosine(event.get("ents") or {}, story.get("ents") or {})
+        score = 0.0
         if same_language(event, story):
             score += w.get("lex", 0.0) * cosine(event.get("vec") or {}, story.get("vec") or {})
             score += w.get("names", 0.0) * cosine(event.get("cap") or {}, story.get("cap") or {})
-        return score
+            ents *= float(self.cfg.get("same_language_entities", 1.0))
+        return score + w.get("entities", 0.0) * ents
 
     def place(self, event: dict[str, Any], delta: Profile, keys: Iterable[str]) -> None:
         """Update the story of ``event`` after ``delta`` (one article's profile) joined it."""
