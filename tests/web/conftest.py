@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Khabar]:
     """The seeds, filled and clustered by hand, plus a copy and a hostile article."""
-    k = khabar.open(tmp_path_factory.mktemp("web") / "newsroom.db")
+    k = khabar.open(tmp_path_factory.mktemp("web") / "newsroom.db", ingest={"cluster": False})
     k.ids = newsroom.build(k, ROOT / "examples" / "seeds")  # type: ignore[attr-defined]
     yield k
     k.close()

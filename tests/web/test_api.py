@@ -54,28 +54,28 @@ def test_articles_filters(client: TestClient, ids: dict[str, str]) -> None:
 def test_article_by_id_with_colon(client: TestClient, ids: dict[str, str]) -> None:
     body = client.get(f"/api/articles/{ids['001']}").json()
     assert body["id"] == ids["001"] and body["lang"] == "ar"
-    assert any(e["id"] == "vladimir-putin" for e in body["entities"])
+    assert any(e["id"] == "Q7747" for e in body["entities"])
 
 
 def test_entities_listing_and_detail(client: TestClient, ids: dict[str, str]) -> None:
     listing = client.get("/api/entities", params={"type": "PERSON"}).json()
-    assert {e["id"] for e in listing["items"][:2]} == {"vladimir-putin", "alexander-lukashenko"}
+    assert {e["id"] for e in listing["items"][:2]} == {"Q7747", "person:alexander-lukashenko"}
     assert all(e["type"] == "PERSON" for e in listing["items"])
     by_variant = client.get("/api/entities", params={"q": "پوتین"}).json()
-    assert "vladimir-putin" in {e["id"] for e in by_variant["items"]}
-    putin = client.get("/api/entities/vladimir-putin").json()
+    assert "Q7747" in {e["id"] for e in by_variant["items"]}
+    putin = client.get("/api/entities/Q7747").json()
     assert "بوتين" in putin["variants"] and "پوتین" in putin["variants"]
     assert putin["variants"]["پوتین"]["lang"] == "fa"
     assert {k: putin["timeline"][0][k] for k in ("day", "articles")} == {"day": "2022-12-19", "articles": 2}
-    assert "alexander-lukashenko" in {e["id"] for e in putin["cooccurring"]}
+    assert "person:alexander-lukashenko" in {e["id"] for e in putin["cooccurring"]}
     assert {e["id"] for e in putin["events"]} >= {"ev-minsk", "ev-moscow", "ev-spb"}
 
 
 def test_quotes_by_event_and_speaker(client: TestClient, ids: dict[str, str]) -> None:
     minsk = client.get("/api/quotes", params={"event": "ev-minsk"}).json()["items"]
     assert minsk and all(q["event"] == "ev-minsk" for q in minsk)
-    putin = client.get("/api/quotes", params={"speaker": "vladimir-putin", "limit": 100}).json()["items"]
-    assert putin and all(q["speaker"]["id"] == "vladimir-putin" for q in putin)
+    putin = client.get("/api/quotes", params={"speaker": "Q7747", "limit": 100}).json()["items"]
+    assert putin and all(q["speaker"]["id"] == "Q7747" for q in putin)
     assert client.get("/api/quotes", params={"speaker": "nobody"}).json()["items"] == []
 
 

@@ -106,7 +106,7 @@ def test_serve_binds_loopback_and_refuses_raw_traversal(server: str) -> None:
 
 def test_serve_allow_ingest_prints_a_token(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "KHABAR_TOKEN"}
-    record = {"id": "live-1", "text": "خبر من مينسك", "lang": "ar"}
+    record = {"id": "live-1", "text": "وصل الرئيس اليوم إلى مينسك في زيارة رسمية تستمر يومين.", "lang": "ar"}
     proc, base = start_server(tmp_path / "ingest.db", "--allow-ingest", env=env)
     try:
         assert httpx.post(f"{base}/api/ingest", json=record).status_code == 401

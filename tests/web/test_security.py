@@ -159,7 +159,7 @@ def test_ingest_needs_a_token(make_corpus) -> None:  # type: ignore[no-untyped-d
     assert stored is not None and stored.outlet == "Wire" and stored.title == "عنوان"
     text = client.post(
         "/api/ingest",
-        content="خبر عاجل من طهران".encode(),
+        content="أعلنت وزارة الخارجية اليوم في طهران عن جولة محادثات جديدة.".encode(),
         headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "text/plain; charset=utf-8"},
     )
     assert text.status_code == 200 and text.json()["ingested"] == 1

@@ -20,6 +20,8 @@ _CLITICS = frozenset("وفبلک")
 LATIN_NAME_ZIPF = 5.8
 ARTICLE_NAME_ZIPF = 4.0
 CLITIC_STEM_ZIPF = 4.0
+WORD_ZIPF = 2.5
+"""A token at least this frequent is a word of its own, not a proclitic on a given name."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +72,8 @@ def _is_given(ctx: Context, k: int) -> bool:
     f = ctx.toks.folds[k]
     if f in ctx.given:
         return True
-    return ctx.lang == "ar" and f[:1] in _CONJ and f[1:] in ctx.given
+    # و/ف/ب/ل + a given name, unless the whole token is itself a word ("فرضا" is "they imposed", not "ف + رضا")
+    return ctx.lang == "ar" and f[:1] in _CONJ and f[1:] in ctx.given and ctx.zipf(k) < WORD_ZIPF
 
 
 def _is_name_word(ctx: Context, k: int, first: bool, article_ok: bool) -> bool:
