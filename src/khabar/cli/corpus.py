@@ -14,6 +14,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from ..api import ENTITY_STAGE
 from .app import cli, corpus, err, json_option, print_json, print_table
 
 
@@ -54,6 +55,9 @@ def _parse_map(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option(
     "-w", "--workers", type=click.IntRange(0), default=0, help="Processes for the stages (0: one per core)."
 )
+@click.option(
+    "--no-curated", is_flag=True, help="Find persons by rule only, without the curated persons list."
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no per-file problems; only the summary.")
 @json_option
 @click.pass_context
@@ -62,6 +66,7 @@ def ingest(
     inputs: tuple[str, ...],
     maps: tuple[str, ...],
     workers: int,
+    no_curated: bool,
     quiet: bool,
     as_json: bool,
 ) -> None:
@@ -72,6 +77,8 @@ def ingest(
     """
     field_map = _parse_map(maps)
     k = corpus(ctx)
+    if no_curated:
+        k.configure(ENTITY_STAGE, curated=False)
     progress = _progress(quiet or as_json)
     if progress:
         with progress:

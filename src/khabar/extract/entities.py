@@ -49,9 +49,9 @@ class Resources:
 
 
 @functools.cache
-def resources(directory: str | None = None, curated: bool = True) -> Resources:
-    """Indexes over the gazetteer in ``directory`` (default: the package data)."""
-    kb: Knowledge = load_knowledge(directory, curated)
+def resources(directory: str | None = None, curated: bool = True, user: str | None = None) -> Resources:
+    """Indexes over the gazetteer in ``directory`` (default: the package data), plus a user gazetteer file."""
+    kb: Knowledge = load_knowledge(directory, curated, user)
     names, triggers, persons = PhraseIndex(), PhraseIndex(), PersonKeys()
     for eid, rec in kb.entities.items():
         vague = bool(rec.get("ambiguous"))
@@ -417,16 +417,18 @@ def entities(
     *,
     curated: bool = True,
     gazetteer: str | None = None,
+    user_gazetteer: str | None = None,
     adjectives: bool = True,
     lead_chars: int = 300,
 ) -> Article:
     """Find and link the PERSON, PLACE and ORG entities of the article's title and text.
 
     ``curated=False`` leaves the curated persons out (persons are then found by rule only);
-    ``gazetteer`` is a directory of gazetteer files replacing the package data; ``adjectives``
-    makes nationality adjectives mentions of their country.
+    ``gazetteer`` is a directory of gazetteer files replacing the package data; ``user_gazetteer`` a
+    JSONL file of the user's own entries (``khabar gazetteer import``); ``adjectives`` makes
+    nationality adjectives mentions of their country.
     """
-    res = resources(gazetteer, curated)
+    res = resources(gazetteer, curated, user_gazetteer)
     lang = article.lang
     body, known = analyse(article.text or "", lang, res, adjectives=adjectives)
     title, _ = analyse(article.title or "", lang, res, known, adjectives=adjectives)

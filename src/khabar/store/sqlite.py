@@ -534,11 +534,12 @@ class SQLiteStore(Store):
         *,
         type: str | None = None,
         query: str | None = None,
+        lang: str | None = None,
         limit: int = 50,
         offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Entities (id, type, name, articles), most covered first."""
-        where, args = _entity_where(type, query)
+        where, args = _entity_where(type, query, lang)
         sql = (
             "SELECT e.id, e.type, e.name, (SELECT count(*) FROM article_entities WHERE entity_id = e.id) AS n"
             f" FROM entities e{where} ORDER BY n DESC, e.id LIMIT ? OFFSET ?"
@@ -548,9 +549,11 @@ class SQLiteStore(Store):
             for r in self._reader.execute(sql, (*args, limit, offset))
         ]
 
-    def count_entities(self, *, type: str | None = None, query: str | None = None) -> int:
+    def count_entities(
+        self, *, type: str | None = None, query: str | None = None, lang: str | None = None
+    ) -> int:
         """How many entities match."""
-        where, args = _entity_where(type, query)
+        where, args = _entity_where(type, query, lang)
         return int(self._reader.execute(f"SELECT count(*) FROM entities e{where}", args).fetchone()[0])
 
     def entity_timeline(self, entity_id: str) -> list[tuple[str, int, int]]:
@@ -645,11 +648,16 @@ def _brief(row: sqlite3.Row) -> dict[str, Any]:
     return brief
 
 
-def _entity_where(type_: str | None, query: str | None) -> tuple[str, list[Any]]:
+def _entity_where(type_: str | None, query: str | None, lang: str | None = None) -> tuple[str, list[Any]]:
     clauses, args = [], []
     if type_:
         clauses.append("e.type = ?")
         args.append(type_)
+    if lang:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM json_each(e.data, '$.variants') v WHERE json_extract(v.value, '$.lang') = ?)"
+        )
+        args.append(lang)
     if query:
         clauses.append("(e.name LIKE ? OR e.id = ? OR e.data LIKE ?)")
         args.extend([f"%{query}%", query, f"%{query}%"])
