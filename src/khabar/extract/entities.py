@@ -295,7 +295,9 @@ def _rule_persons(
     spans = find_persons(ctx)
     if not spans:
         return
-    texts = [toks.text[toks.starts[s.i] + s.cut : toks.ends[s.j - 1]] for s in spans]
+    bounds = [(toks.starts[s.i] + s.cut, toks.ends[s.j - 1]) for s in spans]
+    found.mentions = [m for m in found.mentions if not any(m.start < e and m.end > b for b, e in bounds)]
+    texts = [toks.text[b:e] for b, e in bounds]
     for group in group_names((texts[k], toks.folds[spans[k].i : spans[k].j]) for k in range(len(spans))):
         full = texts[group[0]]
         key = entity_key(full)

@@ -158,7 +158,7 @@ def _at(ctx: Context, i: int) -> PersonSpan | None:
             j = _trim(ctx, k, _name_run(ctx, k))
             if j > k and _trigger_name_ok(ctx, k, j):
                 return PersonSpan(k, j, country, str(trig.payloads[0]))
-    if ctx.covered[i] is None and _is_given(ctx, i):
+    if _free_or_lone_place(ctx, i) and _is_given(ctx, i):
         j = _name_run(ctx, i + 1, MAX_NAME_WORDS - 1, article_ok=True)
         if j > i + 1 and _clean_gap(toks, i, allow_comma=False):
             cut = 0 if toks.folds[i] in ctx.given else original_offset(toks.word(i), 1)
@@ -168,6 +168,12 @@ def _at(ctx: Context, i: int) -> PersonSpan | None:
         if j > i and toks.gap(j - 1).lstrip().startswith("»") and _trigger_next(ctx, j):
             return PersonSpan(i, j, None, None)
     return None
+
+
+def _free_or_lone_place(ctx: Context, i: int) -> bool:
+    """Word i is not in a gazetteer hit, or is a one-word place that is also a given name
+    ("ولادیمیر" the city, in "ولادیمیر پوتین"): a name word after it makes it a person."""
+    return ctx.covered[i] is None or (ctx.covered[i] == "PLACE" and ctx.hit_end[i] == i + 1)
 
 
 def _trim(ctx: Context, k: int, j: int) -> int:

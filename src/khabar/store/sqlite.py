@@ -341,14 +341,7 @@ class SQLiteStore(Store):
 
     def iter_events(self, *, story: str | None = None, since: str | None = None) -> Iterator[Event]:
         """Events, newest first (undated last)."""
-        clauses, args = [], []
-        if story:
-            clauses.append("story = ?")
-            args.append(story)
-        if since:
-            clauses.append("date >= ?")
-            args.append(since)
-        where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        where, args = _event_where(story, since)
         sql = f"SELECT data FROM events{where} ORDER BY date IS NULL, date DESC, id"
         for row in self._reader.execute(sql, args):
             yield Event.from_dict(json.loads(row[0]))
