@@ -48,6 +48,40 @@ class Resources:
     country_by_code: dict[str, str]
 
 
+COMMON_VARIANT_ZIPF = 5.0
+"""A one-word Arabic-script spelling this frequent ..."""
+COMMON_VARIANT_MARGIN = 2.0
+"""... and this much more frequent than the entity's English name is in English is mostly a common word that
+happens to spell the name (كيف "how" for Kyiv, المدينة "the city" for Medina): it counts only beside an
+unambiguous mention. Names the Arabic press just uses more (الرياض, جدة, طهران) stay within the margin."""
+
+
+def _common_word_variants(rec: dict[str, Any]) -> set[str]:
+    """One-word Arabic-script spellings of an entity that are far more frequent than its English name.
+
+    Persian-script place names are left alone: the Persian press names Iranian cities far more often than
+    English text does (شیراز, تبریز), which is coverage, not homography.
+    """
+    english = [rec.get("name") or ""] + [
+        v.get("text") or ""
+        for v in rec.get("variants") or []
+        if isinstance(v, dict) and v.get("lang") == "en"
+    ]
+    reference = max((zipf(e.lower(), "en") for e in english if e), default=0.0)
+    common = set()
+    for v in rec.get("variants") or []:
+        text = v.get("text") if isinstance(v, dict) else v
+        lang = v.get("lang") if isinstance(v, dict) else None
+        if not text or " " in text or not "\u0600" <= text[0] <= "\u06ff":
+            continue
+        if lang not in (None, "ar") and rec.get("type") == "PLACE":
+            continue
+        z = zipf(text, "ar" if lang in (None, "ar") else "fa")
+        if z >= COMMON_VARIANT_ZIPF and z >= reference + COMMON_VARIANT_MARGIN:
+            common.add(text)
+    return common
+
+
 @functools.cache
 def resources(directory: str | None = None, curated: bool = True, user: str | None = None) -> Resources:
     """Indexes over the gazetteer in ``directory`` (default: the package data), plus a user gazetteer file."""
@@ -55,12 +89,14 @@ def resources(directory: str | None = None, curated: bool = True, user: str | No
     names, triggers, persons = PhraseIndex(), PhraseIndex(), PersonKeys()
     for eid, rec in kb.entities.items():
         vague = bool(rec.get("ambiguous"))
+        common = _common_word_variants(rec)
         for v in [*(rec.get("variants") or []), {"text": rec.get("name"), "lang": "en"}]:
             text = v.get("text") if isinstance(v, dict) else v
             if not text:
                 continue
             lang = v.get("lang") if isinstance(v, dict) else None
-            names.add(text, ("E", eid, lang, vague or bool(isinstance(v, dict) and v.get("ambiguous"))))
+            flagged = bool(isinstance(v, dict) and v.get("ambiguous")) or text in common
+            names.add(text, ("E", eid, lang, vague or flagged))
             if rec["type"] == "PERSON":
                 persons.add(eid, text)
     countries = {

@@ -10,7 +10,7 @@ from typing import Any
 
 from wordfreq import zipf_frequency
 
-from khabar.text.normalize import fold
+from ..text.normalize import fold, folded_zipf
 
 # A word: letters/digits plus Arabic-script marks inside it. ZWNJ separates words (as fold() does).
 _WORD = re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])+")
@@ -35,7 +35,10 @@ def fold_token(token: str) -> str:
 
 @functools.lru_cache(maxsize=300_000)
 def zipf(word: str, lang: str) -> float:
-    """wordfreq's Zipf frequency of a folded word in ``lang`` (0 for unknown words and languages)."""
+    """The Zipf frequency of a word in ``lang`` (0 for unknown words and languages); for ar and fa, the
+    highest over every spelling that folds alike, so a word scraped without its hamza is still common."""
+    if lang in ("ar", "fa"):
+        return max(zipf_frequency(word, lang), folded_zipf(fold(word), lang))
     try:
         return zipf_frequency(word, lang)
     except (LookupError, ValueError):
