@@ -38,3 +38,14 @@ def test_a_verb_with_a_proclitic_is_not_a_given_name(res) -> None:
         "وفرض الاتحاد الأوروبي والولايات المتحدة عقوبات، كما فرضا عقوبات على بيلاروس.", "ar", res
     )
     assert not [m for m in found.mentions if m.eid.startswith("person:")]
+
+
+def test_a_spelling_that_is_mostly_another_word_without_its_hamza_needs_corroboration(res) -> None:
+    # لأول ("for the first time") folds onto لاول, a GeoNames spelling of Laval; ترأس ("chaired") onto تراس
+    assert ids(res, "ترأس الوزير الاجتماع لأول مرة منذ سنوات.") == []
+
+
+def test_a_person_named_in_full_elsewhere_is_not_needed_for_a_common_first_name(res) -> None:
+    # a lone first name (محمد) is not a curated person by itself
+    assert not [e for e in ids(res, "وقال محمد للصحفيين إن الأمر انتهى.") if not e.startswith("Q")]
+    assert ids(res, "وقال محمد للصحفيين إن الأمر انتهى.") == []

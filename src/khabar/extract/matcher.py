@@ -41,7 +41,11 @@ def zipf(word: str, lang: str) -> float:
         return max(zipf_frequency(word, lang), folded_zipf(fold(word), lang))
     try:
         return zipf_frequency(word, lang)
-    except (LookupError, ValueError):
+    except (
+        LookupError,
+        ValueError,
+        ImportError,
+    ):  # unknown language, or one needing a tokenizer not installed
         return 0.0
 
 

@@ -20,6 +20,7 @@ _CLITICS = frozenset("وفبلک")
 LATIN_NAME_ZIPF = 5.8
 ARTICLE_NAME_ZIPF = 4.0
 CLITIC_STEM_ZIPF = 4.0
+_PREPOSITION_ARTICLE = ("لل", "بال", "وال", "فال", "كال", "کال")
 WORD_ZIPF = 2.5
 """A token at least this frequent is a word of its own, not a proclitic on a given name."""
 
@@ -89,6 +90,8 @@ def _is_name_word(ctx: Context, k: int, first: bool, article_ok: bool) -> bool:
         return ctx.toks.text[ctx.toks.starts[k]].isupper() and ctx.zipf(k) < LATIN_NAME_ZIPF
     if f.startswith("ال") and (first or not article_ok or ctx.zipf(k) >= ARTICLE_NAME_ZIPF):
         return False
+    if ctx.lang == "ar" and f.startswith(_PREPOSITION_ARTICLE):
+        return False  # a preposition or conjunction with the article (للصحفيين, بالوزير) never starts a name word
     if not first and f not in ctx.given and _is_given(ctx, k):
         return False  # "بوتين وألكسندر": a conjunction starts the next name
     word = ctx.toks.word(k)
