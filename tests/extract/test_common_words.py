@@ -49,3 +49,14 @@ def test_a_person_named_in_full_elsewhere_is_not_needed_for_a_common_first_name(
     # a lone first name (محمد) is not a curated person by itself
     assert not [e for e in ids(res, "وقال محمد للصحفيين إن الأمر انتهى.") if not e.startswith("Q")]
     assert ids(res, "وقال محمد للصحفيين إن الأمر انتهى.") == []
+
+
+def test_arabic_name_links_take_the_next_word(res) -> None:
+    found, _ = analyse("دعا الدكتور عبد الواحد النبوي، وزير الثقافة المصري، إلى تكاتف الجميع.", "ar", res)
+    persons = [m.text for m in found.mentions if m.eid.startswith("person:")]
+    assert persons and all(p != "عبد" for p in persons) and persons[0].startswith("عبد الواحد")
+
+
+def test_profession_words_introduce_names_but_are_not_part_of_them(res) -> None:
+    found, _ = analyse("قال المحلل عبدالله هالخي المحلل إن الأسواق ستتحسن.", "ar", res)
+    assert [m.text for m in found.mentions if m.eid.startswith("person:")] == ["عبدالله هالخي"]

@@ -20,6 +20,8 @@ _CLITICS = frozenset("وفبلک")
 LATIN_NAME_ZIPF = 5.8
 ARTICLE_NAME_ZIPF = 4.0
 CLITIC_STEM_ZIPF = 4.0
+_NAME_LINKS = frozenset({"عبد", "ابو", "ابی", "بن", "ابن", "بنت", "ام", "ال"})
+"""Folded Arabic words that link name parts and never end a name."""
 _PREPOSITION_ARTICLE = ("لل", "بال", "وال", "فال", "كال", "کال")
 WORD_ZIPF = 2.5
 """A token at least this frequent is a word of its own, not a proclitic on a given name."""
@@ -101,12 +103,26 @@ def _is_name_word(ctx: Context, k: int, first: bool, article_ok: bool) -> bool:
 
 
 def _name_run(ctx: Context, k: int, limit: int = MAX_NAME_WORDS, article_ok: bool = False) -> int:
-    """The end of the run of name words starting at word k (k itself when there is none)."""
+    """The end of the run of name words starting at word k (k itself when there is none).
+
+    A linking word of Arabic names (عبد، أبو، بن) takes the next word with it, article and all
+    (عبد الواحد، أبو بكر، بن سلمان); a run that would end on one is cut before it.
+    """
     j = k
     while j < len(ctx.toks) and j - k < limit and _is_name_word(ctx, j, j == k, article_ok):
         if j > k and not _clean_gap(ctx.toks, j - 1, allow_comma=False):
             break
         j += 1
+        if ctx.toks.folds[j - 1] in _NAME_LINKS:
+            if (
+                j < len(ctx.toks)
+                and _clean_gap(ctx.toks, j - 1, allow_comma=False)
+                and ctx.toks.folds[j].isalpha()
+            ):
+                j += 1
+            else:
+                j -= 1
+                break
     return j
 
 
