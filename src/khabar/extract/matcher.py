@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict, zipf_frequency
 
 from khabar.text.normalize import fold
 
@@ -36,10 +37,30 @@ def fold_token(token: str) -> str:
 @functools.lru_cache(maxsize=300_000)
 def zipf(word: str, lang: str) -> float:
     """wordfreq's Zipf frequency of a folded word in ``lang`` (0 for unknown words and languages)."""
+    if lang in _PLAIN_LANGS and _PLAIN_WORD.fullmatch(word):
+        return _plain_zipf(word, lang)
     try:
         return zipf_frequency(word, lang)
     except (LookupError, ValueError):
         return 0.0
+
+
+# Words of plain Arabic letters (no marks, tatweel, digits or joiners), which wordfreq's ar/fa preprocessing
+# and tokenizer leave as they are: one token, looked up directly.
+_PLAIN_WORD = re.compile("[\u0621-\u063a\u0641-\u064a]+")
+_PLAIN_LANGS = frozenset({"ar", "fa"})
+_MIN_FREQ = 1e-9  # wordfreq's floor for zipf_frequency's default minimum of 0
+
+
+def _plain_zipf(word: str, lang: str) -> float:
+    """``zipf_frequency(word, lang)`` for a plain word, with wordfreq's arithmetic and without its tokenizer."""
+    known = get_frequency_dict(lang).get(word)
+    if known is None:
+        freq = _MIN_FREQ
+    else:
+        freq = max(1.0 / (1.0 / known), _MIN_FREQ)  # wordfreq combines token frequencies this way
+        freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
+    return round(math.log(freq, 10) + 9, 2)
 
 
 def is_latin(word: str) -> bool:

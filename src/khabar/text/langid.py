@@ -112,14 +112,20 @@ def arabic_scores(text: str) -> Counter[str]:
     for letter, count in Counter(_letter_pattern().findall(text)).items():
         for lang, weight in weights[letter].items():
             scores[lang] += weight * count
-    words = _function_words()
     for word in _ARABIC_WORD.findall(text):
-        lang = words.get(word_key(word))
-        if lang:
-            scores[lang] += _WORD_WEIGHT
-        elif _ARTICLE.match(word):
-            scores["ar"] += _ARTICLE_WEIGHT
+        evidence = _word_evidence(word)
+        if evidence:
+            scores[evidence[0]] += evidence[1]
     return scores
+
+
+@functools.lru_cache(maxsize=200_000)
+def _word_evidence(word: str) -> tuple[str, float] | None:
+    """The language one word marks and its weight: a function word, else the article ال (Arabic)."""
+    lang = _function_words().get(word_key(word))
+    if lang:
+        return lang, _WORD_WEIGHT
+    return ("ar", _ARTICLE_WEIGHT) if _ARTICLE.match(word) else None
 
 
 @functools.cache
