@@ -67,11 +67,6 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def children_peak_rss_mb() -> float:
-    """Peak resident memory of the largest finished child process (pool workers), in MiB."""
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-
-
 def rss_mb(pid: int | str = "self") -> float:
     """Current resident memory of a process, in MiB (0 when it is gone)."""
     try:
