@@ -3,8 +3,8 @@
     python -m bench [--sizes 1000,10000,31030] [--quick] [--workers N] [--engine local|ray]
 
 For each size N (the first N SaudiNewsNet articles):
-  * stages: every registered stage of the default pipeline, timed one by one over the same N articles in this
-    process (one core): ms per article and the per-article stages' articles/s;
+  * stages: every registered stage of the default pipeline, timed one by one over the same N articles in one
+    process (one core, a process of its own): ms per article and the per-article stages' articles/s;
   * end to end: ``khabar.open(tmp).ingest([slice])`` (sources, stages on the engine, store, index, clustering):
     articles/s, articles/s of the first and last 5,000, and resident memory (this process plus its pool
     workers) every 5,000 articles.
@@ -14,61 +14,33 @@ Writes bench/results/<timestamp>.json and prints a table.
 from __future__ import annotations
 
 import argparse
-import functools
 import json
+import multiprocessing as mp
 import os
 import platform
 import tempfile
 import time
-from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import khabar
 from khabar.config import DEFAULT_PIPELINE
-from khabar.ingest import process
-from khabar.model import Article
-from khabar.pipeline import Pipeline
 
 from .common import (
     ROOT,
     SAUDI_FIELDS,
     SAUDI_SIZE,
     peak_rss_mb,
-    saudinewsnet_articles,
     saudinewsnet_slice,
     tree_rss_mb,
 )
+from .stages import stage_timings
 
 RESULTS = ROOT / "bench" / "results"
 BLOCK = 5000
 SAMPLE = 250  # articles between two samples of the memory of this process and its pool workers
-
-
-def time_stages(articles: list[Article], stage_names: list[str]) -> dict[str, Any]:
-    """Run each stage over every article in turn (in this process), timing each call."""
-    pipeline = Pipeline(stage_names)
-    spent = dict.fromkeys(stage_names, 0.0)
-    timed: list[tuple[str, Callable[[Article], Article]]] = [
-        (spec.name, functools.partial(spec.func, **dict(pipeline.config.get(spec.name, {}))))
-        for spec in pipeline.specs
-    ]
-    process(Article(id="warm-up", raw="warm up", content_type="text/plain"), pipeline)  # lazy tables
-    clock = time.perf_counter
-    for article in articles:
-        for name, func in timed:
-            t = clock()
-            article = func(article)
-            spent[name] += clock() - t
-    n = len(articles)
-    total = sum(spent.values())
-    return {
-        "articles": n,
-        "ms_per_article": {name: round(s * 1000 / n, 3) for name, s in spent.items()},
-        "total_ms_per_article": round(total * 1000 / n, 3),
-        "articles_per_s": round(n / total, 1),
-    }
 
 
 def end_to_end(size: int, folder: Path, *, workers: int | None, engine: str) -> dict[str, Any]:
@@ -96,6 +68,7 @@ def end_to_end(size: int, folder: Path, *, workers: int | None, engine: str) -> 
             [str(src)], field_map=dict(SAUDI_FIELDS), workers=workers, engine=engine, on_item=tick
         )
         seconds = time.perf_counter() - start
+        peak = max(peak, tree_rss_mb())
         stats = k.stats()
     return {
         "articles": report.ingested,
@@ -128,7 +101,7 @@ def print_table(result: dict[str, Any]) -> None:
     print("size".ljust(width) + "".join(f"{s:>12,}" for s in sizes))
     for key in ("seconds", "articles_per_s", "events", "stories", "copies", "db_mb"):
         print(key.ljust(width) + "".join(f"{r['end_to_end'][key]!s:>12}" for r in runs))
-    print("peak RSS MiB (driver)".ljust(width) + "".join(f"{r['peak_rss_mb']:>12.0f}" for r in runs))
+    print("peak RSS MiB (ingest)".ljust(width) + "".join(f"{r['peak_rss_mb']:>12.0f}" for r in runs))
     print(
         "RSS MiB driver+workers".ljust(width)
         + "".join(f"{r['end_to_end']['peak_tree_rss_mb']:>12}" for r in runs)
@@ -163,9 +136,9 @@ def main() -> None:
     for size in sizes:
         run: dict[str, Any] = {"size": size}
         if not args.no_stages:
-            articles = saudinewsnet_articles(size)
-            run["stages"] = time_stages(articles, list(DEFAULT_PIPELINE))
-            del articles
+            # In a process of its own, so that the memory figures below are those of ingest alone.
+            with ProcessPoolExecutor(1, mp_context=mp.get_context("spawn")) as pool:
+                run["stages"] = pool.submit(stage_timings, size).result()
         else:
             run["stages"] = {
                 "ms_per_article": dict.fromkeys(DEFAULT_PIPELINE, 0.0),
