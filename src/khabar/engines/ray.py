@@ -9,6 +9,7 @@ Ray is optional: ``pip install 'khabar[ray]'``.
 
 from __future__ import annotations
 
+import logging
 import pickle
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
@@ -71,9 +72,17 @@ class RayEngine:
     def _connect(self) -> Any:
         ray = _ray()
         if not ray.is_initialized():
-            options = {"include_dashboard": False, "log_to_driver": False, **self.init_options}
+            options = {
+                "include_dashboard": False,
+                "log_to_driver": False,
+                "logging_level": logging.WARNING,
+                **self.init_options,
+            }
             ray.init(address=self.address, **options)
-        ray.data.DataContext.get_current().execution_options.preserve_order = True
+        context = ray.data.DataContext.get_current()
+        context.execution_options.preserve_order = True
+        context.enable_progress_bars = False  # khabar ingest shows its own
+        logging.getLogger("ray.data").setLevel(logging.WARNING)
         return ray
 
     def map(self, pipeline: Pipeline, articles: Iterable[Article]) -> Iterator[Article | Problem]:
