@@ -1,6 +1,6 @@
 """Clustering throughput and memory on SaudiNewsNet (31,030 Arabic articles), html-stage fields only.
 
-Usage: PYTHONPATH=src python bench/cluster_bench.py [--limit N] [--show out.txt]
+Usage: PYTHONPATH=src python -m bench.cluster_bench [--limit N] [--show out.txt]
 Prints articles/s per 5,000-article block, total time and peak RSS; with --show, writes the
 titles of the 20 largest events and of 20 random events for inspection.
 """
@@ -8,11 +8,9 @@ titles of the 20 largest events and of 20 random events for inspection.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import random
-import resource
 import time
 from pathlib import Path
 
@@ -20,37 +18,32 @@ from khabar.cluster.events import Clusterer, canonical_order
 from khabar.model import Article
 from khabar.pipeline import Pipeline
 
+from .common import peak_rss_mb, saudinewsnet
+
 BLOCK = 5000
 
 
-def load(path: Path, limit: int | None) -> list[Article]:
-    """Articles as ingest builds them from the JSONL records."""
-    out = []
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for i, line in enumerate(fh):
-            if limit is not None and i >= limit:
-                break
-            r = json.loads(line)
-            out.append(
-                Article(
-                    id=str(r.get("id") or i),
-                    raw=r.get("content") or "",
-                    title=r.get("title"),
-                    url=r.get("url"),
-                    outlet=r.get("source"),
-                    published=(r.get("date_extracted") or "").replace(" ", "T") or None,
-                )
-            )
-    return out
+def load(limit: int | None) -> list[Article]:
+    """Articles with the fields ingest takes from the JSONL records."""
+    return [
+        Article(
+            id=str(r.get("id") or i),
+            raw=r.get("content") or "",
+            title=r.get("title"),
+            url=r.get("url"),
+            outlet=r.get("source"),
+            published=(r.get("date_extracted") or "").replace(" ", "T") or None,
+        )
+        for i, r in enumerate(saudinewsnet(limit))
+    ]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--data", type=Path, default=Path("/work/shared/bench/saudinewsnet-2015.jsonl.gz"))
     ap.add_argument("--limit", type=int)
     ap.add_argument("--show", type=Path)
     args = ap.parse_args()
-    articles = canonical_order(Pipeline(["khabar.text.html.v1"]).run_batch(load(args.data, args.limit)))
+    articles = canonical_order(Pipeline(["khabar.text.html.v1"]).run_batch(load(args.limit)))
     clusterer = Clusterer(None, json.loads(os.environ.get("KHABAR_CLUSTER", "{}")))
     start = block_start = time.perf_counter()
     rates = []
@@ -66,7 +59,7 @@ def main() -> None:
     events = list(clusterer.state.scan("event"))
     stories = list(clusterer.state.scan("story"))
     copies = sum(len(e["copies"]) for e in events)
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss_mb = peak_rss_mb()
     print(
         json.dumps(
             {

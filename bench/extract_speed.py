@@ -1,6 +1,6 @@
 """Median milliseconds per article of the extraction stages on SaudiNewsNet.
 
-    PYTHONPATH=src python bench/extract_speed.py [--n 2000] [--gazetteer DIR] [--stages a,b,...]
+    PYTHONPATH=src python -m bench.extract_speed [--n 2000] [--gazetteer DIR] [--stages a,b,...]
 
 Runs each stage on each article (text = content, title, lang "ar") after one warm-up article,
 so index building is not counted; reports the median and the 90th percentile per article.
@@ -9,18 +9,13 @@ so index building is not counted; reports the median and the 90th percentile per
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import statistics
 import time
-from pathlib import Path
 
 from khabar import registry
 from khabar.model import Article
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "saudinewsnet-2015.jsonl.gz"
-if not DATA.exists():
-    DATA = Path("/work/shared/bench/saudinewsnet-2015.jsonl.gz")
+from .common import saudinewsnet
 
 
 def main() -> None:
@@ -31,17 +26,10 @@ def main() -> None:
     args = ap.parse_args()
     specs = [registry.get(n) for n in args.stages.split(",")]
     config = {"khabar.extract.entities.v1": {"gazetteer": args.gazetteer}}
-    articles = []
-    with gzip.open(DATA, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            articles.append(
-                Article(
-                    id=str(rec.get("id")), text=rec.get("content") or "", title=rec.get("title"), lang="ar"
-                )
-            )
-            if len(articles) > args.n:
-                break
+    articles = [
+        Article(id=str(rec.get("id")), text=rec.get("content") or "", title=rec.get("title"), lang="ar")
+        for rec in saudinewsnet(args.n + 1)
+    ]
     for spec in specs:  # warm-up: build indexes, load tables
         spec.func(articles[0], **config.get(spec.name, {}))
     times = []

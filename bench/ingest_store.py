@@ -1,42 +1,40 @@
-"""Ingest, store and index throughput on SaudiNewsNet, with the minimal pipeline (storage must never be the bottleneck).
+"""Ingest, store and index throughput on SaudiNewsNet, with the html stage alone and no clustering
+(storage must never be the bottleneck).
 
-    python -m bench.ingest_store [--limit N] [--full]
+    python -m bench.ingest_store [--limit N] [--full] [--cluster] [--workers N]
 
---full runs the whole default pipeline instead of the html stage alone.
+--full runs the whole default pipeline instead of the html stage alone; --cluster clusters as ingest does.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import tempfile
 import time
-from itertools import islice
 from pathlib import Path
 
 import khabar
 
-from .common import SAUDI, peak_rss_mb, require
+from .common import SAUDI_FIELDS, peak_rss_mb, saudinewsnet_slice
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--limit", type=int, default=None, help="only the first N records")
     ap.add_argument("--full", action="store_true", help="run the default pipeline, not only the html stage")
+    ap.add_argument("--cluster", action="store_true", help="cluster into events and stories while ingesting")
+    ap.add_argument("--workers", type=int, default=1, help="processes for the stages (0: one per core)")
     args = ap.parse_args()
-    src = require(SAUDI)
-    if args.limit:
-        tmp = Path(tempfile.mkdtemp()) / "slice.jsonl"
-        with gzip.open(src, "rt", encoding="utf-8") as fh, tmp.open("w", encoding="utf-8") as out:
-            out.writelines(islice(fh, args.limit))
-        src = tmp
-    overrides = {} if args.full else {"pipeline": ["khabar.text.html.v1"]}
+    overrides: dict = {"ingest": {"cluster": args.cluster}}
+    if not args.full:
+        overrides["pipeline"] = ["khabar.text.html.v1"]
     with tempfile.TemporaryDirectory() as d:
+        src = saudinewsnet_slice(args.limit, Path(d))
         k = khabar.open(Path(d) / "bench.db", **overrides)
         t0 = time.perf_counter()
         cpu0 = time.process_time()
-        report = k.ingest([str(src)])
+        report = k.ingest([str(src)], field_map=dict(SAUDI_FIELDS), workers=args.workers or None)
         wall, cpu = time.perf_counter() - t0, time.process_time() - cpu0
         k.close()
         size = (Path(d) / "bench.db").stat().st_size
@@ -50,6 +48,7 @@ def main() -> None:
         "peak_rss_mb": round(peak_rss_mb(), 1),
         "db_mb": round(size / 2**20, 1),
         "pipeline": "default" if args.full else "html only",
+        "clustering": args.cluster,
     }
     print(json.dumps(result, indent=2))
 

@@ -1,50 +1,43 @@
 """Median time of the quotes and provenance stages per article on SaudiNewsNet (needs ../shared/bench).
 
-Usage: PYTHONPATH=src python bench/quotes_sources_speed.py [N]   (N articles, default 2000)
+Usage: PYTHONPATH=src python -m bench.quotes_sources_speed [N]   (N articles, default 2000)
 Entities are not run here (empty list), so this times the two stages alone; sentences are split
 beforehand by a simple splitter and are not timed.
 """
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 import statistics
 import sys
 import time
-from pathlib import Path
 
 from khabar.extract.orgs import org_index
 from khabar.extract.provenance import find_sources
 from khabar.extract.quotes import find_quotes
 from khabar.model import Article
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "saudinewsnet-2015.jsonl.gz"
+from .common import saudinewsnet
+
 _SPLIT = re.compile(r"(?<=[.!?؟])\s+|\n+")
 
 
 def main(n: int) -> None:
-    path = DATA if DATA.is_file() else Path("/work/shared/bench/saudinewsnet-2015.jsonl.gz")
     index = org_index()
     times_q, times_s, n_quotes, n_sources = [], [], 0, 0
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for i, line in enumerate(fh):
-            if i >= n:
-                break
-            rec = json.loads(line)
-            text = rec.get("content") or ""
-            sents = [[m.start(), m.end()] for m in re.finditer(r"[^.!?؟\n]+[.!?؟]?", text)]
-            a = Article(id=str(i), text=text, url=rec.get("url"), lang="ar")
-            t0 = time.perf_counter()
-            q = find_quotes(text, [], sents)
-            t1 = time.perf_counter()
-            s = find_sources(a, index)
-            t2 = time.perf_counter()
-            times_q.append(t1 - t0)
-            times_s.append(t2 - t1)
-            n_quotes += len(q)
-            n_sources += len(s)
+    for i, rec in enumerate(saudinewsnet(n)):
+        text = rec.get("content") or ""
+        sents = [[m.start(), m.end()] for m in re.finditer(r"[^.!?؟\n]+[.!?؟]?", text)]
+        a = Article(id=str(i), text=text, url=rec.get("url"), lang="ar")
+        t0 = time.perf_counter()
+        q = find_quotes(text, [], sents)
+        t1 = time.perf_counter()
+        s = find_sources(a, index)
+        t2 = time.perf_counter()
+        times_q.append(t1 - t0)
+        times_s.append(t2 - t1)
+        n_quotes += len(q)
+        n_sources += len(s)
     total = [a + b for a, b in zip(times_q, times_s, strict=True)]
 
     def ms(xs):

@@ -1,6 +1,6 @@
 """Per-article cost of the text stages on SaudiNewsNet, and the language detector's resident memory.
 
-    PYTHONPATH=src python bench/text_bench.py [N_ARTICLES]
+    PYTHONPATH=src python -m bench.text_bench [N_ARTICLES]
 
 Prints the RSS delta after loading the lingua detectors (Arabic-script, Latin and Cyrillic candidate
 sets) and the wordfreq tables, then the median and mean ms per article of each stage and of all of them.
@@ -8,18 +8,16 @@ sets) and the wordfreq tables, then the median and mean ms per article of each s
 
 from __future__ import annotations
 
-import gzip
-import json
 import statistics
 import sys
 import time
 from collections import Counter
-from pathlib import Path
 
 from khabar.model import Article
 from khabar.registry import get
 
-BENCH = Path("/work/shared/bench/saudinewsnet-2015.jsonl.gz")
+from .common import rss_mb, saudinewsnet
+
 STAGES = [
     "khabar.text.html.v1",
     "khabar.text.mojibake.v1",
@@ -29,16 +27,9 @@ STAGES = [
 ]
 
 
-def rss_mb() -> float:
-    return int(Path("/proc/self/statm").read_text().split()[1]) * 4096 / 1e6
-
-
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
-    if not BENCH.exists():
-        sys.exit(f"{BENCH} is absent")
-    with gzip.open(BENCH, "rt", encoding="utf-8") as fh:
-        records = [json.loads(line) for _, line in zip(range(n), fh, strict=False)]
+    records = list(saudinewsnet(n))
     funcs = [(name, get(name).func) for name in STAGES]
 
     from khabar.text import langid, repair

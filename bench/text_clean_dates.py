@@ -1,19 +1,16 @@
 """Benchmark clean.v1 and dates.v1 on SaudiNewsNet: median ms per article, chrome lines removed, a sample of them.
 
-Usage: PYTHONPATH=src python bench/text_clean_dates.py [N] [SAMPLE] [--learn]
+Usage: PYTHONPATH=src python -m bench.text_clean_dates [N] [SAMPLE] [--learn]
 With --learn, per-outlet chrome lines are first learned over the same N articles (chrome.learn_outlet_lines).
 """
 
 from __future__ import annotations
 
-import gzip
-import json
 import random
 import statistics
 import sys
 import time
 from collections import Counter
-from pathlib import Path
 
 from khabar.model import Article
 from khabar.text.chrome import learn_outlet_lines
@@ -21,20 +18,14 @@ from khabar.text.clean import clean
 from khabar.text.dates import dates
 from khabar.text.html import html_to_text
 
-BENCH = Path(__file__).resolve().parents[1].parent.parent / "shared" / "bench" / "saudinewsnet-2015.jsonl.gz"
+from .common import saudinewsnet
 
 
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     n = int(args[0]) if args else 2000
     sample = int(args[1]) if len(args) > 1 else 15
-    path = BENCH if BENCH.exists() else Path("/work/shared/bench/saudinewsnet-2015.jsonl.gz")
-    records = []
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            records.append(json.loads(line))
-            if len(records) >= n:
-                break
+    records = list(saudinewsnet(n))
     articles = [
         html_to_text(Article(id=r["id"], raw=r["content"], content_type="text/plain", outlet=r["source"]))
         for r in records

@@ -11,7 +11,7 @@ from typing import IO, Any
 from . import config as config_mod
 from . import export as export_mod
 from .cluster.sync import cluster_articles, recluster
-from .engines import LocalEngine
+from .engines import make_engine
 from .extract.gazetteer import import_user_gazetteer
 from .ingest import IngestReport, article_from_document, content_key, ingest_documents, process, raw_hash
 from .model import Article, Document, Event, Story
@@ -73,11 +73,14 @@ class Khabar:
         field_map: dict[str, str] | None = None,
         transport: Any = None,
         workers: int | None = 1,
+        engine: str = "local",
+        address: str | None = None,
         on_item: Callable[[], None] | None = None,
     ) -> IngestReport:
         """Ingest paths, globs, directories, ``-`` (stdin) or URLs. Idempotent: stored ids are skipped.
 
-        ``workers`` processes run the per-article stages (None: one per core).
+        The per-article stages run on ``engine``: "local", ``workers`` processes (None: one per core), or
+        "ray", on the Ray cluster at ``address`` (None: a local one). The store is written from here.
         """
         opts = self.config["ingest"]
         options = SourceOptions(
@@ -88,13 +91,17 @@ class Khabar:
             field_map=dict(field_map or {}),
             transport=transport,
         )
-        return self.ingest_documents(iter_documents(inputs, options), workers=workers, on_item=on_item)
+        return self.ingest_documents(
+            iter_documents(inputs, options), workers=workers, engine=engine, address=address, on_item=on_item
+        )
 
     def ingest_documents(
         self,
         documents: Iterable[Document | Problem],
         *,
         workers: int | None = 1,
+        engine: str = "local",
+        address: str | None = None,
         on_item: Callable[[], None] | None = None,
     ) -> IngestReport:
         """Ingest Documents (from any source, or built in memory), then cluster the new articles in chunks."""
@@ -110,9 +117,13 @@ class Khabar:
                     self.cluster(pending)
                     pending.clear()
 
-        engine = LocalEngine(workers)
         report = ingest_documents(
-            self.store, documents, self.pipeline, engine=engine, on_item=on_item, on_stored=stored
+            self.store,
+            documents,
+            self.pipeline,
+            engine=make_engine(engine, workers=workers, address=address),
+            on_item=on_item,
+            on_stored=stored,
         )
         if pending:
             self.cluster(pending)

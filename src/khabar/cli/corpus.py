@@ -15,6 +15,8 @@ from rich.progress import (
 )
 
 from ..api import ENTITY_STAGE
+from ..engines import ENGINES
+from ..engines.ray import RayMissingError
 from .app import cli, corpus, err, json_option, print_json, print_table
 
 
@@ -58,6 +60,14 @@ def _parse_map(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option(
     "--no-curated", is_flag=True, help="Find persons by rule only, without the curated persons list."
 )
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="local",
+    show_default=True,
+    help="Where the stages run: a local process pool, or Ray Data (pip install 'khabar[ray]').",
+)
+@click.option("--address", default=None, help="Ray cluster address for --engine ray (default: a local Ray).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no per-file problems; only the summary.")
 @json_option
 @click.pass_context
@@ -67,6 +77,8 @@ def ingest(
     maps: tuple[str, ...],
     workers: int,
     no_curated: bool,
+    engine: str,
+    address: str | None,
     quiet: bool,
     as_json: bool,
 ) -> None:
@@ -76,21 +88,22 @@ def ingest(
     was already present, 1 when input failed and nothing was ingested.
     """
     field_map = _parse_map(maps)
+    if address and engine != "ray":
+        raise click.UsageError("--address is for --engine ray")
     k = corpus(ctx)
     if no_curated:
         k.configure(ENTITY_STAGE, curated=False)
+    run = {"field_map": field_map, "workers": workers or None, "engine": engine, "address": address}
     progress = _progress(quiet or as_json)
-    if progress:
-        with progress:
-            task = progress.add_task("ingesting", total=None)
-            report = k.ingest(
-                list(inputs),
-                field_map=field_map,
-                workers=workers or None,
-                on_item=lambda: progress.advance(task),
-            )
-    else:
-        report = k.ingest(list(inputs), field_map=field_map, workers=workers or None)
+    try:
+        if progress:
+            with progress:
+                task = progress.add_task("ingesting", total=None)
+                report = k.ingest(list(inputs), **run, on_item=lambda: progress.advance(task))
+        else:
+            report = k.ingest(list(inputs), **run)
+    except RayMissingError as exc:
+        raise click.UsageError(str(exc)) from None
     if as_json:
         print_json(report.to_dict())
     else:

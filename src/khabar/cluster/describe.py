@@ -6,6 +6,7 @@ passing the event's articles; nothing here changes the clustering state.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -29,18 +30,24 @@ def _sentences(article: Article) -> list[str]:
     return [s.strip() for s in found if len(s.split()) >= 4]
 
 
+@functools.lru_cache(maxsize=20_000)
+def _sentence_terms(sentence: str) -> tuple[str, ...]:
+    """The terms of one sentence (events are described again whenever they grow: their sentences recur)."""
+    return tuple(term_list(sentence))
+
+
 def summarize(articles: Sequence[Article], centroid: Mapping[str, float]) -> str:
     """The 2-3 sentences of ``articles`` most central to the event (cosine with its term centroid), in reading order."""
     scored: list[tuple[float, int, int, str]] = []
     for i, article in enumerate(articles):
         for j, sentence in enumerate(_sentences(article)):
-            counts = Counter(term_list(sentence))
+            counts = Counter(_sentence_terms(sentence))
             vec = {t: 1.0 + math.log(n) for t, n in counts.items()}
             scored.append((cosine(vec, centroid), i, j, sentence))
     chosen: list[tuple[int, int, str]] = []
     seen: set[str] = set()
     for score, i, j, sentence in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
-        key = " ".join(term_list(sentence))
+        key = " ".join(_sentence_terms(sentence))
         if score <= 0 or key in seen:
             continue
         seen.add(key)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import operator
 from collections.abc import Mapping
 from typing import Any
 
@@ -25,10 +26,15 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
         return 0.0
     if len(a) > len(b):
         a, b = b, a
-    dot = sum(w * b[k] for k, w in a.items() if k in b)
+    dot = sum([w * b[k] for k, w in a.items() if k in b])
     if dot == 0.0:
         return 0.0
-    return dot / (math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values())))
+    return dot / (math.sqrt(_squares(a)) * math.sqrt(_squares(b)))
+
+
+def _squares(vec: Mapping[str, float]) -> float:
+    """The sum of the squared weights, added in the vector's order (as a generator would, at half the cost)."""
+    return sum(map(operator.mul, vec.values(), vec.values()))
 
 
 def add_into(target: dict[str, float], source: Mapping[str, float], sign: float = 1.0) -> None:

@@ -1,5 +1,22 @@
-"""Engines run the per-article stages: in this process, in a local process pool, or (later) on Ray."""
+"""Engines run the per-article stages: in this process, in a local process pool, or on a Ray cluster."""
 
+from __future__ import annotations
+
+from ..ingest import Engine
 from .local import LocalEngine
 
-__all__ = ["LocalEngine"]
+ENGINES = ("local", "ray")
+
+
+def make_engine(name: str = "local", *, workers: int | None = None, address: str | None = None) -> Engine:
+    """The engine called ``name``: "local" (a process pool of ``workers``) or "ray" (at ``address``)."""
+    if name == "local":
+        return LocalEngine(workers)
+    if name == "ray":
+        from .ray import RayEngine  # Ray is optional: imported only when asked for
+
+        return RayEngine(address)
+    raise ValueError(f"unknown engine {name!r}; known: {', '.join(ENGINES)}")
+
+
+__all__ = ["ENGINES", "LocalEngine", "make_engine"]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict, zipf_frequency
 
 from ..text.normalize import fold, folded_zipf
 
@@ -37,8 +38,9 @@ def fold_token(token: str) -> str:
 def zipf(word: str, lang: str) -> float:
     """The Zipf frequency of a word in ``lang`` (0 for unknown words and languages); for ar and fa, the
     highest over every spelling that folds alike, so a word scraped without its hamza is still common."""
-    if lang in ("ar", "fa"):
-        return max(zipf_frequency(word, lang), folded_zipf(fold(word), lang))
+    if lang in _PLAIN_LANGS:
+        own = _plain_zipf(word, lang) if _PLAIN_WORD.fullmatch(word) else zipf_frequency(word, lang)
+        return max(own, folded_zipf(fold(word), lang))
     try:
         return zipf_frequency(word, lang)
     except (
@@ -47,6 +49,24 @@ def zipf(word: str, lang: str) -> float:
         ImportError,
     ):  # unknown language, or one needing a tokenizer not installed
         return 0.0
+
+
+# Words of plain Arabic letters (no marks, tatweel, digits or joiners), which wordfreq's ar/fa preprocessing
+# and tokenizer leave as they are: one token, looked up directly.
+_PLAIN_WORD = re.compile("[\u0621-\u063a\u0641-\u064a]+")
+_PLAIN_LANGS = frozenset({"ar", "fa"})
+_MIN_FREQ = 1e-9  # wordfreq's floor for zipf_frequency's default minimum of 0
+
+
+def _plain_zipf(word: str, lang: str) -> float:
+    """``zipf_frequency(word, lang)`` for a plain word, with wordfreq's arithmetic and without its tokenizer."""
+    known = get_frequency_dict(lang).get(word)
+    if known is None:
+        freq = _MIN_FREQ
+    else:
+        freq = max(1.0 / (1.0 / known), _MIN_FREQ)  # wordfreq combines token frequencies this way
+        freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
+    return round(math.log(freq, 10) + 9, 2)
 
 
 def is_latin(word: str) -> bool:

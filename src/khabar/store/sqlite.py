@@ -13,6 +13,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import fields
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -24,6 +25,7 @@ from .base import ArticleFilter, SearchHit, Store
 from .cluster_state import SQLiteClusterState
 
 _MIGRATION = re.compile(r"^(\d{4})_.*\.sql$")
+_ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
 _SNIPPET_CHARS = 160
 
 
@@ -132,7 +134,7 @@ class SQLiteStore(Store):
 
     def put_article(self, article: Article, *, content_hash: str, text_hash: str) -> None:
         """Insert or replace one article, its index entry and its entity links, in one transaction."""
-        data = article.to_dict()
+        data = {name: getattr(article, name) for name in _ARTICLE_FIELDS}  # to_dict() without its deep copy
         raw = data.pop("raw")
         row = (
             content_hash,

@@ -32,6 +32,7 @@ _LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 _CYRILLIC = "\u0400-\u04ff\u0500-\u052f"
 _RUNS = re.compile(f"([{_ARABIC}]+)|([{_LATIN}]+)|([{_CYRILLIC}]+)|([^\\W\\d_]+)")
 _RUN_SCRIPTS = ("arabic", "latin", "cyrillic")
+_ARABIC_CHAR = re.compile(f"[{_ARABIC}]")
 _CAMEL = re.compile("[a-z][A-Z]")
 _CODE_BEFORE = frozenset("0123456789._$#<>/{=")
 _CODE_AFTER = re.compile(r"\s*[(=_${}<>/]|\.\w|:\s*['\"{\d]")
@@ -112,14 +113,20 @@ def arabic_scores(text: str) -> Counter[str]:
     for letter, count in Counter(_letter_pattern().findall(text)).items():
         for lang, weight in weights[letter].items():
             scores[lang] += weight * count
-    words = _function_words()
     for word in _ARABIC_WORD.findall(text):
-        lang = words.get(word_key(word))
-        if lang:
-            scores[lang] += _WORD_WEIGHT
-        elif _ARTICLE.match(word):
-            scores["ar"] += _ARTICLE_WEIGHT
+        evidence = _word_evidence(word)
+        if evidence:
+            scores[evidence[0]] += evidence[1]
     return scores
+
+
+@functools.lru_cache(maxsize=200_000)
+def _word_evidence(word: str) -> tuple[str, float] | None:
+    """The language one word marks and its weight: a function word, else the article ال (Arabic)."""
+    lang = _function_words().get(word_key(word))
+    if lang:
+        return lang, _WORD_WEIGHT
+    return ("ar", _ARTICLE_WEIGHT) if _ARTICLE.match(word) else None
 
 
 @functools.cache
@@ -259,11 +266,19 @@ def detect(text: str) -> tuple[str | None, list[dict[str, Any]]]:
     return (total.most_common(1)[0][0] if total else None), spans
 
 
+def _enough_letters(text: str) -> bool:
+    """Whether ``text`` has _MIN_TEXT_LETTERS letters; Arabic-script characters near the start settle it cheaply
+    (each one counts in script_letters)."""
+    if len(_ARABIC_CHAR.findall(text, 0, 4 * _MIN_TEXT_LETTERS)) >= _MIN_TEXT_LETTERS:
+        return True
+    return sum(script_letters(text).values()) >= _MIN_TEXT_LETTERS
+
+
 @stage("khabar.text.langid.v1", assigns=("lang", "lang_spans"), requires=("text",))
 def langid(article: Article) -> Article:
     """Set ``lang`` (main language) and ``lang_spans``; the title decides when the text is (nearly) empty."""
     lang, spans = detect(article.text)
-    if sum(script_letters(article.text).values()) < _MIN_TEXT_LETTERS and article.title:
+    if article.title and not _enough_letters(article.text):
         lang = detect(article.title + "\n" + article.text)[0] or lang
     article.lang = lang or article.lang
     article.lang_spans = spans

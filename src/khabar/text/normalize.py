@@ -111,6 +111,7 @@ _MAX_SUFFIXES = 2  # "کتابهای" -> "کتابها" -> "کتاب"
 _MIN_ZIPF = 2.0  # words rarer than this are not loaded into the folded frequency table
 
 
+@functools.lru_cache(maxsize=64)  # a text is folded more than once (content hash, index): str caches its hash
 def fold(text: str) -> str:
     """The comparison form: NFKC, no marks, tatweel or ZWNJ, one letter per variant, ASCII digits, lower case."""
     text = unicodedata.normalize("NFKC", text)
@@ -197,13 +198,14 @@ def strip_clitics(token: str) -> str:
 
 def index_text(text: str) -> str:
     """Text for the full-text index: every folded token, followed by its clitic-free stem when different."""
-    out: list[str] = []
-    for tok in tokens(text):
-        out.append(tok)
-        stem = strip_clitics(tok)
-        if stem != tok:
-            out.append(stem)
-    return " ".join(out)
+    return " ".join(map(_indexed, tokens(text)))
+
+
+@functools.lru_cache(maxsize=200_000)
+def _indexed(token: str) -> str:
+    """A folded token as index_text writes it: followed by its clitic-free stem when different."""
+    stem = strip_clitics(token)
+    return token if stem == token else f"{token} {stem}"
 
 
 def match_query(query: str) -> str:

@@ -145,12 +145,22 @@ def _abbreviation(text: str, words: list[tuple[int, int, str]], i: int) -> bool:
 
 def find_splits(text: str, lang: str, **rule: float) -> list[tuple[int, int]]:
     """(start, end) of every split word in ``text``: both fragments and the space, without leading proclitics."""
-    words = [(m.start(), m.end(), _MARKS.sub("", m.group())) for m in _WORD.finditer(text)]
+    if _MARKS.search(text):
+        words = [(m.start(), m.end(), _MARKS.sub("", m.group())) for m in _WORD.finditer(text)]
+    else:
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     found: list[tuple[int, int]] = []
+    known = _frequencies(lang) if rule["min_zipf"] > 0 else None
     for i in range(len(words) - 1):
         (s1, e1, left), (s2, e2, right) = words[i], words[i + 1]
         if s2 != e1 + 1 or text[e1] != " " or (found and found[-1][1] > s1):
             continue  # apart by more than one space, or already joined to the word before
+        if (
+            known is not None
+            and left + right not in known
+            and _PROCLITICS.sub("", left, 1) + right not in known
+        ):
+            continue  # no joined form is a word, so should_join would refuse (at several times the cost)
         if _TATWEEL in left or _TATWEEL in right or _abbreviation(text, words, i):
             continue
         cut = _core(left, right, lang)

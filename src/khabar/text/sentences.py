@@ -53,7 +53,10 @@ def _dot_continues(line: str, start: int, end: int) -> bool:
     """A lone dot that is part of a number, an abbreviation or an initial, or is followed by a lower-case word."""
     if start > 0 and end < len(line) and line[start - 1].isdigit() and line[end].isdigit():
         return True
-    m = _WORD_BEFORE.search(line, 0, start)
+    word_start = start  # the word before the dot begins after the last character that is no [\w.]
+    while word_start and (line[word_start - 1].isalnum() or line[word_start - 1] in "_."):
+        word_start -= 1
+    m = _WORD_BEFORE.search(line, word_start, start)
     if m and (len(m.group(1)) == 1 or m.group(1).lower() in _abbreviations()):
         return True
     rest = line[end:].lstrip()

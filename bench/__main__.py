@@ -1,0 +1,161 @@
+"""The khabar benchmark: ms per article of each stage, end-to-end articles/s and memory, on SaudiNewsNet.
+
+    python -m bench [--sizes 1000,10000,31030] [--quick] [--workers N] [--engine local|ray]
+
+For each size N (the first N SaudiNewsNet articles):
+  * stages: every registered stage of the default pipeline, timed one by one over the same N articles in one
+    process (one core, a process of its own): ms per article and the per-article stages' articles/s;
+  * end to end: ``khabar.open(tmp).ingest([slice])`` (sources, stages on the engine, store, index, clustering):
+    articles/s, articles/s of the first and last 5,000, and resident memory (this process plus its pool
+    workers) every 5,000 articles.
+Writes bench/results/<timestamp>.json and prints a table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import os
+import platform
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import khabar
+from khabar.config import DEFAULT_PIPELINE
+
+from .common import (
+    ROOT,
+    SAUDI_FIELDS,
+    SAUDI_SIZE,
+    peak_rss_mb,
+    saudinewsnet_slice,
+    tree_rss_mb,
+)
+from .stages import stage_timings
+
+RESULTS = ROOT / "bench" / "results"
+BLOCK = 5000
+SAMPLE = 250  # articles between two samples of the memory of this process and its pool workers
+
+
+def end_to_end(size: int, folder: Path, *, workers: int | None, engine: str) -> dict[str, Any]:
+    """Ingest the first ``size`` articles into a fresh store with clustering; rates and memory per block."""
+    src = saudinewsnet_slice(size, folder)
+    seen = 0
+    peak = 0.0
+    marks: list[dict[str, Any]] = []
+    start = last = time.perf_counter()
+
+    def tick() -> None:
+        nonlocal seen, last, peak
+        seen += 1
+        if seen % SAMPLE == 0:
+            peak = max(peak, tree_rss_mb())
+        if seen % BLOCK == 0:
+            now = time.perf_counter()
+            marks.append(
+                {"articles": seen, "per_s": round(BLOCK / (now - last), 1), "rss_mb": round(tree_rss_mb())}
+            )
+            last = now
+
+    with khabar.open(folder / f"bench-{size}.db") as k:
+        report = k.ingest(
+            [str(src)], field_map=dict(SAUDI_FIELDS), workers=workers, engine=engine, on_item=tick
+        )
+        seconds = time.perf_counter() - start
+        peak = max(peak, tree_rss_mb())
+        stats = k.stats()
+    return {
+        "articles": report.ingested,
+        "skipped": sum(report.skipped.values()),
+        "seconds": round(seconds, 1),
+        "articles_per_s": round(report.ingested / seconds, 1),
+        "blocks": marks,
+        "events": stats.get("events"),
+        "stories": stats.get("stories"),
+        "copies": report.copies,
+        "db_mb": round((folder / f"bench-{size}.db").stat().st_size / 2**20, 1),
+        "peak_tree_rss_mb": round(peak),
+    }
+
+
+def print_table(result: dict[str, Any]) -> None:
+    """The result as plain-text tables."""
+    runs = result["runs"]
+    sizes = [r["size"] for r in runs]
+    width = max(len(n) for n in result["pipeline"]) + 2
+    print(f"\nms per article, one core ({result['machine']})")
+    print("stage".ljust(width) + "".join(f"{s:>12,}" for s in sizes))
+    for name in result["pipeline"]:
+        print(name.ljust(width) + "".join(f"{r['stages']['ms_per_article'][name]:>12.3f}" for r in runs))
+    print("all stages".ljust(width) + "".join(f"{r['stages']['total_ms_per_article']:>12.3f}" for r in runs))
+    print("stages articles/s".ljust(width) + "".join(f"{r['stages']['articles_per_s']:>12.1f}" for r in runs))
+    print(
+        f"\nend to end: ingest + store + index + clustering ({result['engine']}, workers {result['workers']})"
+    )
+    print("size".ljust(width) + "".join(f"{s:>12,}" for s in sizes))
+    for key in ("seconds", "articles_per_s", "events", "stories", "copies", "db_mb"):
+        print(key.ljust(width) + "".join(f"{r['end_to_end'][key]!s:>12}" for r in runs))
+    print("peak RSS MiB (ingest)".ljust(width) + "".join(f"{r['peak_rss_mb']:>12.0f}" for r in runs))
+    print(
+        "RSS MiB driver+workers".ljust(width)
+        + "".join(f"{r['end_to_end']['peak_tree_rss_mb']:>12}" for r in runs)
+    )
+    for r in runs:
+        blocks = r["end_to_end"]["blocks"]
+        if blocks:
+            line = ", ".join(f"{b['articles']:,}: {b['per_s']}/s {b['rss_mb']} MiB" for b in blocks)
+            print(f"{r['size']:,} by block of {BLOCK:,} (articles/s, RSS of driver + workers): {line}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default=f"1000,10000,{SAUDI_SIZE}", help="comma-separated article counts")
+    ap.add_argument("--quick", action="store_true", help="1,000 articles only")
+    ap.add_argument("--workers", type=int, default=0, help="processes for the stages (0: one per core)")
+    ap.add_argument("--engine", default="local", choices=("local", "ray"))
+    ap.add_argument("--no-stages", action="store_true", help="skip the per-stage timing")
+    ap.add_argument("--out", type=Path, default=None, help="result file (default bench/results/<time>.json)")
+    args = ap.parse_args()
+    sizes = [1000] if args.quick else [int(s) for s in args.sizes.split(",")]
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    result: dict[str, Any] = {
+        "time": stamp,
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, python {platform.python_version()}",
+        "load_average": os.getloadavg(),
+        "engine": args.engine,
+        "workers": args.workers or os.cpu_count(),
+        "pipeline": list(DEFAULT_PIPELINE),
+        "runs": [],
+    }
+    for size in sizes:
+        run: dict[str, Any] = {"size": size}
+        if not args.no_stages:
+            # In a process of its own, so that the memory figures below are those of ingest alone.
+            with ProcessPoolExecutor(1, mp_context=mp.get_context("spawn")) as pool:
+                run["stages"] = pool.submit(stage_timings, size).result()
+        else:
+            run["stages"] = {
+                "ms_per_article": dict.fromkeys(DEFAULT_PIPELINE, 0.0),
+                "total_ms_per_article": 0.0,
+            }
+            run["stages"]["articles_per_s"] = 0.0
+        with tempfile.TemporaryDirectory() as d:
+            run["end_to_end"] = end_to_end(size, Path(d), workers=args.workers or None, engine=args.engine)
+        run["peak_rss_mb"] = round(peak_rss_mb(), 1)
+        result["runs"].append(run)
+        print(f"{size:,} articles done: {json.dumps(run['end_to_end'])}", flush=True)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    out = args.out or RESULTS / f"{stamp}.json"
+    out.write_text(json.dumps(result, indent=2), encoding="utf-8")
+    print_table(result)
+    print(f"\nwritten to {out}")
+
+
+if __name__ == "__main__":
+    main()
