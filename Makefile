@@ -21,6 +21,8 @@ $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.installed
 	$(BIN)/khabar --db $(DB) ingest examples/seeds
 	$(BIN)/khabar --db $(DB) stats
+	$(BIN)/khabar --db $(DB) stories
+	$(BIN)/khabar --db $(DB) events
 	$(BIN)/khabar --db $(DB) articles
 
 ## make test: install the dev extras, lint, run the whole test suite

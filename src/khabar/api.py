@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -11,6 +12,7 @@ from . import config as config_mod
 from . import export as export_mod
 from .cluster.sync import cluster_articles, recluster
 from .engines import make_engine
+from .extract.gazetteer import import_user_gazetteer
 from .ingest import IngestReport, article_from_document, content_key, ingest_documents, process, raw_hash
 from .model import Article, Document, Event, Story
 from .pipeline import Pipeline
@@ -21,6 +23,8 @@ from .text.chrome import repeated_keys
 
 DEFAULT_DB = "khabar.db"
 CHROME_STAGE = "khabar.text.clean.v1"
+ENTITY_STAGE = "khabar.extract.entities.v1"
+USER_GAZETTEER = "user_gazetteer"  # meta key: the path of the corpus's user gazetteer file
 
 
 class Khabar:
@@ -38,8 +42,16 @@ class Khabar:
             stages = {k: dict(v) for k, v in self.config.get("stages", {}).items()}
             if CHROME_STAGE in self.config["pipeline"]:
                 stages.setdefault(CHROME_STAGE, {})["outlet_lines"] = self._learned_chrome()
+            user = self.store.get_meta(USER_GAZETTEER)
+            if ENTITY_STAGE in self.config["pipeline"] and user:
+                stages.setdefault(ENTITY_STAGE, {})["user_gazetteer"] = user
             self._pipeline = Pipeline(list(self.config["pipeline"]), stages)
         return self._pipeline
+
+    def configure(self, stage: str, **options: Any) -> None:
+        """Set config options of one stage for what this corpus runs next (e.g. ``curated=False``)."""
+        self.config.setdefault("stages", {}).setdefault(stage, {}).update(options)
+        self._pipeline = None
 
     def _learned_chrome(self) -> dict[str, set[str]]:
         """Per outlet, the line keys repeated across enough of its articles to count as site chrome."""
@@ -133,6 +145,25 @@ class Khabar:
     def recluster(self, *, refine: bool = False) -> int:
         """Rebuild every event and story from the stored articles; ``refine`` adds the merge and split pass."""
         return recluster(self.store, self.config["cluster"], refine=refine)
+
+    def import_gazetteer(self, path: str | os.PathLike[str]) -> int:
+        """Add the entries of a CSV, JSONL or JRC-Names file to this corpus's user gazetteer; return how many.
+
+        The entries live in a JSONL file beside the database (entries with the same id are replaced) and
+        are used by the entity stage from the next ingest on; ``reprocess --all`` applies them to stored
+        articles. A bad row raises ``GazetteerImportError`` naming each file and line.
+        """
+        entries = import_user_gazetteer(path)
+        target = Path(self.store.get_meta(USER_GAZETTEER) or f"{self.store.path}.gazetteer.jsonl")
+        merged = {e["id"]: e for e in _read_entries(target)} | {e["id"]: e for e in entries}
+        tmp = target.with_suffix(".tmp")
+        tmp.write_text(
+            "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in merged.values()), encoding="utf-8"
+        )
+        tmp.replace(target)
+        self.store.set_meta(USER_GAZETTEER, str(target.resolve()))
+        self._pipeline = None
+        return len(entries)
 
     def reprocess(self, *, everything: bool = False, on_item: Callable[[], None] | None = None) -> int:
         """Run the pipeline again from the stored raw input on stale articles (or all); return how many changed."""
@@ -255,11 +286,17 @@ class Khabar:
         return self.store.get_entity(entity_id)
 
     def entities_page(
-        self, *, type: str | None = None, query: str | None = None, limit: int = 50, offset: int = 0
+        self,
+        *,
+        type: str | None = None,
+        query: str | None = None,
+        lang: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
     ) -> tuple[list[dict[str, Any]], int]:
         """One page of entities (most covered first) and how many match."""
-        page = self.store.list_entities(type=type, query=query, limit=limit, offset=offset)
-        return page, self.store.count_entities(type=type, query=query)
+        page = self.store.list_entities(type=type, query=query, lang=lang, limit=limit, offset=offset)
+        return page, self.store.count_entities(type=type, query=query, lang=lang)
 
     def entity_timeline(self, entity_id: str) -> list[tuple[str, int, int]]:
         """(day, articles, mentions) of an entity."""
@@ -299,6 +336,12 @@ class Khabar:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _read_entries(path: Path) -> list[dict[str, Any]]:
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def open(db: str | os.PathLike[str] | None = None, *, config: str | None = None, **overrides: Any) -> Khabar:

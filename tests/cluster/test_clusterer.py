@@ -66,3 +66,36 @@ def test_name_conflict_counts_only_names_missing_on_both_sides() -> None:
     assert name_conflict(reid, lohan, 3) == 1.0
     assert name_conflict(reid, {"c:reid": 0.8, "c:people": 0.3}, 3) < 0.5
     assert name_conflict(reid, {}, 3) == 0.0
+
+
+def test_the_date_comes_from_publication_never_from_a_date_in_the_text() -> None:
+    from khabar.cluster.features import features
+
+    historical = [{"text": "in 1967", "start": 0, "kind": "date", "weekday": None, "date": "1967-07-04"}]
+    undated = Article(id="u", text="The case goes back to 1967.", date_refs=historical)
+    assert features(undated).date is None
+    dated = Article(
+        id="d", text="The case goes back to 1967.", date_refs=historical, published="2013-05-03T10:00"
+    )
+    assert features(dated).date == "2013-05-03"
+
+
+def test_stories_that_fit_each_other_merge_and_their_events_follow() -> None:
+    rehab = [
+        "Actress Tara Reid checked into the Promises rehab treatment center in Malibu, her publicist said.",
+        "Tara Reid entered Promises rehab treatment center in Malibu this week, her publicist confirmed.",
+        "Lindsay Lohan checked into the Betty Ford rehab treatment center, her lawyer said.",
+        "Lindsay Lohan entered the Betty Ford rehab treatment center to begin a court ordered stay.",
+    ]
+    articles = [Article(id=f"r{i}", text=t) for i, t in enumerate(rehab)]
+
+    def stories(cfg: dict) -> tuple[set[str], set[str]]:
+        clusterer = Clusterer(config=cfg)
+        done = clusterer.add_batch(copy.deepcopy(articles))
+        for a in done:  # every event's story exists and lists it
+            assert a.event in clusterer.state.get("story", a.story)["events"]
+        return {a.event for a in done}, {a.story for a in done}
+
+    apart_events, apart = stories({"stories": {"threshold": 9.0, "merge_threshold": 9.0}})
+    merged_events, merged = stories({"stories": {"threshold": 9.0, "merge_threshold": 0.1}})
+    assert len(apart_events) == len(merged_events) >= 2 and len(apart) >= 2 and len(merged) == 1

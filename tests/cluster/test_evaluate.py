@@ -9,7 +9,7 @@ import pytest
 
 from khabar.cluster.evaluate import bcubed, evaluate, odd_topics, pairwise
 
-ECB = Path("/work/shared/bench/ecbplus.jsonl")
+ECB = Path(__file__).resolve().parents[2].parent / "shared" / "bench" / "ecbplus.jsonl"
 
 
 def test_bcubed_and_pairwise_on_a_known_case() -> None:

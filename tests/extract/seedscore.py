@@ -2,58 +2,23 @@
 
 from __future__ import annotations
 
-import json
-import re
-import unicodedata
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT / "examples" / "seeds"
-GOLD = Path("/work/shared/seeds/gold.json")
+from ..seedcheck import GOLD, SEEDS, seeds_check
+from ..seedcheck import gold as load_gold
+
+__all__ = ["FIXTURE_GAZETTEER", "GOLD", "SEEDS", "score", "title_and_body"]
+
 FIXTURE_GAZETTEER = str(Path(__file__).resolve().parent / "fixtures" / "gazetteer")
-
-_FOLD = str.maketrans({
-    "ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و",
-    "\u200c": " ", "\u200d": "", "\u00a0": " ", "ـ": "",
-    "“": '"', "”": '"', "«": '"', "»": '"', "،": ",", "؛": ";", "؟": "?",
-})  # fmt: skip
-
-
-def gold_fold(s: str | None) -> str:
-    """seeds_check's comparison form."""
-    if not s:
-        return ""
-    s = unicodedata.normalize("NFKC", s)
-    s = "".join(ch for ch in s if not ("\u064b" <= ch <= "\u065f" or ch == "\u0670"))
-    s = s.translate(_FOLD).lower()
-    s = re.sub(r"[\"'()\[\].:!?,;…\-–—]", " ", s)
-    return re.sub(r"\s+", " ", s).strip()
-
-
-def names_of(e: dict[str, Any]) -> list[str]:
-    """seeds_check's names of an exported entity (name, mentions and variants)."""
-    out = [
-        e[k]
-        for k in ("name", "label", "canonical", "display", "text", "surface")
-        if isinstance(e.get(k), str)
-    ]
-    for key in ("mentions", "variants", "aliases", "names"):
-        for v in e.get(key) or []:
-            out.append(v if isinstance(v, str) else (v.get("text") or v.get("surface") or ""))
-    return [o for o in out if o]
-
-
-def matches(found: list[str], gold: list[str]) -> bool:
-    """True when a found name and a gold name fold alike."""
-    return bool({gold_fold(n) for n in found} & {gold_fold(n) for n in gold})
 
 
 def score(
     found_by_stem: dict[str, list[dict[str, Any]]], types: tuple[str, ...] = ("PERSON", "PLACE", "ORG")
 ):
     """(recall, precision, notes) over the seeds' gold entities of ``types``."""
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    check, gold = seeds_check(), load_gold()
+    names_of, matches = check.names_of, check.matches
     rec_hit = rec_all = pre_hit = pre_all = 0
     notes = []
     for stem, g in gold["articles"].items():
@@ -80,5 +45,4 @@ def score(
 
 def title_and_body(path: Path) -> tuple[str, str]:
     """The gold title and the file's text (title line kept: the stage must cope with either)."""
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    return gold["articles"][path.stem]["title"], path.read_text("utf-8")
+    return load_gold()["articles"][path.stem]["title"], path.read_text("utf-8")

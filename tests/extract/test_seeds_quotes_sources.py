@@ -6,7 +6,6 @@ organisations from the test fixture; the only text-cleaning output simulated is 
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -17,25 +16,20 @@ from khabar.extract.provenance import find_sources
 from khabar.extract.quotes import find_quotes
 from khabar.model import Article
 
+from ..seedcheck import GOLD, seeds_check
+from ..seedcheck import gold as seeds_gold
 from .helpers import entities, sentences
 from .seed_entities import SEED_ENTITIES
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent.parent / "shared" if (ROOT.parent.parent / "shared").is_dir() else ROOT.parent / "shared"
-CHECK = SHARED / "checks" / "seeds_check.py"
-GOLD = SHARED / "seeds" / "gold.json"
 ORGS = str(Path(__file__).parent / "fixtures" / "orgs.jsonl")
 DATELINES = {"001_008f0bbb976f5b92": {"place": {"name": "Minsk"}, "agency": {"name": "DPA", "text": "د ب أ"}}}
 
 
 @pytest.fixture(scope="module")
 def check():
-    if not CHECK.is_file() or not GOLD.is_file():
-        pytest.skip(f"{CHECK} or {GOLD} is absent")
-    spec = importlib.util.spec_from_file_location("seeds_check", CHECK)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    seeds_gold()
+    return seeds_check()
 
 
 @pytest.fixture(scope="module")

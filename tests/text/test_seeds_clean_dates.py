@@ -2,42 +2,28 @@
 
 from __future__ import annotations
 
-import json
 import re
-import unicodedata
-from pathlib import Path
 
 import pytest
 
 from khabar.model import Article
 from khabar.pipeline import Pipeline
 
-ROOT = Path(__file__).resolve().parents[2]
-SEEDS = sorted((ROOT / "examples" / "seeds").glob("*.txt"))
-GOLD = ROOT.parent.parent / "shared" / "seeds" / "gold.json"
-if not GOLD.exists():
-    GOLD = Path("/work/shared/seeds/gold.json")
+from ..seedcheck import seeds_check
+from .seedgold import gold as seed_gold
+from .seedgold import scorer_fold, seed_paths
 
-# The comparison form of seeds_check.py (kept identical on purpose: this test scores the way the check does).
-_FOLD = str.maketrans({
-    "ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و",
-    "\u200c": " ", "\u200d": "", "\u00a0": " ", "ـ": "",
-    "“": '"', "”": '"', "«": '"', "»": '"', "،": ",", "؛": ";", "؟": "?",
-})  # fmt: skip
+SEEDS = seed_paths()
 
 
 def fold(s: str | None) -> str:
-    if not s:
-        return ""
-    s = unicodedata.normalize("NFKC", s)
-    s = "".join(ch for ch in s if not ("\u064b" <= ch <= "\u065f" or ch == "\u0670"))
-    s = s.translate(_FOLD).lower()
-    s = re.sub(r"[\"'()\[\].:!?,;…\-–—]", " ", s)
-    return re.sub(r"\s+", " ", s).strip()
+    """seeds_check's comparison form."""
+    return scorer_fold()(s)
 
 
 def matches(found: list[str], gold: list[str]) -> bool:
-    return bool({fold(n) for n in found if n} & {fold(n) for n in gold})
+    """seeds_check's name match."""
+    return seeds_check().matches(found, gold)
 
 
 @pytest.fixture(scope="module")
@@ -53,9 +39,7 @@ def analysed() -> dict[str, Article]:
 
 @pytest.fixture(scope="module")
 def gold() -> dict:
-    if not GOLD.exists():
-        pytest.skip(f"gold file {GOLD} not present")
-    return json.loads(GOLD.read_text(encoding="utf-8"))["articles"]
+    return seed_gold()
 
 
 def test_seed_files_present():

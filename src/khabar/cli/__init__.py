@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import browse, clusters, corpus, exporting, serve  # noqa: F401  (register commands)
+from . import browse, clusters, corpus, exporting, knowledge, serve  # noqa: F401  (register commands)
 from .app import cli
 
 

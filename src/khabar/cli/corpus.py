@@ -14,6 +14,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from ..api import ENTITY_STAGE
 from ..engines import ENGINES
 from ..engines.ray import RayMissingError
 from .app import cli, corpus, err, json_option, print_json, print_table
@@ -64,6 +65,9 @@ def _parse_map(pairs: tuple[str, ...]) -> dict[str, str]:
     help="Where the stages run: a local process pool, or Ray Data (pip install 'khabar[ray]').",
 )
 @click.option("--address", default=None, help="Ray cluster address for --engine ray (default: a local Ray).")
+@click.option(
+    "--no-curated", is_flag=True, help="Find persons by rule only, without the curated persons list."
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no per-file problems; only the summary.")
 @json_option
 @click.pass_context
@@ -74,6 +78,7 @@ def ingest(
     workers: int,
     engine: str,
     address: str | None,
+    no_curated: bool,
     quiet: bool,
     as_json: bool,
 ) -> None:
@@ -86,6 +91,8 @@ def ingest(
     if address and engine != "ray":
         raise click.UsageError("--address is for --engine ray")
     k = corpus(ctx)
+    if no_curated:
+        k.configure(ENTITY_STAGE, curated=False)
     run = {"field_map": field_map, "workers": workers or None, "engine": engine, "address": address}
     progress = _progress(quiet or as_json)
     try:

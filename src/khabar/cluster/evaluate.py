@@ -262,7 +262,9 @@ _STORY_GRID: dict[str, list[Any]] = {
     "weights.lex": [0.5, 0.75, 1.0, 1.5],
     "weights.names": [0.0, 0.25, 0.5, 1.0],
     "same_language_entities": [0.0, 0.25, 0.5, 1.0],
+    "weights.place_conflict": [0.0, 0.05, 0.1, 0.2],
     "threshold": [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5],
+    "merge_threshold": [0.08, 0.1, 0.12, 0.15, 0.2, 0.3],
 }
 
 

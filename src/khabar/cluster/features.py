@@ -142,10 +142,9 @@ def weekday_of(date: str | None) -> str | None:
 
 
 def _when(article: Article) -> tuple[str | None, str | None]:
+    """The publication date (never a date from the text, which is often historical) and the weekday told."""
     date = _iso_date(article.published)
     refs = [r for r in article.date_refs or [] if isinstance(r, dict)]
-    if date is None:
-        date = next((d for d in (_iso_date(r.get("date")) for r in refs) if d), None)
     weekday = article.meta.get("weekday") if isinstance(article.meta.get("weekday"), str) else None
     if weekday not in WEEKDAYS:
         weekday = next((r["weekday"] for r in refs if r.get("weekday") in WEEKDAYS), None)

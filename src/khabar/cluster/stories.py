@@ -13,9 +13,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .similarity import Profile, add_into, cosine, same_language, truncate
+from .similarity import Profile, add_into, cosine, place_agreement, same_language, truncate
 
-_FIELDS = ("vec", "cap", "ents", "langs")
+_FIELDS = ("vec", "cap", "ents", "langs", "mains")
 
 
 def _story_key(event_key: str) -> str:
@@ -28,6 +28,8 @@ class StoryLinker:
     def __init__(self, state: Any, cfg: Mapping[str, Any]) -> None:
         self.state = state
         self.cfg = cfg
+        self.moved: set[str] = set()
+        """Ids of events whose story changed through a story merge (callers republish them)."""
 
     def similarity(self, event: Profile, story: Profile) -> float | None:
         """How much an event belongs to a story's thread; None when they are too far apart in time."""
@@ -44,6 +46,8 @@ class StoryLinker:
             score += w.get("lex", 0.0) * cosine(event.get("vec") or {}, story.get("vec") or {})
             score += w.get("names", 0.0) * cosine(event.get("cap") or {}, story.get("cap") or {})
             ents *= float(self.cfg.get("same_language_entities", 1.0))
+        if place_agreement(event, story) is None:
+            score -= w.get("place_conflict", 0.0)
         return score + w.get("entities", 0.0) * ents
 
     def place(self, event: dict[str, Any], delta: Profile, keys: Iterable[str]) -> None:
@@ -51,21 +55,52 @@ class StoryLinker:
         story = self.state.get("story", event["story"]) if event.get("story") else None
         if story is not None and len(story["events"]) > 1:
             self._add(story, delta, keys)
-            return
-        best = self._best_story(event, exclude=story["id"] if story else None)
-        if best is None:
-            if story is None:
-                story = self._new_story(event)
-                self._add(story, event, event["keys"])
+        else:
+            best = self._best_story(event, exclude=story["id"] if story else None)
+            if best is None:
+                if story is None:
+                    story = self._new_story(event)
+                    self._add(story, event, event["keys"])
+                else:
+                    self._add(story, delta, keys)
             else:
-                self._add(story, delta, keys)
-            return
-        if story is not None:
-            self._drop(story)
-        target = self.state.get("story", best)
-        target["events"].append(event["id"])
-        event["story"] = best
-        self._add(target, event, event["keys"])
+                if story is not None:
+                    self._drop(story)
+                story = self.state.get("story", best)
+                story["events"].append(event["id"])
+                event["story"] = best
+                self._add(story, event, event["keys"])
+        self._merge_neighbours(story, event)
+
+    def _merge_neighbours(self, story: dict[str, Any], event: dict[str, Any]) -> None:
+        """Merge ``story`` with the candidate stories (found through ``event``'s keys) that fit it as a whole."""
+        threshold = float(self.cfg.get("merge_threshold", 1e9))
+        for sid in self._candidates(event["keys"]):
+            other = self.state.get("story", sid)
+            if sid == story["id"] or other is None:
+                continue
+            score = self.similarity(story, other)
+            if score is not None and score >= threshold:
+                story = self._merge(story, other, event)
+
+    def _merge(self, keep: dict[str, Any], gone: dict[str, Any], event: dict[str, Any]) -> dict[str, Any]:
+        """Fold the later story into the earlier one; ``event`` is the caller's (unsaved) event record."""
+        if keep["seq"] > gone["seq"]:
+            keep, gone = gone, keep
+        self._drop(gone)
+        keep["events"] += gone["events"]
+        for eid in gone["events"]:
+            rec = event if eid == event["id"] else self.state.get("event", eid)
+            if rec is None:
+                continue
+            rec["story"] = keep["id"]
+            self.moved.add(eid)
+            if rec is not event:
+                self.state.put("event", eid, rec)
+            for key in rec["keys"]:
+                self.state.add_posting(_story_key(key), keep["id"])
+        self._add(keep, gone, ())
+        return keep
 
     def remove_article(self, event: Mapping[str, Any], profile: Profile) -> None:
         """Take one article's contribution out of its event's story."""
@@ -93,14 +128,17 @@ class StoryLinker:
 
     # ----- internals -----
 
-    def _best_story(self, event: Mapping[str, Any], exclude: str | None) -> str | None:
+    def _candidates(self, keys: Iterable[str]) -> list[str]:
         limit = int(self.cfg.get("candidates_per_key", 40))
         hits: Counter[str] = Counter()
-        for key in event["keys"]:
+        for key in keys:
             hits.update(self.state.postings(_story_key(key), limit))
         most = int(self.cfg.get("max_candidates", 30))
+        return [sid for sid, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:most]]
+
+    def _best_story(self, event: Mapping[str, Any], exclude: str | None) -> str | None:
         best: tuple[float, str] | None = None
-        for sid, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:most]:
+        for sid in self._candidates(event["keys"]):
             story = self.state.get("story", sid)
             if sid == exclude or story is None:
                 continue

@@ -13,7 +13,7 @@ from .events import Assignment, Clusterer
 def _publish(store: Store, clusterer: Clusterer, assignments: Sequence[Assignment]) -> None:
     """Write the events and stories these assignments touched, and every member article's event and story."""
     state = clusterer.state
-    touched = {a.event for a in assignments if a.event}
+    touched = {a.event for a in assignments if a.event} | clusterer.stories.moved
     previous: set[str] = set()
     rows: list[tuple[str, str | None, str | None, str | None]] = []
     events: dict[str, Event] = {}

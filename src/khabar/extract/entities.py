@@ -13,9 +13,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from wordfreq import zipf_frequency
+
 from khabar.model import Article
 from khabar.registry import stage
 
+from ..text.normalize import fold
 from .knowledge import Knowledge, load_knowledge
 from .linking import MIN_FUZZY, PersonKeys, close, group_names
 from .matcher import Hit, PhraseIndex, Tokens, fold_token, is_latin, tokenize, zipf
@@ -48,19 +51,70 @@ class Resources:
     country_by_code: dict[str, str]
 
 
+COMMON_VARIANT_ZIPF = 5.0
+COMMON_VARIANT_MARGIN = 2.2
+"""A one-word Arabic spelling this frequent, and this much more frequent than the entity's English name is in
+English, is mostly a common word that happens to spell the name (كيف "how" for Kyiv, الخبر "the news" for
+Khobar): it counts only beside an unambiguous mention. Names the Arabic press just uses more (الرياض, جدة)
+stay within the margin."""
+FOLDED_COMMON_ZIPF = 3.3
+FOLDED_GAP = 0.7
+"""A spelling whose folded form is this much more frequent than the spelling itself is mostly another word
+written without its hamza or with ه for ة (ترأس "chaired" folds onto تراس Truss, لأول onto لاول Laval)."""
+
+
+def _common_word_variants(rec: dict[str, Any]) -> set[str]:
+    """Folded forms of an entity's one-word Arabic-script spellings that are mostly common words.
+
+    Persian-script place names are left alone: the Persian press names Iranian cities far more often than
+    English text does (شیراز, تبریز), which is coverage, not homography. A spelling the gazetteer marks
+    ambiguous makes every spelling that folds alike ambiguous too.
+    """
+    english = [rec.get("name") or ""] + [
+        v.get("text") or ""
+        for v in rec.get("variants") or []
+        if isinstance(v, dict) and v.get("lang") == "en"
+    ]
+    reference = max((zipf(e.lower(), "en") for e in english if e), default=0.0)
+    common: set[str] = set()
+    own: dict[str, float] = {}  # folded form -> the best frequency of the entity's own spellings of it
+    folded: dict[str, float] = {}  # folded form -> the frequency of every spelling that folds to it
+    for v in rec.get("variants") or []:
+        text = v.get("text") if isinstance(v, dict) else v
+        lang = v.get("lang") if isinstance(v, dict) else None
+        if not text or " " in text or not "\u0600" <= text[0] <= "\u06ff":
+            continue
+        key = fold(text)
+        if isinstance(v, dict) and v.get("ambiguous"):
+            common.add(key)
+        if lang not in (None, "ar") and rec.get("type") == "PLACE":
+            continue
+        script_lang = "ar" if lang in (None, "ar") else "fa"
+        own[key] = max(own.get(key, 0.0), zipf_frequency(text, script_lang))
+        folded[key] = max(folded.get(key, 0.0), zipf(text, script_lang))
+    for key, z in folded.items():
+        if (z >= COMMON_VARIANT_ZIPF and z >= reference + COMMON_VARIANT_MARGIN) or (
+            z >= FOLDED_COMMON_ZIPF and z >= own[key] + FOLDED_GAP
+        ):
+            common.add(key)
+    return common
+
+
 @functools.cache
-def resources(directory: str | None = None, curated: bool = True) -> Resources:
-    """Indexes over the gazetteer in ``directory`` (default: the package data)."""
-    kb: Knowledge = load_knowledge(directory, curated)
+def resources(directory: str | None = None, curated: bool = True, user: str | None = None) -> Resources:
+    """Indexes over the gazetteer in ``directory`` (default: the package data), plus a user gazetteer file."""
+    kb: Knowledge = load_knowledge(directory, curated, user)
     names, triggers, persons = PhraseIndex(), PhraseIndex(), PersonKeys()
     for eid, rec in kb.entities.items():
         vague = bool(rec.get("ambiguous"))
+        common = _common_word_variants(rec)
         for v in [*(rec.get("variants") or []), {"text": rec.get("name"), "lang": "en"}]:
             text = v.get("text") if isinstance(v, dict) else v
             if not text:
                 continue
             lang = v.get("lang") if isinstance(v, dict) else None
-            names.add(text, ("E", eid, lang, vague or bool(isinstance(v, dict) and v.get("ambiguous"))))
+            flagged = bool(isinstance(v, dict) and v.get("ambiguous")) or fold(text) in common
+            names.add(text, ("E", eid, lang, vague or flagged))
             if rec["type"] == "PERSON":
                 persons.add(eid, text)
     countries = {
@@ -295,7 +349,9 @@ def _rule_persons(
     spans = find_persons(ctx)
     if not spans:
         return
-    texts = [toks.text[toks.starts[s.i] + s.cut : toks.ends[s.j - 1]] for s in spans]
+    bounds = [(toks.starts[s.i] + s.cut, toks.ends[s.j - 1]) for s in spans]
+    found.mentions = [m for m in found.mentions if not any(m.start < e and m.end > b for b, e in bounds)]
+    texts = [toks.text[b:e] for b, e in bounds]
     for group in group_names((texts[k], toks.folds[spans[k].i : spans[k].j]) for k in range(len(spans))):
         full = texts[group[0]]
         key = entity_key(full)
@@ -324,12 +380,10 @@ def _short_forms(
     found: Found,
     surnames: Surnames,
 ) -> None:
-    """Link lone surnames to the persons of the document, and rare lone words to curated surnames."""
+    """Link lone surnames to the persons the document names in full (and Latin-script ones to curated persons)."""
     clitic = lang == "ar"
     for k, word in enumerate(toks.folds):
         if covered[k] is not None or len(word) < 3 or not toks.whole(k, k + 1):
-            continue
-        if not surnames.skeletons and len(word) < LONE_SURNAME_LETTERS:
             continue
         cut = 1 if clitic and word[0] in "وفبل" and len(word) > 4 else 0
         original = toks.word(k)
@@ -351,27 +405,31 @@ def _word_facts(original: str, lang: str | None) -> tuple[str, float]:
 
 
 def _lone_word(res: Resources, surnames: Surnames, word: str, original: str, lang: str | None) -> str | None:
-    """The person a lone word names: a surname of the document, or a rare word spelling a curated surname."""
+    """The person a lone word names: a surname of a person the document names in full (as spelled or by
+    skeleton), or, for a capitalised rare Latin-script word, a curated surname spelled another way
+    ("Lukashenka"). An Arabic-script word that merely sounds like a curated surname is no evidence
+    (الأحرى is "rather", not Hariri), and words with the article are compared as spelled only.
+    """
     if word in surnames.folded:
         return surnames.folded[word]
     skel, freq = _word_facts(original, lang)
-    if len(skel) < MIN_SKELETON:
+    if len(skel) < MIN_SKELETON or freq >= SHORT_FORM_ZIPF or word.startswith("ال"):
         return None
-    if surnames.skeletons and freq < SHORT_FORM_ZIPF:
-        known = surnames.skeletons.get(skel)
-        if known is None and len(skel) >= MIN_FUZZY:
-            known = next(
-                (e for s, e in surnames.skeletons.items() if abs(len(s) - len(skel)) <= 1 and close(skel, s)),
-                None,
-            )
-        if known:
-            return known
-    curated = (
-        res.persons.surname.get(skel)
-        if len(word) >= LONE_SURNAME_LETTERS and freq < LONE_SURNAME_ZIPF
-        else None
-    )
-    return next(iter(curated)) if curated and len(curated) == 1 else None
+    known = surnames.skeletons.get(skel)
+    if known is None and len(skel) >= MIN_FUZZY:
+        known = next(
+            (e for s, e in surnames.skeletons.items() if abs(len(s) - len(skel)) <= 1 and close(skel, s)),
+            None,
+        )
+    if (
+        known is None
+        and is_latin(original)
+        and freq < LONE_SURNAME_ZIPF
+        and len(word) >= LONE_SURNAME_LETTERS
+    ):
+        curated = res.persons.surname.get(skel)
+        known = next(iter(curated)) if curated and len(curated) == 1 else None
+    return known
 
 
 def _lead_end(article: Article, lead_chars: int) -> int:
@@ -417,16 +475,18 @@ def entities(
     *,
     curated: bool = True,
     gazetteer: str | None = None,
+    user_gazetteer: str | None = None,
     adjectives: bool = True,
     lead_chars: int = 300,
 ) -> Article:
     """Find and link the PERSON, PLACE and ORG entities of the article's title and text.
 
     ``curated=False`` leaves the curated persons out (persons are then found by rule only);
-    ``gazetteer`` is a directory of gazetteer files replacing the package data; ``adjectives``
-    makes nationality adjectives mentions of their country.
+    ``gazetteer`` is a directory of gazetteer files replacing the package data; ``user_gazetteer`` a
+    JSONL file of the user's own entries (``khabar gazetteer import``); ``adjectives`` makes
+    nationality adjectives mentions of their country.
     """
-    res = resources(gazetteer, curated)
+    res = resources(gazetteer, curated, user_gazetteer)
     lang = article.lang
     body, known = analyse(article.text or "", lang, res, adjectives=adjectives)
     title, _ = analyse(article.title or "", lang, res, known, adjectives=adjectives)

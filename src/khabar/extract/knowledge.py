@@ -71,10 +71,12 @@ def _demonyms(path: Path) -> list[tuple[str, str, str]]:
 
 
 @functools.cache
-def load_knowledge(directory: str | None = None, curated: bool = True) -> Knowledge:
+def load_knowledge(directory: str | None = None, curated: bool = True, user: str | None = None) -> Knowledge:
     """The gazetteer tables from ``directory`` (default: the package data), read once per process.
 
     With ``curated=False`` the curated persons list is left out: persons are then found by rule only.
+    ``user`` is a user gazetteer (JSONL in the package format, see ``khabar gazetteer import``) whose
+    entries replace package entries of the same id.
     """
     base = Path(directory) if directory else DATA_DIR
     files = ["places.jsonl", "orgs.jsonl"] + (["persons.jsonl"] if curated else [])
@@ -83,6 +85,9 @@ def load_knowledge(directory: str | None = None, curated: bool = True) -> Knowle
         for rec in _jsonl(base / name):
             rec["type"] = str(rec["type"]).upper()
             entities.setdefault(str(rec["id"]), rec)
+    for rec in _jsonl(Path(user)) if user else []:
+        rec["type"] = str(rec["type"]).upper()
+        entities[str(rec["id"])] = rec
     return Knowledge(
         entities=entities,
         demonyms=_demonyms(base / "demonyms.tsv"),

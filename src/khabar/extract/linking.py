@@ -20,6 +20,10 @@ def close(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= MIN_FUZZY and Levenshtein.distance(a, b, score_cutoff=1) <= 1
 
 
+MIN_LONE_KEY = 5
+"""Skeleton letters a one-word name needs before it may stand for a curated person on its own."""
+
+
 @dataclass
 class PersonKeys:
     """Curated persons by the skeletons of their full names and of their surnames."""
@@ -48,7 +52,8 @@ class PersonKeys:
             return None
         (only,) = ids
         if len(parts) == 1:
-            return only
+            # one word alone: only a long, distinctive surname (not محمد, فيصل, which are first names too)
+            return only if len(parts[0]) >= MIN_LONE_KEY else None
         firsts = {k.split(" ")[0] for k, v in self.full.items() if only in v and " " in k}
         return only if any(close(parts[0], f) or f.startswith(parts[0]) for f in firsts) else None
 

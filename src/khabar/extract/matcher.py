@@ -11,7 +11,7 @@ from typing import Any
 
 from wordfreq import get_frequency_dict, zipf_frequency
 
-from khabar.text.normalize import fold
+from ..text.normalize import fold, folded_zipf
 
 # A word: letters/digits plus Arabic-script marks inside it. ZWNJ separates words (as fold() does).
 _WORD = re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])+")
@@ -36,19 +36,24 @@ def fold_token(token: str) -> str:
 
 @functools.lru_cache(maxsize=300_000)
 def zipf(word: str, lang: str) -> float:
-    """wordfreq's Zipf frequency of a folded word in ``lang`` (0 for unknown words and languages)."""
-    if lang in _PLAIN_LANGS and _PLAIN_WORD.fullmatch(word):
-        return _plain_zipf(word, lang)
+    """The Zipf frequency of a word in ``lang`` (0 for unknown words and languages); for ar and fa, the
+    highest over every spelling that folds alike, so a word scraped without its hamza is still common."""
+    if lang in ("ar", "fa"):
+        plain = _plain_zipf(word, lang) if _PLAIN_WORD.fullmatch(word) else zipf_frequency(word, lang)
+        return max(plain, folded_zipf(fold(word), lang))
     try:
         return zipf_frequency(word, lang)
-    except (LookupError, ValueError):
+    except (
+        LookupError,
+        ValueError,
+        ImportError,
+    ):  # unknown language, or one needing a tokenizer not installed
         return 0.0
 
 
 # Words of plain Arabic letters (no marks, tatweel, digits or joiners), which wordfreq's ar/fa preprocessing
 # and tokenizer leave as they are: one token, looked up directly.
 _PLAIN_WORD = re.compile("[\u0621-\u063a\u0641-\u064a]+")
-_PLAIN_LANGS = frozenset({"ar", "fa"})
 _MIN_FREQ = 1e-9  # wordfreq's floor for zipf_frequency's default minimum of 0
 
 

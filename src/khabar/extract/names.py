@@ -20,6 +20,9 @@ _CLITICS = frozenset("وفبلک")
 LATIN_NAME_ZIPF = 5.8
 ARTICLE_NAME_ZIPF = 4.0
 CLITIC_STEM_ZIPF = 4.0
+_NAME_LINKS = frozenset({"عبد", "ابو", "ابی", "بن", "ابن", "بنت", "ام", "ال"})
+"""Folded Arabic words that link name parts and never end a name."""
+_PREPOSITION_ARTICLE = ("لل", "بال", "وال", "فال", "كال", "کال")
 WORD_ZIPF = 2.5
 """A token at least this frequent is a word of its own, not a proclitic on a given name."""
 
@@ -89,6 +92,8 @@ def _is_name_word(ctx: Context, k: int, first: bool, article_ok: bool) -> bool:
         return ctx.toks.text[ctx.toks.starts[k]].isupper() and ctx.zipf(k) < LATIN_NAME_ZIPF
     if f.startswith("ال") and (first or not article_ok or ctx.zipf(k) >= ARTICLE_NAME_ZIPF):
         return False
+    if ctx.lang == "ar" and f.startswith(_PREPOSITION_ARTICLE):
+        return False  # a preposition or conjunction with the article (للصحفيين, بالوزير) never starts a name word
     if not first and f not in ctx.given and _is_given(ctx, k):
         return False  # "بوتين وألكسندر": a conjunction starts the next name
     word = ctx.toks.word(k)
@@ -98,12 +103,26 @@ def _is_name_word(ctx: Context, k: int, first: bool, article_ok: bool) -> bool:
 
 
 def _name_run(ctx: Context, k: int, limit: int = MAX_NAME_WORDS, article_ok: bool = False) -> int:
-    """The end of the run of name words starting at word k (k itself when there is none)."""
+    """The end of the run of name words starting at word k (k itself when there is none).
+
+    A linking word of Arabic names (عبد، أبو، بن) takes the next word with it, article and all
+    (عبد الواحد، أبو بكر، بن سلمان); a run that would end on one is cut before it.
+    """
     j = k
     while j < len(ctx.toks) and j - k < limit and _is_name_word(ctx, j, j == k, article_ok):
         if j > k and not _clean_gap(ctx.toks, j - 1, allow_comma=False):
             break
         j += 1
+        if ctx.toks.folds[j - 1] in _NAME_LINKS:
+            if (
+                j < len(ctx.toks)
+                and _clean_gap(ctx.toks, j - 1, allow_comma=False)
+                and ctx.toks.folds[j].isalpha()
+            ):
+                j += 1
+            else:
+                j -= 1
+                break
     return j
 
 
@@ -158,7 +177,7 @@ def _at(ctx: Context, i: int) -> PersonSpan | None:
             j = _trim(ctx, k, _name_run(ctx, k))
             if j > k and _trigger_name_ok(ctx, k, j):
                 return PersonSpan(k, j, country, str(trig.payloads[0]))
-    if ctx.covered[i] is None and _is_given(ctx, i):
+    if _free_or_lone_place(ctx, i) and _is_given(ctx, i):
         j = _name_run(ctx, i + 1, MAX_NAME_WORDS - 1, article_ok=True)
         if j > i + 1 and _clean_gap(toks, i, allow_comma=False):
             cut = 0 if toks.folds[i] in ctx.given else original_offset(toks.word(i), 1)
@@ -168,6 +187,12 @@ def _at(ctx: Context, i: int) -> PersonSpan | None:
         if j > i and toks.gap(j - 1).lstrip().startswith("»") and _trigger_next(ctx, j):
             return PersonSpan(i, j, None, None)
     return None
+
+
+def _free_or_lone_place(ctx: Context, i: int) -> bool:
+    """Word i is not in a gazetteer hit, or is a one-word place that is also a given name
+    ("ولادیمیر" the city, in "ولادیمیر پوتین"): a name word after it makes it a person."""
+    return ctx.covered[i] is None or (ctx.covered[i] == "PLACE" and ctx.hit_end[i] == i + 1)
 
 
 def _trim(ctx: Context, k: int, j: int) -> int:

@@ -92,14 +92,24 @@ class _Finder:
         self.lang = article.lang or ""
         orgs = [e for e in article.entities if str(e.get("type", "")).upper() == "ORG"]
         self.mentions = sorted(
-            (int(m["start"]), int(m["end"]), e) for e in orgs for m in e.get("mentions") or [] if isinstance(m, dict)
-        )  # fmt: skip
+            (int(m["start"]), int(m["end"]), e)
+            for e in orgs
+            for m in e.get("mentions") or []
+            if isinstance(m, dict)
+        )
         self._starts = [m[0] for m in self.mentions]
         self.found: dict[str, dict[str, Any]] = {}
 
     # --- naming ------------------------------------------------------------------------------------
-    def source(self, text: str, entity: dict[str, Any] | None = None, *, rule: bool = False,
-               media: bool = True, platform: bool = False) -> dict[str, Any] | None:  # fmt: skip
+    def source(
+        self,
+        text: str,
+        entity: dict[str, Any] | None = None,
+        *,
+        rule: bool = False,
+        media: bool = True,
+        platform: bool = False,
+    ) -> dict[str, Any] | None:
         """The source that ``text`` (or ``entity``) names: a known org, the entity, or a rule-made org.
 
         ``media``: require a known org to be a news organisation; ``platform``: a platform.
@@ -286,14 +296,33 @@ def find_sources(article: Article, index: OrgIndex | None = None) -> list[dict[s
     return sorted(f.found.values(), key=lambda s: s["role"] != "publisher")
 
 
-@stage("khabar.extract.provenance.v1", assigns=("sources", "outlet"), requires=("text", "entities"))
+@stage(
+    "khabar.extract.provenance.v1", assigns=("sources", "outlet", "entities"), requires=("text", "entities")
+)
 def provenance(article: Article, *, orgs: str | None = None) -> Article:
     """Set ``sources`` (publisher and cited news organisations) and ``outlet`` when metadata had none.
 
+    Every source is also an ORG entity of the article: one named only in a dateline, a source line or
+    the site chrome (which left the body) joins ``entities`` without mentions in the text.
     ``orgs``: a gazetteer file of organisations to use instead of the packaged one.
     """
     article.sources = find_sources(article, org_index(orgs))
     if not article.outlet:
         publisher = next((s for s in article.sources if s["role"] == "publisher"), None)
         article.outlet = publisher["name"] if publisher else None
+    known = {e.get("id") for e in article.entities}
+    for src in article.sources:
+        if src.get("id") and src["id"] not in known:
+            known.add(src["id"])
+            variants = [{"text": src["text"], "lang": article.lang}] if src.get("text") else []
+            article.entities.append(
+                {
+                    "id": src["id"],
+                    "type": "ORG",
+                    "name": src["name"],
+                    "mentions": [],
+                    "salience": 0.0,
+                    "variants": variants,
+                }
+            )
     return article

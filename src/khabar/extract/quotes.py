@@ -356,7 +356,7 @@ class _Quoter:
     def record(self, said: _Said, start: int, end: int, partial: bool) -> dict[str, Any]:
         """The exported quote."""
         who = self.r.entities[said.speaker] if said.speaker is not None else None
-        speaker = {"id": who.get("id"), "name": who.get("name")} if who else None
+        speaker = _speaker(who) if who else None
         return {"speaker": speaker, "text": self.r.text[start:end], "start": start, "end": end,
                 "verb": said.verb.lemma, "partial": partial}  # fmt: skip
 
@@ -429,3 +429,12 @@ def quotes(article: Article) -> Article:
     """Set ``quotes``: direct and partial quotes with their speaker entity (or None when unsure)."""
     article.quotes = find_quotes(article.text, article.entities, article.sentences)
     return article
+
+
+def _speaker(entity: dict) -> dict:
+    """The quote's speaker: the entity's id and display name, and the spellings the article uses for it
+    (with a person's surname alone, the short form a later mention would use)."""
+    spellings = [m["text"] for m in entity.get("mentions") or [] if m.get("text")]
+    if entity.get("type") == "PERSON":
+        spellings += [text.split()[-1] for text in spellings if len(text.split()) > 1]
+    return {"id": entity.get("id"), "name": entity.get("name"), "variants": list(dict.fromkeys(spellings))}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from ..cluster.state import ClusterState
@@ -39,6 +40,9 @@ class ArticleFilter:
 
 class Store(ABC):
     """Articles, events, stories and entities, with full-text search. One writer, many readers."""
+
+    path: Path
+    """Where the store lives on disk (side files such as the user gazetteer go beside it)."""
 
     # Articles
     @abstractmethod
@@ -189,12 +193,21 @@ class Store(ABC):
 
     @abstractmethod
     def list_entities(
-        self, *, type: str | None = None, query: str | None = None, limit: int = 50, offset: int = 0
+        self,
+        *,
+        type: str | None = None,
+        query: str | None = None,
+        lang: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
     ) -> list[dict[str, Any]]:
-        """Entities (id, type, name, articles), most covered first; ``query`` matches the name or id."""
+        """Entities (id, type, name, articles), most covered first; ``query`` matches the name or id,
+        ``lang`` keeps entities with a variant seen in that language."""
 
     @abstractmethod
-    def count_entities(self, *, type: str | None = None, query: str | None = None) -> int:
+    def count_entities(
+        self, *, type: str | None = None, query: str | None = None, lang: str | None = None
+    ) -> int:
         """How many entities match."""
 
     @abstractmethod

@@ -343,14 +343,7 @@ class SQLiteStore(Store):
 
     def iter_events(self, *, story: str | None = None, since: str | None = None) -> Iterator[Event]:
         """Events, newest first (undated last)."""
-        clauses, args = [], []
-        if story:
-            clauses.append("story = ?")
-            args.append(story)
-        if since:
-            clauses.append("date >= ?")
-            args.append(since)
-        where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        where, args = _event_where(story, since)
         sql = f"SELECT data FROM events{where} ORDER BY date IS NULL, date DESC, id"
         for row in self._reader.execute(sql, args):
             yield Event.from_dict(json.loads(row[0]))
@@ -536,11 +529,12 @@ class SQLiteStore(Store):
         *,
         type: str | None = None,
         query: str | None = None,
+        lang: str | None = None,
         limit: int = 50,
         offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Entities (id, type, name, articles), most covered first."""
-        where, args = _entity_where(type, query)
+        where, args = _entity_where(type, query, lang)
         sql = (
             "SELECT e.id, e.type, e.name, (SELECT count(*) FROM article_entities WHERE entity_id = e.id) AS n"
             f" FROM entities e{where} ORDER BY n DESC, e.id LIMIT ? OFFSET ?"
@@ -550,9 +544,11 @@ class SQLiteStore(Store):
             for r in self._reader.execute(sql, (*args, limit, offset))
         ]
 
-    def count_entities(self, *, type: str | None = None, query: str | None = None) -> int:
+    def count_entities(
+        self, *, type: str | None = None, query: str | None = None, lang: str | None = None
+    ) -> int:
         """How many entities match."""
-        where, args = _entity_where(type, query)
+        where, args = _entity_where(type, query, lang)
         return int(self._reader.execute(f"SELECT count(*) FROM entities e{where}", args).fetchone()[0])
 
     def entity_timeline(self, entity_id: str) -> list[tuple[str, int, int]]:
@@ -647,11 +643,16 @@ def _brief(row: sqlite3.Row) -> dict[str, Any]:
     return brief
 
 
-def _entity_where(type_: str | None, query: str | None) -> tuple[str, list[Any]]:
+def _entity_where(type_: str | None, query: str | None, lang: str | None = None) -> tuple[str, list[Any]]:
     clauses, args = [], []
     if type_:
         clauses.append("e.type = ?")
         args.append(type_)
+    if lang:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM json_each(e.data, '$.variants') v WHERE json_extract(v.value, '$.lang') = ?)"
+        )
+        args.append(lang)
     if query:
         clauses.append("(e.name LIKE ? OR e.id = ? OR e.data LIKE ?)")
         args.extend([f"%{query}%", query, f"%{query}%"])

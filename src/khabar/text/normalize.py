@@ -6,6 +6,7 @@ Display text keeps the writer's spelling; this folded form is only for comparing
 from __future__ import annotations
 
 import functools
+import math
 import re
 import unicodedata
 
@@ -142,6 +143,15 @@ def _folded_frequencies(lang: str) -> dict[str, float]:
         key = fold(word)
         table[key] = max(freq, table.get(key, 0.0))
     return table
+
+
+def folded_zipf(token: str, lang: str) -> float:
+    """The Zipf frequency of a folded ar or fa token over every spelling that folds to it (0 when unknown).
+
+    Scraped text often drops hamza and shadda ("الاضافة" for "الإضافة"); this sees the word's real frequency.
+    """
+    freq = _folded_frequencies(lang).get(token, 0.0)
+    return math.log10(freq) + 9 if freq > 0 else 0.0
 
 
 def _strip_prefix(token: str) -> str:
