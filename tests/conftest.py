@@ -14,7 +14,6 @@ from khabar import Khabar
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "examples" / "seeds"
 SHARED = ROOT.parent / "shared"
-BENCH = SHARED / "bench"
 GOLD = SHARED / "seeds" / "gold.json"
 
 
@@ -45,16 +44,3 @@ def make_corpus(tmp_path: Path) -> Iterator[Callable[..., Khabar]]:
     yield factory
     for k in opened:
         k.close()
-
-
-@pytest.fixture
-def bench_file() -> Callable[[str], Path]:
-    """A file of ../shared/bench, or skip with the reason."""
-
-    def get(name: str) -> Path:
-        path = BENCH / name
-        if not path.exists():
-            pytest.skip(f"benchmark data {path} is absent")
-        return path
-
-    return get

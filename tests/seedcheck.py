@@ -1,4 +1,5 @@
-"""The founding articles' gold analysis and the real scorer (../shared/checks/seeds_check.py), for tests.
+"""The shared data tests read: the founding articles' gold analysis, the real scorer
+(../shared/checks/seeds_check.py) and the benchmark files of ../shared/bench.
 
 Tests that score like the seeds check import its own functions from here instead of copying them;
 they skip with the reason when the shared folder is absent.
@@ -9,6 +10,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import json
+import os
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -42,3 +44,12 @@ def gold() -> dict[str, Any]:
     if not GOLD.is_file():
         pytest.skip(f"{GOLD} is absent")
     return json.loads(GOLD.read_text(encoding="utf-8"))
+
+
+def bench_data(name: str) -> Path:
+    """A file of ../shared/bench (or of $KHABAR_BENCH); skip with the reason when absent."""
+    folder = Path(os.environ["KHABAR_BENCH"]) if "KHABAR_BENCH" in os.environ else SHARED / "bench"
+    path = folder / name
+    if not path.exists():
+        pytest.skip(f"benchmark data {path} is absent (set KHABAR_BENCH to its folder)")
+    return path

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import copy
 
-from seed_fixture import seed_articles
-
 from khabar.cluster.events import Clusterer, canonical_order
 from khabar.cluster.state import MemoryState
 from khabar.model import Article
+
+from .seed_fixture import seed_articles
 
 
 def _signature(assignments) -> list[tuple[str, str, str | None]]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from seed_fixture import seed_articles
-
 from khabar.cluster.copies import CopyIndex
 from khabar.cluster.state import MemoryState
+
+from .seed_fixture import seed_articles
 
 
 def test_exact_near_and_distinct() -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from khabar.cluster.evaluate import bcubed, evaluate, odd_topics, pairwise
 
-ECB = Path(__file__).resolve().parents[2].parent / "shared" / "bench" / "ecbplus.jsonl"
+from ..seedcheck import bench_data
 
 
 def test_bcubed_and_pairwise_on_a_known_case() -> None:
@@ -57,9 +57,8 @@ def test_evaluate_on_a_small_labeled_file(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not ECB.exists(), reason="ECB+ benchmark data (../shared/bench) is absent")
 def test_ecbplus_beats_the_copies_baseline() -> None:
-    out = evaluate(ECB, topics=lambda s: s in {"topic1", "topic2", "topic3"})
+    out = evaluate(bench_data("ecbplus.jsonl"), topics=lambda s: s in {"topic1", "topic2", "topic3"})
     assert out["khabar"]["events"]["bcubed"]["f1"] > out["baseline_copies"]["events"]["bcubed"]["f1"]
 
 

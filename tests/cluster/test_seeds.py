@@ -5,10 +5,11 @@ from __future__ import annotations
 import random
 
 import pytest
-from seed_fixture import seed_articles
 
 from khabar.cluster.events import Clusterer
 from khabar.text.normalize import fold
+
+from .seed_fixture import seed_articles
 
 MINSK = {"001_008f0bbb976f5b92", "003_260b10cfabfba221", "004_cf6fa2405558f434"}
 

@@ -9,7 +9,6 @@ import gzip
 import io
 import itertools
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,9 +25,8 @@ from khabar.ingest import SerialEngine, article_from_document  # noqa: E402
 from khabar.model import Article, Document  # noqa: E402
 from khabar.pipeline import Pipeline  # noqa: E402
 
-REPO = Path(__file__).resolve().parents[2]
-BENCH_DIRS = [Path(os.environ["KHABAR_BENCH"])] if "KHABAR_BENCH" in os.environ else []
-BENCH_DIRS += [REPO.parent / "shared" / "bench", REPO.parent.parent / "shared" / "bench"]
+from ..seedcheck import bench_data  # noqa: E402
+
 SAUDI = "saudinewsnet-2015.jsonl.gz"
 SLICE = 2000
 
@@ -68,9 +66,7 @@ def _export(k: khabar.Khabar, kind: str) -> list[dict]:
 
 @pytest.mark.slow
 def test_stores_equal_between_engines(local_ray: None, seeds_dir: Path, tmp_path: Path) -> None:
-    source = next((d / SAUDI for d in BENCH_DIRS if (d / SAUDI).exists()), None)
-    if source is None:
-        pytest.skip(f"{SAUDI} not found in ../shared/bench (set KHABAR_BENCH to its folder)")
+    source = bench_data(SAUDI)
     with gzip.open(source, "rb") as fh:
         (tmp_path / "slice.jsonl").write_bytes(b"".join(itertools.islice(fh, SLICE)))
     inputs = [str(seeds_dir), str(tmp_path / "slice.jsonl")]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
-import os
 import unicodedata
 from pathlib import Path
 
@@ -14,18 +13,15 @@ import pytest
 from khabar.model import Document
 from khabar.sources import Problem, iter_documents
 
-REPO = Path(__file__).resolve().parents[2]
-BENCH_DIRS = [Path(os.environ["KHABAR_BENCH"])] if "KHABAR_BENCH" in os.environ else []
-BENCH_DIRS += [REPO.parent / "shared" / "bench", REPO.parent.parent / "shared" / "bench"]
+from ..seedcheck import bench_data
+
 BENCH_FILE = "saudinewsnet-2015.jsonl.gz"
 SLICE = 800
 
 
 @pytest.fixture(scope="module")
 def bench_slice(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict]]:
-    source = next((d / BENCH_FILE for d in BENCH_DIRS if (d / BENCH_FILE).exists()), None)
-    if source is None:
-        pytest.skip(f"{BENCH_FILE} not found in ../shared/bench (set KHABAR_BENCH to its folder)")
+    source = bench_data(BENCH_FILE)
     with gzip.open(source, "rb") as f:
         lines = list(itertools.islice(f, SLICE))
     path = tmp_path_factory.mktemp("bench") / "saudinewsnet-slice.jsonl.gz"
