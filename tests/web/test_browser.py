@@ -109,7 +109,7 @@ def test_serve_allow_ingest_prints_a_token(tmp_path: Path) -> None:
     record = {"id": "live-1", "text": "وصل الرئيس اليوم إلى مينسك في زيارة رسمية تستمر يومين.", "lang": "ar"}
     proc, base = start_server(tmp_path / "ingest.db", "--allow-ingest", env=env)
     try:
-        assert httpx.post(f"{base}/api/ingest", json=record).status_code == 401
+        assert httpx.post(f"{base}/api/ingest", json=record, timeout=60).status_code == 401
     finally:
         err = stop(proc)
     token = next(
@@ -117,7 +117,9 @@ def test_serve_allow_ingest_prints_a_token(tmp_path: Path) -> None:
     )
     proc, base = start_server(tmp_path / "ingest.db", "--allow-ingest", "--token", token, env=env)
     try:
-        ok = httpx.post(f"{base}/api/ingest", json=record, headers={"Authorization": f"Bearer {token}"})
+        ok = httpx.post(
+            f"{base}/api/ingest", json=record, headers={"Authorization": f"Bearer {token}"}, timeout=120
+        )
         assert ok.status_code == 200 and ok.json()["ids"] == ["live-1"]
     finally:
         stop(proc)

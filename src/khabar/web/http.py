@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
-from fastapi import Query, Request, Response
+from fastapi import HTTPException, Query, Request, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..store.base import ArticleFilter
@@ -25,6 +25,7 @@ SECURITY_HEADERS = [
 MAX_LIMIT = 100
 MAX_OFFSET = 10_000
 _DAY = r"^(\d{4}-\d{2}-\d{2}.*)?$"
+T = TypeVar("T")
 
 
 class SecurityHeaders:
@@ -90,3 +91,10 @@ def article_filter(
         entity=entity or None,
         event=event or None,
     )
+
+
+def or_404(item: T | None, kind: str, item_id: str) -> T:
+    """The item looked up, or a 404 naming what was missing."""
+    if item is None:
+        raise HTTPException(404, f"no {kind} {item_id!r}")
+    return item

@@ -15,7 +15,7 @@ from ..model import Document
 from ..sources import Problem
 from ..store.base import ArticleFilter
 from . import views
-from .http import Limit, Offset, article_filter, respond_json
+from .http import Limit, Offset, article_filter, or_404, respond_json
 
 router = APIRouter(prefix="/api", tags=["api"])
 Id = Annotated[str, Path(max_length=2000)]
@@ -25,10 +25,6 @@ CONTENT_KEYS = ("html", "content", "text", "body")
 def corpus(request: Request) -> Khabar:
     """The corpus the app serves."""
     return request.app.state.khabar  # type: ignore[no-any-return]
-
-
-def _missing(kind: str, item_id: str) -> HTTPException:
-    return HTTPException(404, f"no {kind} {item_id!r}")
 
 
 def _page(items: list[Any], total: int | None, limit: int, offset: int) -> dict[str, Any]:
@@ -49,9 +45,7 @@ def stories(request: Request, limit: Limit = 20, offset: Offset = 0) -> Response
 def story(request: Request, story_id: Id) -> Response:
     """The story record plus its events (full records), newest first."""
     k = corpus(request)
-    found = k.story(story_id)
-    if found is None:
-        raise _missing("story", story_id)
+    found = or_404(k.story(story_id), "story", story_id)
     events = [e.to_dict() for e, _ in views.story_view(k, found)["events"]]
     return respond_json(request, found.to_dict() | {"event_records": events})
 
@@ -73,9 +67,7 @@ def events(
 def event(request: Request, event_id: Id) -> Response:
     """The event record plus light records of its articles (copies carry ``duplicate_of``)."""
     k = corpus(request)
-    found = k.event(event_id)
-    if found is None:
-        raise _missing("event", event_id)
+    found = or_404(k.event(event_id), "event", event_id)
     briefs = k.article_briefs(
         ArticleFilter(event=found.id), ids=found.articles + found.copies, limit=views.MAX_EVENT_ARTICLES
     )
@@ -97,9 +89,7 @@ def articles(
 @router.get("/articles/{article_id:path}", summary="One article")
 def article(request: Request, article_id: Id) -> Response:
     """One article record (the export shape)."""
-    found = corpus(request).article(article_id)
-    if found is None:
-        raise _missing("article", article_id)
+    found = or_404(corpus(request).article(article_id), "article", article_id)
     return respond_json(request, article_record(found))
 
 
@@ -126,9 +116,7 @@ def entities(
 def entity(request: Request, entity_id: Id) -> Response:
     """The entity with its variants, mentions per day, co-occurring entities and event ids."""
     k = corpus(request)
-    found = k.entity(entity_id)
-    if found is None:
-        raise _missing("entity", entity_id)
+    found = or_404(k.entity(entity_id), "entity", entity_id)
     view = views.entity_view(k, found)
     return respond_json(
         request,

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from ..store.base import ArticleFilter
 from . import views
-from .http import Offset, article_filter, respond
+from .http import Offset, article_filter, or_404, respond
 from .jsonapi import Id, corpus
 
 router = APIRouter(include_in_schema=False)
@@ -53,9 +53,7 @@ def home(request: Request, offset: Offset = 0) -> Response:
 def story(request: Request, story_id: Id) -> Response:
     """One story: timeline, actors and places, events, coverage."""
     k = corpus(request)
-    found = k.story(story_id)
-    if found is None:
-        raise HTTPException(404, f"no story {story_id!r}")
+    found = or_404(k.story(story_id), "story", story_id)
     return render(request, "story.html", **views.story_view(k, found))
 
 
@@ -63,9 +61,7 @@ def story(request: Request, story_id: Id) -> Response:
 def event(request: Request, event_id: Id) -> Response:
     """One event: what/where/when/who, summary, articles by language, quotes, provenance."""
     k = corpus(request)
-    found = k.event(event_id)
-    if found is None:
-        raise HTTPException(404, f"no event {event_id!r}")
+    found = or_404(k.event(event_id), "event", event_id)
     story = k.story(found.story) if found.story else None
     return render(request, "event.html", story=story, **views.event_view(k, found))
 
@@ -74,9 +70,7 @@ def event(request: Request, event_id: Id) -> Response:
 def article(request: Request, article_id: Id) -> Response:
     """One article: highlighted clean text, removed lines, repairs, metadata."""
     k = corpus(request)
-    found = k.article(article_id)
-    if found is None:
-        raise HTTPException(404, f"no article {article_id!r}")
+    found = or_404(k.article(article_id), "article", article_id)
     event = k.event(found.event) if found.event else None
     return render(
         request,
@@ -92,9 +86,7 @@ def article(request: Request, article_id: Id) -> Response:
 def entity(request: Request, entity_id: Id) -> Response:
     """One entity: variants by script, mentions over time, co-occurring entities, events."""
     k = corpus(request)
-    found = k.entity(entity_id)
-    if found is None:
-        raise HTTPException(404, f"no entity {entity_id!r}")
+    found = or_404(k.entity(entity_id), "entity", entity_id)
     return render(request, "entity.html", **views.entity_view(k, found))
 
 
