@@ -90,3 +90,21 @@ def test_provenance_from_datelines_and_copies() -> None:
     ]
     rows = {(p["kind"], p["source"]): [b["id"] for b in p["articles"]] for p in views.provenance(briefs)}
     assert rows == {("agency", "DPA"): ["a", "c"], ("copy of", "Masrawy"): ["b"]}
+
+
+def test_copies_of_copies_fold_under_the_first_original() -> None:
+    def brief(i: str, published: str, of: str | None) -> dict[str, object]:
+        return {"id": i, "published": published, "duplicate_of": of}
+
+    briefs = [
+        brief("c", "2015-07-23", "b"),  # a copy of a copy
+        brief("a", "2015-07-21", None),
+        brief("b", "2015-07-22", "a"),
+        brief("x", "2015-07-24", "elsewhere"),  # its original is not on the page
+        brief("p", "2015-07-25", "q"),  # a cycle: neither is marked original
+        brief("q", "2015-07-26", "p"),
+    ]
+    groups = views._group_copies(briefs)
+    shape = [(g.article["id"], [c["id"] for c in g.copies]) for g in groups]
+    assert shape[:2] == [("a", ["b", "c"]), ("x", [])]
+    assert shape[2:] == [("p", ["q"])]  # the cycle folds under its earliest member

@@ -106,17 +106,30 @@ def story_view(k: Khabar, story: Story) -> dict[str, Any]:
 
 
 def _group_copies(briefs: list[dict[str, Any]]) -> list[ArticleGroup]:
-    """Originals in time order, each with the copies of it found among ``briefs``."""
-    present = {b["id"] for b in briefs}
+    """Originals in time order, each with the copies of it found among ``briefs`` (a copy of a copy folds
+    under the first original of its chain)."""
+    by_id = {b["id"]: b for b in briefs}
+
+    def head(b: dict[str, Any]) -> str:
+        seen = {b["id"]}
+        while b["duplicate_of"] in by_id and b["duplicate_of"] not in seen:
+            b = by_id[b["duplicate_of"]]
+            seen.add(b["id"])
+        return b["id"]
+
     groups: dict[str, ArticleGroup] = {}
     copies = []
     for b in sorted(briefs, key=lambda b: (b["published"] or "~", b["id"])):
-        if b["duplicate_of"] in present:
-            copies.append(b)
+        top = head(b)
+        if top == b["id"]:
+            groups[top] = ArticleGroup(b)
         else:
-            groups[b["id"]] = ArticleGroup(b)
-    for c in copies:
-        groups[c["duplicate_of"]].copies.append(c)
+            copies.append((top, b))
+    for top, c in copies:
+        if top in groups:
+            groups[top].copies.append(c)
+        else:  # a cycle of copies: its earliest member stands for the original
+            groups[c["id"]] = ArticleGroup(c)
     return list(groups.values())
 
 
