@@ -33,6 +33,11 @@ def serve(k: khabar.Khabar, port: int) -> uvicorn.Server:
     return server
 
 
+def top_person(k: khabar.Khabar) -> str:
+    """The id of the person most articles mention."""
+    return k.entities_page(type="PERSON", limit=1)[0][0]["id"]
+
+
 def shoot(browser: Chromium, base: str, pages: dict[str, str], out: Path) -> None:
     for name, path in pages.items():
         session = browser.open(base + path)
@@ -66,7 +71,7 @@ def main() -> None:
                     "event-copies": "/events/ev-moscow",
                     "article-ar": f"/articles/{ids['001']}",
                     "article-fa": f"/articles/{ids['000']}",
-                    "entity": "/entities/vladimir-putin",
+                    "entity": f"/entities/{top_person(k)}",
                     "search": "/search?q=%D9%84%D9%88%D9%83%D8%A7%D8%B4%D9%8A%D9%86%D9%83%D9%88",
                     "docs": "/docs",
                     "hostile-article": f"/articles/{newsroom.HOSTILE_ID}",
@@ -86,6 +91,7 @@ def main() -> None:
                         "big-story": f"/stories/{story.id}",
                         "big-event": f"/events/{story.events[0]}",
                         "big-article": f"/articles/{big.articles(limit=1)[0].id}",
+                        "big-entity": f"/entities/{top_person(big)}",
                         "big-search": "/search?q=%D8%A7%D9%84%D8%AD%D9%88%D8%AB%D9%8A",
                     },
                     args.out,

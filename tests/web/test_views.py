@@ -15,6 +15,15 @@ def test_day_bars_fill_gaps_and_label_the_span() -> None:
     assert charts.day_bars({}) == "" and charts.sparkline({"x": 1}) == ""
 
 
+def test_timeline_orders_events_of_the_same_day() -> None:
+    points = [
+        charts.TimelinePoint("2015-07-21", 2, "b", "/events/b"),
+        charts.TimelinePoint("2015-07-21", 1, "a", "/events/a"),
+    ]
+    svg = charts.timeline(points)
+    assert svg.index("/events/a") < svg.index("/events/b")
+
+
 def test_sparkline_heights_follow_counts() -> None:
     svg = charts.sparkline({"2022-12-19": 1, "2022-12-20": 4}, height=28)
     heights = [float(h) for h in re.findall(r'height="([\d.]+)"><title>', svg)]

@@ -106,14 +106,17 @@ def sparkline(series: Mapping[str, int], *, width: int = 120, height: int = 28) 
     return _svg(width, height, label, body, "sparkline")
 
 
-def timeline(points: Sequence[TimelinePoint], *, width: int = 720) -> Markup:
-    """Events on a time axis: one linked circle per event, sized by its articles, labels on alternating rows."""
-    dated = sorted((d, p) for p in points if (d := _day(p.day)) is not None)
+def timeline(points: Sequence[TimelinePoint], *, width: int = 720, labels: int = 6) -> Markup:
+    """Events on a time axis: one linked circle per event, sized by its articles; the ``labels`` largest
+    carry a label, on alternating rows (every circle has its title as a tooltip)."""
+    dated = sorted(
+        ((d, p) for p in points if (d := _day(p.day)) is not None), key=lambda t: (t[0], t[1].href)
+    )
     if not dated:
         return Markup("")
     first, last = dated[0][0], dated[-1][0]
     span = max((last - first).days, 1)
-    rows, pad, axis_y = min(4, len(dated)), 110, 30
+    rows, pad, axis_y = min(3, len(dated), labels), 110, 30
     height = axis_y + 24 + rows * 18
     biggest = max(p.size for _, p in dated) or 1
     body = [f'<line class="axis-line" x1="{pad}" y1="{axis_y}" x2="{width - pad}" y2="{axis_y}"/>']
@@ -122,15 +125,22 @@ def timeline(points: Sequence[TimelinePoint], *, width: int = 720) -> Markup:
         body.append(
             f'<text class="axis" x="{width - pad}" y="12" text-anchor="middle">{last.isoformat()}</text>'
         )
-    for i, (d, p) in enumerate(dated):
+    labelled = {id(p) for _, p in sorted(dated, key=lambda t: (-t[1].size, t[0]))[:labels]}
+    row = 0
+    for d, p in dated:
         x = pad + (width - 2 * pad) * ((d - first).days / span if last != first else 0.5)
         r = 4 + 8 * math.sqrt(p.size / biggest)
-        y_label = axis_y + 26 + (i % rows) * 18
+        y_label = axis_y + 26 + (row % rows) * 18
+        row += id(p) in labelled
+        label = (
+            f'<line class="tick" x1="{x:.1f}" y1="{axis_y + r:.1f}" x2="{x:.1f}" y2="{y_label - 12}"/>'
+            f'<text class="label" x="{x:.1f}" y="{y_label}" text-anchor="middle">{escape(_short(p.label))}</text>'
+            if id(p) in labelled
+            else ""
+        )
         body.append(
             f'<a href="{escape(p.href)}"><circle class="dot" cx="{x:.1f}" cy="{axis_y}" r="{r:.1f}">'
-            f"<title>{escape(p.label)} ({d.isoformat()}, {p.size} articles)</title></circle>"
-            f'<line class="tick" x1="{x:.1f}" y1="{axis_y + r:.1f}" x2="{x:.1f}" y2="{y_label - 12}"/>'
-            f'<text class="label" x="{x:.1f}" y="{y_label}" text-anchor="middle">{escape(_short(p.label))}</text></a>'
+            f"<title>{escape(p.label)} ({d.isoformat()}, {p.size} articles)</title></circle>{label}</a>"
         )
     return _svg(width, height, f"timeline of {len(dated)} dated events", body, "timeline")
 
