@@ -151,6 +151,25 @@ def test_events_and_stories_after_ingest(seeded: Path) -> None:
     assert sorted(e["id"] for e in exported) == sorted(e["id"] for e in events)
 
 
+def test_show_event_and_story_with_their_timelines(seeded: Path) -> None:
+    events = json.loads(run(seeded, "events", "--json").stdout)
+    minsk = max(events, key=lambda e: len(e["articles"]))
+    shown = json.loads(run(seeded, "show", "event", minsk["id"], "--json").stdout)
+    assert shown["id"] == minsk["id"] and shown["places"] == minsk["places"]
+    stamps = [a["published"] or "~" for a in shown["timeline"]]
+    assert sorted(a["id"] for a in shown["timeline"]) == sorted(minsk["articles"] + minsk["copies"])
+    assert stamps == sorted(stamps)
+    text = run(seeded, "show", "event", minsk["id"]).stdout
+    assert "timeline" in text and minsk["articles"][0][:12] in text
+    story = json.loads(run(seeded, "show", "story", minsk["story"], "--json").stdout)
+    assert minsk["id"] in [e["id"] for e in story["timeline"]]
+    assert sorted(e["id"] for e in story["timeline"]) == sorted(story["events"])
+    assert "timeline" in run(seeded, "show", "story", minsk["story"]).stdout
+    missing = run(seeded, "show", "event", "nope", check=False)
+    assert missing.returncode == 1 and "no event 'nope'" in missing.stderr
+    assert run(seeded, "show", "venue", "x", check=False).returncode == 2
+
+
 def test_recluster_and_batch_cluster_rebuild_the_same_articles(seeded: Path) -> None:
     before = {a["id"]: a["event"] for a in json.loads(run(seeded, "articles", "--json").stdout)}
     assert json.loads(run(seeded, "recluster", "--json").stdout)["clustered"] == 5

@@ -1,11 +1,13 @@
-"""Commands that read the corpus: articles, show, search."""
+"""Commands that read the corpus: articles, show (article, event, story), search."""
 
 from __future__ import annotations
 
 import click
 
+from ..api import Khabar
 from ..export import article_record
 from .app import cli, corpus, fail, json_option, out, print_json, print_table, short
+from .timelines import show_event, show_story
 
 _filters = [
     click.option("--lang", help="Only this language (ISO 639-1, e.g. ar, fa)."),
@@ -56,12 +58,31 @@ def articles(
 
 
 @cli.command()
-@click.argument("article_id")
+@click.argument("kind_or_id")
+@click.argument("item_id", required=False)
 @json_option
 @click.pass_context
-def show(ctx: click.Context, article_id: str, as_json: bool) -> None:
-    """One article: metadata, clean text, entities, quotes and sources."""
-    a = corpus(ctx).article(article_id)
+def show(ctx: click.Context, kind_or_id: str, item_id: str | None, as_json: bool) -> None:
+    """One article (show ID or show article ID), event (show event ID) or story (show story ID), with the
+    event's or story's timeline."""
+    if item_id is None:
+        kind, item_id = "article", kind_or_id
+    elif kind_or_id in ("article", "event", "story"):
+        kind = kind_or_id
+    else:
+        fail(f"show what? {kind_or_id!r} is not article, event or story", 2)
+        return
+    if kind == "event":
+        show_event(corpus(ctx), item_id, as_json)
+    elif kind == "story":
+        show_story(corpus(ctx), item_id, as_json)
+    else:
+        show_article(corpus(ctx), item_id, as_json)
+
+
+def show_article(k: Khabar, article_id: str, as_json: bool) -> None:
+    """An article: metadata, clean text, entities, quotes and sources."""
+    a = k.article(article_id)
     if a is None:
         fail(f"no article {article_id!r}")
         return
