@@ -244,7 +244,6 @@ def evaluate(
 
 _EVENT_GRID: dict[str, list[Any]] = {
     "features.top_terms": [40, 70, 100, 150],
-    "events.weights.lex": [0.5, 0.75, 1.0, 1.25, 1.5],
     "events.weights.names": [0.0, 0.25, 0.5, 0.75, 1.0, 1.5],
     "events.weights.entities": [0.25, 0.5, 0.75, 1.0],
     "events.weights.name_conflict": [0.0, 0.1, 0.2, 0.3, 0.4, 0.6],
@@ -254,19 +253,20 @@ _EVENT_GRID: dict[str, list[Any]] = {
     "events.same_language_entities": [0.0, 0.25, 0.5, 1.0],
     "events.conflict_names": [2, 3, 5],
     "events.separate_on_place": [True, False],
-    "events.separate_on_date": [True, False],
-    "events.weights.date_conflict": [0.1, 0.2, 0.3, 0.5, 0.8],
     "events.threshold": [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
     "events.merge_threshold": [0.4, 0.6, 0.8, 0.9, 1.0, 1.1, 1.2, 1.4],
     "events.merge_floor": [0.2, 0.3, 0.4, 0.5, 0.6],
 }
 _STORY_GRID: dict[str, list[Any]] = {
-    "stories.weights.lex": [0.5, 0.75, 1.0, 1.5],
     "stories.weights.names": [0.0, 0.25, 0.5, 1.0],
     "stories.weights.place_conflict": [0.0, 0.05, 0.1, 0.2],
     "stories.threshold": [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5],
-    "stories.merge_threshold": [0.05, 0.08, 0.1, 0.12, 0.15, 0.2, 0.3],
+    "stories.merge_threshold": [0.05, 0.08, 0.1, 0.12, 0.15, 0.18, 0.2, 0.25, 0.3],
 }
+
+
+# The lexical weight is the unit of each score (scaling every weight and threshold alike changes
+# nothing), so it stays 1 and the other weights and the thresholds are fitted relative to it.
 
 
 def _set(block: dict[str, Any], dotted: str, value: Any) -> None:
