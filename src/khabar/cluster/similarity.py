@@ -196,7 +196,9 @@ def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
         cap_p, cap_q = p.get("cap") or {}, q.get("cap") or {}
         if cap_p and cap_q:
             score += w.get("lex", 0.0) * lex + w.get("names", 0.0) * cosine(cap_p, cap_q)
-            score -= w.get("name_conflict", 0.0) * name_conflict(cap_p, cap_q, int(cfg.get("conflict_names", 3)))
+            score -= w.get("name_conflict", 0.0) * name_conflict(
+                cap_p, cap_q, int(cfg.get("conflict_names", 3))
+            )
         else:  # no capitalised names (an uncased script): the text stands for the names too
             score += (w.get("lex", 0.0) + w.get("names", 0.0)) * lex
         ents *= float(cfg.get("same_language_entities", 1.0))
