@@ -99,3 +99,24 @@ def test_stories_that_fit_each_other_merge_and_their_events_follow() -> None:
     apart_events, apart = stories({"stories": {"threshold": 9.0, "merge_threshold": 9.0}})
     merged_events, merged = stories({"stories": {"threshold": 9.0, "merge_threshold": 0.1}})
     assert len(apart_events) == len(merged_events) >= 2 and len(apart) >= 2 and len(merged) == 1
+
+
+def test_an_article_near_two_events_merges_them_down_to_the_merge_floor() -> None:
+    texts = [
+        "Wildfire smoke covered Kelowna; firefighters evacuated Kelowna orchards overnight.",
+        "Kelowna orchards burned as firefighters fought the wildfire near Kelowna.",
+        "Penticton vineyards were evacuated when the wildfire crossed the highway toward Penticton.",
+        "The highway to Penticton closed; vineyards near Penticton burned in the wildfire.",
+        "Kelowna orchards and Penticton vineyards: firefighters fought the wildfire along the highway.",
+    ]
+
+    def events(floor: float) -> list[str]:
+        cfg = {"events": {"threshold": 0.8, "merge_threshold": 0.1, "merge_floor": floor}}
+        clusterer = Clusterer(None, cfg)
+        clusterer.add_batch(Article(id=f"a{i}", text=t) for i, t in enumerate(texts))
+        return [clusterer.assignment(f"a{i}").event for i in range(len(texts))]
+
+    # Only events the article itself fits above the threshold are checked for a merge...
+    assert len(set(events(0.8)[:4])) == 2
+    # ...unless a lower floor lets it bring in a near event that fits the joined one as a whole.
+    assert len(set(events(0.5))) == 1

@@ -243,32 +243,33 @@ def evaluate(
 # ----- tuning -----
 
 _EVENT_GRID: dict[str, list[Any]] = {
-    "weights.lex": [0.5, 0.75, 1.0, 1.25, 1.5],
-    "weights.names": [0.0, 0.25, 0.5, 0.75, 1.0],
-    "weights.entities": [0.25, 0.5, 0.75, 1.0],
-    "weights.name_conflict": [0.0, 0.1, 0.2, 0.3, 0.4, 0.6],
-    "weights.weekday_conflict": [0.0, 0.1, 0.2, 0.3, 0.5],
-    "weights.place_conflict": [0.0, 0.1, 0.2, 0.3, 0.5],
-    "weights.place": [0.0, 0.1, 0.2, 0.3],
-    "weights.time": [0.0, 0.1, 0.2, 0.3],
-    "weights.kind": [0.0, 0.05, 0.1],
-    "same_language_entities": [0.0, 0.25, 0.5, 1.0],
-    "conflict_names": [2, 3, 5],
-    "separate_on_place": [True, False],
-    "threshold": [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6],
-    "merge_threshold": [0.3, 0.4, 0.5, 0.6, 0.8, 1.0],
+    "features.top_terms": [40, 70, 100, 150],
+    "events.weights.names": [0.0, 0.25, 0.5, 0.75, 1.0, 1.5],
+    "events.weights.entities": [0.25, 0.5, 0.75, 1.0],
+    "events.weights.name_conflict": [0.0, 0.1, 0.2, 0.3, 0.4, 0.6],
+    "events.weights.weekday_conflict": [0.0, 0.1, 0.2, 0.3, 0.5],
+    "events.weights.place_conflict": [0.0, 0.1, 0.2, 0.3, 0.5],
+    "events.weights.kind": [0.0, 0.05, 0.1],
+    "events.same_language_entities": [0.0, 0.25, 0.5, 1.0],
+    "events.conflict_names": [2, 3, 5],
+    "events.separate_on_place": [True, False],
+    "events.threshold": [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
+    "events.merge_threshold": [0.4, 0.6, 0.8, 0.9, 1.0, 1.1, 1.2, 1.4],
+    "events.merge_floor": [0.2, 0.3, 0.4, 0.5, 0.6],
 }
 _STORY_GRID: dict[str, list[Any]] = {
-    "weights.lex": [0.5, 0.75, 1.0, 1.5],
-    "weights.names": [0.0, 0.25, 0.5, 1.0],
-    "same_language_entities": [0.0, 0.25, 0.5, 1.0],
-    "weights.place_conflict": [0.0, 0.05, 0.1, 0.2],
-    "threshold": [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5],
-    "merge_threshold": [0.08, 0.1, 0.12, 0.15, 0.2, 0.3],
+    "stories.weights.names": [0.0, 0.25, 0.5, 1.0],
+    "stories.weights.place_conflict": [0.0, 0.05, 0.1, 0.2],
+    "stories.threshold": [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5],
+    "stories.merge_threshold": [0.05, 0.08, 0.1, 0.12, 0.15, 0.18, 0.2, 0.25, 0.3],
 }
 
 
-def _set(block: dict[str, Any], dotted: str, value: float) -> None:
+# The lexical weight is the unit of each score (scaling every weight and threshold alike changes
+# nothing), so it stays 1 and the other weights and the thresholds are fitted relative to it.
+
+
+def _set(block: dict[str, Any], dotted: str, value: Any) -> None:
     *path, last = dotted.split(".")
     for part in path:
         block = block.setdefault(part, {})
@@ -283,20 +284,20 @@ def _get(block: Mapping[str, Any], dotted: str) -> Any:
 
 def _search(
     start: dict[str, Any],
-    section: str,
-    grid: Mapping[str, Sequence[float]],
+    grid: Mapping[str, Sequence[Any]],
     objective: Callable[[dict], float],
     rounds: int,
 ) -> tuple[dict[str, Any], float]:
+    """Coordinate search over ``grid`` (dotted keys into the cluster block) maximising ``objective``."""
     best_cfg, best = start, objective(start)
     for _ in range(rounds):
         improved = False
         for name, values in grid.items():
             for value in values:
-                if _get(best_cfg[section], name) == value:
+                if _get(best_cfg, name) == value:
                     continue
                 trial = copy.deepcopy(best_cfg)
-                _set(trial[section], name, value)
+                _set(trial, name, value)
                 score = objective(trial)
                 if score > best + 1e-9:
                     best_cfg, best, improved = trial, score, True
@@ -311,13 +312,16 @@ def tune(
     topics: Callable[[str], bool] | None = None,
     rounds: int = 3,
 ) -> dict[str, Any]:
-    """Fit event and story weights and thresholds by coordinate search on B-cubed F1; returns a cluster block."""
+    """Fit feature, event and story weights and thresholds by coordinate search on B-cubed F1.
+
+    Returns a cluster block (``features``, ``events``, ``stories``).
+    """
     rows = [r for r in load_labeled(labeled_jsonl_path) if topics is None or topics(str(r.get("story")))]
     gold_event = {str(r["id"]): str(r["event"]) for r in rows}
     gold_story = {str(r["id"]): str(r.get("story") or r["event"]) for r in rows}
     cfg = settings()
     prepared = Prepared(prepare(rows), cfg)
-    block = {"events": copy.deepcopy(cfg["events"]), "stories": copy.deepcopy(cfg["stories"])}
+    block = {k: copy.deepcopy(cfg[k]) for k in ("features", "events", "stories")}
 
     def event_f1(trial: dict[str, Any]) -> float:
         return bcubed(prepared.cluster(trial)[0], gold_event)["f1"]
@@ -325,8 +329,8 @@ def tune(
     def story_f1(trial: dict[str, Any]) -> float:
         return bcubed(prepared.cluster(trial)[1], gold_story)["f1"]
 
-    block, _ = _search(block, "events", _EVENT_GRID, event_f1, rounds)
-    block, _ = _search(block, "stories", _STORY_GRID, story_f1, rounds)
+    block, _ = _search(block, _EVENT_GRID, event_f1, rounds)
+    block, _ = _search(block, _STORY_GRID, story_f1, rounds)
     return block
 
 

@@ -10,6 +10,7 @@ order, (published date, id), so the order a batch was read in never matters.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -236,12 +237,12 @@ class Clusterer:
     def _best_event(self, a: Mapping[str, Any]) -> str | None:
         scored = self._scored(self._profile(a), self._candidates(a))
         threshold = float(self.ev["threshold"])
-        above = [eid for s, eid in scored if s >= threshold]
-        if not above:
+        if not scored or scored[0][0] < threshold:
             return None
-        best = above[0]
+        best = scored[0][1]
         merge = float(self.ev.get("merge_threshold", 1e9))
-        for other in above[1:]:
+        floor = min(threshold, float(self.ev.get("merge_floor", threshold)))
+        for _, other in itertools.takewhile(lambda se: se[0] >= floor, scored[1:]):
             e, o = self.state.get("event", best), self.state.get("event", other)
             if e is None or o is None:
                 continue

@@ -68,18 +68,24 @@ def _day(iso: str) -> dt.date:
     return dt.date.fromisoformat(iso)
 
 
+def _gap_span(p: Profile, q: Profile) -> tuple[int, int]:
+    """Days between two dated profiles' ranges (0 when they overlap) and the days they span together."""
+    lo1, hi1, lo2, hi2 = _day(p["lo"]), _day(p["hi"]), _day(q["lo"]), _day(q["hi"])
+    return max((lo2 - hi1).days, (lo1 - hi2).days, 0), (max(hi1, hi2) - min(lo1, lo2)).days
+
+
 def _range_gap(p: Profile, q: Profile, max_span: int) -> int | None:
     """Days between two date ranges (0 when they overlap); a huge gap when together they would span too long."""
     if not p.get("lo") or not q.get("lo"):
         return None
-    lo1, hi1, lo2, hi2 = _day(p["lo"]), _day(p["hi"]), _day(q["lo"]), _day(q["hi"])
-    if (max(hi1, hi2) - min(lo1, lo2)).days > max_span:
-        return 1 << 30
-    if hi1 < lo2:
-        return (lo2 - hi1).days
-    if hi2 < lo1:
-        return (lo1 - hi2).days
-    return 0
+    gap, span = _gap_span(p, q)
+    return 1 << 30 if span > max_span else gap
+
+
+def date_excess(p: Profile, q: Profile, gap: int, max_span: int) -> int:
+    """How many days two dated profiles lie beyond the allowed ``gap`` or would together exceed ``max_span``."""
+    apart, span = _gap_span(p, q)
+    return max(apart - gap, span - max_span, 0)
 
 
 def _weekday_fits(weekdays: Mapping[str, int], p: Profile, gap: int) -> bool:
@@ -152,10 +158,12 @@ def name_conflict(p: Mapping[str, float], q: Mapping[str, float], k: int) -> flo
 def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
     """The weighted evidence that ``p`` and ``q`` are one event; None when a hard conflict separates them.
 
-    Within a language the text speaks for itself (terms and names); canonical entity ids are the
+    Within a language the text speaks for itself (terms and names; where a side has no capitalised
+    names, as in Arabic or Persian, the terms carry the names' weight too); canonical entity ids are the
     bridge across languages, and within one they count with the factor ``same_language_entities``.
     Dates, weekdays and main places add agreement, and their conflicts either separate outright
-    (``separate_on_*``) or count against (``weights.*_conflict``).
+    (``separate_on_*``) or count against (``weights.*_conflict``; a date conflict by the log of the
+    days beyond ``date_gap_days``/``max_span_days``, so long runs of follow-ups need strong text).
     """
     w = cfg["weights"]
     gap = int(cfg.get("date_gap_days", 2))
@@ -170,7 +178,10 @@ def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
         dated = _range_gap(p, q, span) is not None
         if ((strict or cfg.get("separate_on_date", True)) and dated) or (hard_weekday and not dated):
             return None
-        score -= w.get("date_conflict" if dated else "weekday_conflict", 0.0)
+        if dated:  # a soft date conflict counts more the further apart the dates lie
+            score -= w.get("date_conflict", 0.0) * math.log2(1 + date_excess(p, q, gap, span))
+        else:
+            score -= w.get("weekday_conflict", 0.0)
         when = 0.0
     where = place_agreement(p, q)
     if where is None:
@@ -181,10 +192,15 @@ def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
     score += w.get("time", 0.0) * when + w.get("place", 0.0) * where
     ents = cosine(p.get("ents") or {}, q.get("ents") or {})
     if lexical:
-        score += w.get("lex", 0.0) * cosine(p.get("vec") or {}, q.get("vec") or {})
+        lex = cosine(p.get("vec") or {}, q.get("vec") or {})
         cap_p, cap_q = p.get("cap") or {}, q.get("cap") or {}
-        score += w.get("names", 0.0) * cosine(cap_p, cap_q)
-        score -= w.get("name_conflict", 0.0) * name_conflict(cap_p, cap_q, int(cfg.get("conflict_names", 3)))
+        if cap_p and cap_q:
+            score += w.get("lex", 0.0) * lex + w.get("names", 0.0) * cosine(cap_p, cap_q)
+            score -= w.get("name_conflict", 0.0) * name_conflict(
+                cap_p, cap_q, int(cfg.get("conflict_names", 3))
+            )
+        else:  # no capitalised names (an uncased script): the text stands for the names too
+            score += (w.get("lex", 0.0) + w.get("names", 0.0)) * lex
         ents *= float(cfg.get("same_language_entities", 1.0))
     score += w.get("entities", 0.0) * ents
     pk, qk = top(p.get("kinds") or {}), top(q.get("kinds") or {})
