@@ -382,11 +382,16 @@ def _short_forms(
 ) -> None:
     """Link lone surnames to the persons the document names in full (and Latin-script ones to curated persons)."""
     clitic = lang == "ar"
-    for k, word in enumerate(toks.folds):
-        if covered[k] is not None or len(word) < 3 or not toks.whole(k, k + 1):
+    # Without a person named in full, only a capitalised Latin-script word can be a (curated) surname.
+    latin_only = not surnames.folded and not surnames.skeletons
+    glued, words = toks.glued, toks.folds
+    for k, word in enumerate(words):
+        if covered[k] is not None or len(word) < 3 or k in glued or k + 1 in glued:
+            continue
+        original = toks.word(k)
+        if latin_only and not (is_latin(original) or is_latin(original[1:])):
             continue
         cut = 1 if clitic and word[0] in "وفبل" and len(word) > 4 else 0
-        original = toks.word(k)
         for c in (0, cut) if cut else (0,):
             eid = _lone_word(res, surnames, word[c:], original[c:], lang)
             if eid:
@@ -396,12 +401,17 @@ def _short_forms(
                 break
 
 
-@functools.lru_cache(maxsize=300_000)
-def _word_facts(original: str, lang: str | None) -> tuple[str, float]:
-    """(skeleton, Zipf frequency) of a word as written."""
+@functools.lru_cache(maxsize=100_000)
+def _lone_facts(original: str, lang: str | None) -> tuple[str, float] | None:
+    """(skeleton, Zipf frequency) of a word as written that may stand for a surname; None for a word too
+    short or too common to (a lowercase Latin-script word never does)."""
     if is_latin(original) and not original[0].isupper():
-        return "", 9.0
-    return skeleton(original), zipf(original, lang or "en")
+        return None
+    skel = skeleton(original)
+    if len(skel) < MIN_SKELETON:
+        return None
+    freq = zipf(original, lang or "en")
+    return (skel, freq) if freq < SHORT_FORM_ZIPF else None
 
 
 def _lone_word(res: Resources, surnames: Surnames, word: str, original: str, lang: str | None) -> str | None:
@@ -412,9 +422,10 @@ def _lone_word(res: Resources, surnames: Surnames, word: str, original: str, lan
     """
     if word in surnames.folded:
         return surnames.folded[word]
-    skel, freq = _word_facts(original, lang)
-    if len(skel) < MIN_SKELETON or freq >= SHORT_FORM_ZIPF or word.startswith("ال"):
+    facts = _lone_facts(original, lang)
+    if facts is None or word.startswith("ال"):
         return None
+    skel, freq = facts
     known = surnames.skeletons.get(skel)
     if known is None and len(skel) >= MIN_FUZZY:
         known = next(

@@ -122,7 +122,11 @@ def tokenize(text: str) -> Tokens:
         folded = [fold_token(w) for w in words]
         keep = [k for k, f in enumerate(folded) if f]
     starts, ends = [spans[k][0] for k in keep], [spans[k][1] for k in keep]
-    glued = frozenset(k for k in range(1, len(starts)) if _ZWNJ_GAP.fullmatch(text, ends[k - 1], starts[k]))
+    glued = (
+        frozenset(k for k in range(1, len(starts)) if _ZWNJ_GAP.fullmatch(text, ends[k - 1], starts[k]))
+        if "\u200c" in text or "\u200d" in text
+        else frozenset()
+    )
     return Tokens(text, starts, ends, [folded[k] for k in keep], glued)
 
 

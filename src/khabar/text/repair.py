@@ -42,6 +42,7 @@ _FA_APART = frozenset(
 )
 # Proclitics that may precede a split word ("ويتمر نون", "ومد ة").
 _PROCLITICS = re.compile("^[وف]?[بلك]?")
+_PROCLITIC_LETTERS = frozenset("وفبلك")  # the letters _PROCLITICS may strip first
 _LANGS = ("ar", "fa")
 _PREFIX_MIN_ZIPF = 1.5  # rarer words add nothing to a prefix's mass worth their memory
 
@@ -158,7 +159,7 @@ def find_splits(text: str, lang: str, **rule: float) -> list[tuple[int, int]]:
         if (
             known is not None
             and left + right not in known
-            and _PROCLITICS.sub("", left, 1) + right not in known
+            and (left[:1] not in _PROCLITIC_LETTERS or _PROCLITICS.sub("", left, 1) + right not in known)
         ):
             continue  # no joined form is a word, so should_join would refuse (at several times the cost)
         if _TATWEEL in left or _TATWEEL in right or _abbreviation(text, words, i):
