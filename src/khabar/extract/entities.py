@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,6 +36,7 @@ BIG_CITY = 1_000_000
 SHORT_FORM_ZIPF = 4.5
 LONE_SURNAME_ZIPF = 3.0
 LONE_SURNAME_LETTERS = 6
+_LATIN_LETTER = re.compile("[A-Za-z]")
 MIN_SKELETON = 4
 """Shorter skeletons collide with common words: a lone word must then be spelled like the surname."""
 
@@ -384,19 +386,25 @@ def _short_forms(
     clitic = lang == "ar"
     # Without a person named in full, only a capitalised Latin-script word can be a (curated) surname.
     latin_only = not surnames.folded and not surnames.skeletons
-    glued, words = toks.glued, toks.folds
+    if latin_only and not _LATIN_LETTER.search(toks.text):
+        return
+    glued, words, text, starts, ends = toks.glued, toks.folds, toks.text, toks.starts, toks.ends
     for k, word in enumerate(words):
         if covered[k] is not None or len(word) < 3 or k in glued or k + 1 in glued:
             continue
-        original = toks.word(k)
+        original = text[starts[k] : ends[k]]
         if latin_only and not (is_latin(original) or is_latin(original[1:])):
             continue
         cut = 1 if clitic and word[0] in "وفبل" and len(word) > 4 else 0
         for c in (0, cut) if cut else (0,):
-            eid = _lone_word(res, surnames, word[c:], original[c:], lang)
+            eid = surnames.folded.get(word[c:])
+            if eid is None:
+                facts = _lone_facts(original[c:], lang)
+                if facts is None or word.startswith("ال", c):
+                    continue
+                eid = _lone_word(res, surnames, word[c:], original[c:], facts)
             if eid:
-                start = toks.starts[k] + c
-                found.mentions.append(Mention(eid, start, toks.ends[k], toks.text[start : toks.ends[k]]))
+                found.mentions.append(Mention(eid, starts[k] + c, ends[k], text[starts[k] + c : ends[k]]))
                 covered[k] = "PERSON"
                 break
 
@@ -414,17 +422,15 @@ def _lone_facts(original: str, lang: str | None) -> tuple[str, float] | None:
     return (skel, freq) if freq < SHORT_FORM_ZIPF else None
 
 
-def _lone_word(res: Resources, surnames: Surnames, word: str, original: str, lang: str | None) -> str | None:
-    """The person a lone word names: a surname of a person the document names in full (as spelled or by
-    skeleton), or, for a capitalised rare Latin-script word, a curated surname spelled another way
-    ("Lukashenka"). An Arabic-script word that merely sounds like a curated surname is no evidence
-    (الأحرى is "rather", not Hariri), and words with the article are compared as spelled only.
+def _lone_word(
+    res: Resources, surnames: Surnames, word: str, original: str, facts: tuple[str, float]
+) -> str | None:
+    """The person a lone word (not itself a surname of the document, with ``_lone_facts``) names: a person
+    the document names in full whose surname has the same skeleton, or, for a capitalised rare Latin-script
+    word, a curated surname spelled another way ("Lukashenka"). An Arabic-script word that merely sounds
+    like a curated surname is no evidence (الأحرى is "rather", not Hariri), and words with the article are
+    compared as spelled only.
     """
-    if word in surnames.folded:
-        return surnames.folded[word]
-    facts = _lone_facts(original, lang)
-    if facts is None or word.startswith("ال"):
-        return None
     skel, freq = facts
     known = surnames.skeletons.get(skel)
     if known is None and len(skel) >= MIN_FUZZY:

@@ -20,9 +20,11 @@ _MARK = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _JOINER = re.compile(r"[\s\u200c\u200d\-.]*")
 _ZWNJ_GAP = re.compile(r"[\u200c\u200d]+")
 
-# Arabic proclitics (folded), longest first: conjunction, preposition, article and their combinations.
+# Arabic proclitics (folded): conjunction, preposition, article and their combinations.
 _PROCLITICS = ("وبال", "فبال", "وکال", "وال", "فال", "بال", "کال", "ولل", "فلل", "لل", "ال",
                "وب", "ول", "فب", "فل", "وک", "و", "ف", "ب", "ل", "ک")  # fmt: skip
+_PROCLITIC_SET = frozenset(_PROCLITICS)
+_LONGEST_PROCLITIC = max(map(len, _PROCLITICS))
 _CLITIC_LANGS = frozenset({"ar"})
 _MIN_REST = 3
 FIRSTS_CACHE = 500_000
@@ -196,9 +198,10 @@ class PhraseIndex:
             return cached
         out = [(word, "")]
         if clitics:
-            for p in _PROCLITICS:
-                if word.startswith(p) and len(word) - len(p) >= _MIN_REST:
-                    rest = word[len(p) :]
+            for n in range(min(_LONGEST_PROCLITIC, len(word) - _MIN_REST), 0, -1):
+                p = word[:n]
+                if p in _PROCLITIC_SET:
+                    rest = word[n:]
                     out.append((rest, p))
                     if p.endswith("لل"):
                         out.append(("ال" + rest, p))  # لل + صين = ل + الصين
@@ -213,14 +216,8 @@ class PhraseIndex:
         """The words where some phrase may start (a cheap filter before match())."""
         clitics = lang in _CLITIC_LANGS
         cache, firsts = self._firsts_cache[clitics], self.firsts
-        out = []
-        for i, w in enumerate(toks.folds):
-            found = cache.get(w)
-            if found is None:
-                found = firsts(w, clitics)
-            if found:
-                out.append(i)
-        return out
+        can_start = {w for w in set(toks.folds) if (cache[w] if w in cache else firsts(w, clitics))}
+        return [i for i, w in enumerate(toks.folds) if w in can_start]
 
     def match(self, toks: Tokens, i: int, lang: str | None) -> Hit | None:
         """The longest phrase starting at word ``i`` (a proclitic may be stripped from that word)."""
@@ -236,8 +233,7 @@ class PhraseIndex:
                     break
                 if (
                     i + n <= len(folds)
-                    and (n == 1 or tuple(folds[i + 1 : i + n]) == key[1:])
-                    and toks.joined(i, i + n)
+                    and (n == 1 or (tuple(folds[i + 1 : i + n]) == key[1:] and toks.joined(i, i + n)))
                     and toks.whole(i, i + n)
                 ):
                     best = (i + n, cut, payloads, key)
