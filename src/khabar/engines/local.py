@@ -16,7 +16,7 @@ from itertools import chain, islice
 from multiprocessing.pool import AsyncResult
 from typing import Any
 
-from ..ingest import process
+from ..ingest import process, warm_up
 from ..model import Article
 from ..pipeline import Pipeline
 from ..sources import Problem
@@ -27,6 +27,7 @@ _worker_pipeline: Pipeline | None = None
 def _init_worker(names: list[str], config: Mapping[str, Mapping[str, Any]]) -> None:
     global _worker_pipeline
     _worker_pipeline = Pipeline(names, config)
+    warm_up(_worker_pipeline)
 
 
 def _work(chunk: tuple[Article, ...]) -> list[Article | Problem]:
