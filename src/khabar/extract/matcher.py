@@ -27,16 +27,16 @@ _PROCLITIC_SET = frozenset(_PROCLITICS)
 _LONGEST_PROCLITIC = max(map(len, _PROCLITICS))
 _CLITIC_LANGS = frozenset({"ar"})
 _MIN_REST = 3
-FIRSTS_CACHE = 500_000
+FIRSTS_CACHE = 50_000
 
 
-@functools.lru_cache(maxsize=300_000)
+@functools.lru_cache(maxsize=50_000)
 def fold_token(token: str) -> str:
     """The folded form of one word (no spaces)."""
     return fold(token).replace(" ", "")
 
 
-@functools.lru_cache(maxsize=300_000)
+@functools.lru_cache(maxsize=50_000)
 def zipf(word: str, lang: str) -> float:
     """The Zipf frequency of a word in ``lang`` (0 for unknown words and languages); for ar and fa, the
     highest over every spelling that folds alike, so a word scraped without its hamza is still common."""

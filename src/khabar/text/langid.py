@@ -120,7 +120,7 @@ def arabic_scores(text: str) -> Counter[str]:
     return scores
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=50_000)
 def _word_evidence(word: str) -> tuple[str, float] | None:
     """The language one word marks and its weight: a function word, else the article ال (Arabic)."""
     lang = _function_words().get(word_key(word))
