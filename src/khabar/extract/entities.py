@@ -409,7 +409,7 @@ def _short_forms(
                 break
 
 
-@functools.lru_cache(maxsize=30_000)
+@functools.lru_cache(maxsize=100_000)
 def _lone_facts(original: str, lang: str | None) -> tuple[str, float] | None:
     """(skeleton, Zipf frequency) of a word as written that may stand for a surname; None for a word too
     short or too common to (a lowercase Latin-script word never does)."""

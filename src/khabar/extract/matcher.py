@@ -165,6 +165,14 @@ class PhraseIndex:
         self._by_first: dict[str, list[tuple[tuple[str, ...], list[Any]]]] = {}
         self._exact: dict[tuple[str, ...], list[Any]] = {}
         self._firsts_cache: tuple[dict[str, tuple[tuple[str, str], ...]], ...] = ({}, {})
+        self._unsorted: set[str] = set()
+        """First words whose phrases were added since their bucket was last sorted (longest first)."""
+
+    def _sort(self) -> None:
+        """Sort the buckets phrases were added to: longest first, then in the order added."""
+        for first in self._unsorted:
+            self._by_first[first].sort(key=lambda e: -len(e[0]))
+        self._unsorted.clear()
 
     def add(self, phrase: str, payload: Any) -> None:
         """Index ``phrase`` (any spelling; folded here) with ``payload``."""
@@ -173,9 +181,8 @@ class PhraseIndex:
             return
         if key not in self._exact:
             self._exact[key] = []
-            bucket = self._by_first.setdefault(key[0], [])
-            bucket.append((key, self._exact[key]))
-            bucket.sort(key=lambda e: -len(e[0]))
+            self._by_first.setdefault(key[0], []).append((key, self._exact[key]))
+            self._unsorted.add(key[0])
             for cache in self._firsts_cache:
                 cache.clear()
         if payload not in self._exact[key]:
@@ -208,8 +215,9 @@ class PhraseIndex:
                     elif p.endswith("ال"):
                         out.append(("ال" + rest, p[:-2]))  # keep the article in the span
         found = tuple(c for c in out if c[0] in self._by_first)
-        if len(cache) < FIRSTS_CACHE:
-            cache[word] = found
+        if len(cache) >= FIRSTS_CACHE:
+            cache.clear()  # start over: the frequent words come back first
+        cache[word] = found
         return found
 
     def starts(self, toks: Tokens, lang: str | None) -> list[int]:
@@ -221,6 +229,8 @@ class PhraseIndex:
 
     def match(self, toks: Tokens, i: int, lang: str | None) -> Hit | None:
         """The longest phrase starting at word ``i`` (a proclitic may be stripped from that word)."""
+        if self._unsorted:
+            self._sort()
         folds = toks.folds
         firsts = self.firsts(folds[i], lang in _CLITIC_LANGS)
         if not firsts:
