@@ -27,7 +27,7 @@ _PROCLITIC_SET = frozenset(_PROCLITICS)
 _LONGEST_PROCLITIC = max(map(len, _PROCLITICS))
 _CLITIC_LANGS = frozenset({"ar"})
 _MIN_REST = 3
-FIRSTS_CACHE = 50_000
+FIRSTS_CACHE = 200_000
 
 
 @functools.lru_cache(maxsize=50_000)

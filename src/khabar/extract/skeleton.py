@@ -92,7 +92,7 @@ _LATIN_INITIAL = {"a": "a", "e": "a", "i": "a", "o": "a", "u": "a", "y": "y"}
 _REPEAT = re.compile(r"(.)\1+")
 
 
-@functools.lru_cache(maxsize=50_000)
+@functools.lru_cache(maxsize=100_000)
 def skeleton(token: str) -> str:
     """The consonant skeleton of one word, in any of the supported scripts ("" when nothing is left)."""
     word = fold(token).translate(_CYRILLIC)
