@@ -1,14 +1,23 @@
-"""Milliseconds per article of each stage of a pipeline, each stage timed over the same articles."""
+"""Milliseconds per article of each stage of a pipeline, each stage timed over the same articles.
+
+    python -m bench.stages [--size 10000]
+
+prints the stage timings of the default pipeline over the first N SaudiNewsNet articles (one core, this
+process) as JSON: what ``python -m bench`` reports per stage, without the end-to-end runs.
+"""
 
 from __future__ import annotations
 
+import argparse
 import functools
+import json
+import os
 import time
 from collections.abc import Callable
 from typing import Any
 
 from khabar.config import DEFAULT_PIPELINE
-from khabar.ingest import process
+from khabar.ingest import warm_up
 from khabar.model import Article
 from khabar.pipeline import Pipeline
 
@@ -23,7 +32,7 @@ def time_stages(articles: list[Article], stage_names: list[str]) -> dict[str, An
         (spec.name, functools.partial(spec.func, **dict(pipeline.config.get(spec.name, {}))))
         for spec in pipeline.specs
     ]
-    process(Article(id="warm-up", raw="warm up", content_type="text/plain"), pipeline)  # lazy tables
+    warm_up(pipeline)  # lazy tables loaded, and frozen with the articles, as in a pool worker
     clock = time.perf_counter
     for article in articles:
         for name, func in timed:
@@ -44,3 +53,14 @@ def stage_timings(size: int) -> dict[str, Any]:
     """``time_stages`` over the first ``size`` articles, with the peak memory of the process that ran it."""
     result = time_stages(saudinewsnet_articles(size), list(DEFAULT_PIPELINE))
     return {**result, "peak_rss_mb": round(peak_rss_mb())}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--size", type=int, default=10_000, help="SaudiNewsNet articles")
+    args = ap.parse_args()
+    print(json.dumps({"load_average": os.getloadavg(), **stage_timings(args.size)}, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
 import pytest
 
 from khabar import registry
-from khabar.ingest import article_from_document, content_key
+from khabar.config import DEFAULT_PIPELINE
+from khabar.extract.entities import resources
+from khabar.ingest import article_from_document, content_key, warm_up
 from khabar.model import Article, Document
+from khabar.pipeline import Pipeline
 from khabar.sources.decode import DecodeError
 
 
@@ -101,3 +105,12 @@ def test_reprocess_redoes_only_stale_articles(make_corpus, seeds_dir: Path) -> N
     assert k.reprocess() == 1
     assert k.reprocess(everything=True) == 5
     assert k.article(first.id).stages["khabar.text.html"] == "v1"
+
+
+def test_warm_up_loads_the_stage_tables_and_freezes_them() -> None:
+    try:
+        warm_up(Pipeline(list(DEFAULT_PIPELINE)))
+        assert resources.cache_info().currsize >= 1
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
 from collections import Counter
@@ -105,6 +106,21 @@ def process(article: Article, pipeline: Pipeline) -> Article | Problem:
     if not article.text.strip():
         return Problem(article.origin, "no main text")
     return article
+
+
+_WARM_UP = (
+    "الرياض - واس: قال الرئيس الروسي فلاديمير بوتين في موسكو يوم الاثنين 5 يناير 2015: «نحن مستعدون للحوار»، "
+    "وفق ما نقلت وكالة رويترز. President Vladimir Putin said in Moscow on Monday, Reuters reported."
+)
+
+
+def warm_up(pipeline: Pipeline) -> None:
+    """Load what the stages load lazily (lexicons, word frequencies, language models) with one small
+    article, then freeze what is loaded: the garbage collector no longer walks those millions of
+    long-lived objects at every full collection (a process that runs many articles: a pool worker)."""
+    process(Article(id="warm-up", raw=_WARM_UP, content_type="text/plain"), pipeline)
+    gc.collect()
+    gc.freeze()
 
 
 class Engine(Protocol):

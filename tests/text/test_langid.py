@@ -98,3 +98,19 @@ def test_seed_language_and_title_language(path: Path) -> None:
     assert a.lang == expected
     title = path.read_text("utf-8").strip().split("\n")[0]
     assert detect(title)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("مرحبا، كيف حالك؟ ١٢٣", {"arabic": 17}),  # Arabic punctuation and digits sit in the Arabic block
+        ("مرحبا × ٢", {"arabic": 6, "latin": 1}),  # × is in the Latin-1 block: not an Arabic-only paragraph
+        ("مرحبا ΑΘΗΝΑ", {"arabic": 5, "el": 5}),
+        ("١٢٣ ، ؟", {"arabic": 5}),
+        ("123 _ !", {}),
+    ],
+)
+def test_script_letters_arabic_only_and_mixed(text: str, expected: dict[str, int]) -> None:
+    from khabar.text.langid import script_letters
+
+    assert dict(script_letters(text)) == expected

@@ -92,3 +92,14 @@ def test_seed_repairs_match_gold(path: Path) -> None:
     a = Pipeline(STAGES)(Article(id=path.stem, path=str(path), raw=path.read_text("utf-8")))
     found = {(fold(r["from"]), fold(r["to"])) for r in a.repairs}
     assert found == {(fold(f), fold(t)) for f, t in expected}
+
+
+def test_words_and_gaps_keep_offsets_with_marks() -> None:
+    from khabar.text.repair import _words
+
+    text = "قال: تكب دت\u064b  الخسائر ، x مدر عات"
+    words, gaps = _words(text)
+    assert [text[s:e] for s, e, _ in words] == ["قال", "تكب", "دت\u064b", "الخسائر", "مدر", "عات"]
+    assert [w for _, _, w in words] == ["قال", "تكب", "دت", "الخسائر", "مدر", "عات"]
+    assert gaps == [": ", " ", "  ", " ، x ", " "]
+    assert _words("no arabic here") == ([], [])

@@ -16,7 +16,7 @@ from itertools import chain, islice
 from multiprocessing.pool import AsyncResult
 from typing import Any
 
-from ..ingest import process
+from ..ingest import process, warm_up
 from ..model import Article
 from ..pipeline import Pipeline
 from ..sources import Problem
@@ -27,6 +27,7 @@ _worker_pipeline: Pipeline | None = None
 def _init_worker(names: list[str], config: Mapping[str, Mapping[str, Any]]) -> None:
     global _worker_pipeline
     _worker_pipeline = Pipeline(names, config)
+    warm_up(_worker_pipeline)
 
 
 def _work(chunk: tuple[Article, ...]) -> list[Article | Problem]:
@@ -50,11 +51,11 @@ class LocalEngine:
     """Maps the pipeline over articles, in order, with ``workers`` processes (1: in this process)."""
 
     def __init__(
-        self, workers: int | None = None, *, min_pool: int = 64, chunksize: int = 8, ahead: int = 4
+        self, workers: int | None = None, *, min_pool: int = 64, chunksize: int = 64, ahead: int = 3
     ) -> None:
         self.workers = max(1, workers or os.cpu_count() or 1)
         self.min_pool = min_pool
-        self.chunksize = chunksize
+        self.chunksize = chunksize  # each chunk costs the driver's pool threads a few ms, whatever its size
         self.ahead = ahead  # chunks in flight per worker
 
     def map(self, pipeline: Pipeline, articles: Iterable[Article]) -> Iterator[Article | Problem]:

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from ..ingest import process
+from ..ingest import process, warm_up
 from ..model import Article
 from ..pipeline import Pipeline
 from ..sources import Problem
@@ -43,6 +43,7 @@ class _Stages:
 
     def __init__(self, names: list[str], config: Mapping[str, Mapping[str, Any]]) -> None:
         self.pipeline = Pipeline(names, config)
+        warm_up(self.pipeline)
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         results = [pickle.dumps(process(pickle.loads(blob), self.pipeline)) for blob in batch["article"]]

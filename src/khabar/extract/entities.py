@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,6 +36,7 @@ BIG_CITY = 1_000_000
 SHORT_FORM_ZIPF = 4.5
 LONE_SURNAME_ZIPF = 3.0
 LONE_SURNAME_LETTERS = 6
+_LATIN_LETTER = re.compile("[A-Za-z]")
 MIN_SKELETON = 4
 """Shorter skeletons collide with common words: a lone word must then be spelled like the surname."""
 
@@ -382,39 +384,54 @@ def _short_forms(
 ) -> None:
     """Link lone surnames to the persons the document names in full (and Latin-script ones to curated persons)."""
     clitic = lang == "ar"
-    for k, word in enumerate(toks.folds):
-        if covered[k] is not None or len(word) < 3 or not toks.whole(k, k + 1):
+    # Without a person named in full, only a capitalised Latin-script word can be a (curated) surname.
+    latin_only = not surnames.folded and not surnames.skeletons
+    if latin_only and not _LATIN_LETTER.search(toks.text):
+        return
+    glued, words, text, starts, ends = toks.glued, toks.folds, toks.text, toks.starts, toks.ends
+    for k, word in enumerate(words):
+        if covered[k] is not None or len(word) < 3 or k in glued or k + 1 in glued:
+            continue
+        original = text[starts[k] : ends[k]]
+        if latin_only and not (is_latin(original) or is_latin(original[1:])):
             continue
         cut = 1 if clitic and word[0] in "وفبل" and len(word) > 4 else 0
-        original = toks.word(k)
         for c in (0, cut) if cut else (0,):
-            eid = _lone_word(res, surnames, word[c:], original[c:], lang)
+            eid = surnames.folded.get(word[c:])
+            if eid is None:
+                facts = _lone_facts(original[c:], lang)
+                if facts is None or word.startswith("ال", c):
+                    continue
+                eid = _lone_word(res, surnames, word[c:], original[c:], facts)
             if eid:
-                start = toks.starts[k] + c
-                found.mentions.append(Mention(eid, start, toks.ends[k], toks.text[start : toks.ends[k]]))
+                found.mentions.append(Mention(eid, starts[k] + c, ends[k], text[starts[k] + c : ends[k]]))
                 covered[k] = "PERSON"
                 break
 
 
-@functools.lru_cache(maxsize=300_000)
-def _word_facts(original: str, lang: str | None) -> tuple[str, float]:
-    """(skeleton, Zipf frequency) of a word as written."""
+@functools.lru_cache(maxsize=100_000)
+def _lone_facts(original: str, lang: str | None) -> tuple[str, float] | None:
+    """(skeleton, Zipf frequency) of a word as written that may stand for a surname; None for a word too
+    short or too common to (a lowercase Latin-script word never does)."""
     if is_latin(original) and not original[0].isupper():
-        return "", 9.0
-    return skeleton(original), zipf(original, lang or "en")
-
-
-def _lone_word(res: Resources, surnames: Surnames, word: str, original: str, lang: str | None) -> str | None:
-    """The person a lone word names: a surname of a person the document names in full (as spelled or by
-    skeleton), or, for a capitalised rare Latin-script word, a curated surname spelled another way
-    ("Lukashenka"). An Arabic-script word that merely sounds like a curated surname is no evidence
-    (الأحرى is "rather", not Hariri), and words with the article are compared as spelled only.
-    """
-    if word in surnames.folded:
-        return surnames.folded[word]
-    skel, freq = _word_facts(original, lang)
-    if len(skel) < MIN_SKELETON or freq >= SHORT_FORM_ZIPF or word.startswith("ال"):
         return None
+    skel = skeleton(original)
+    if len(skel) < MIN_SKELETON:
+        return None
+    freq = zipf(original, lang or "en")
+    return (skel, freq) if freq < SHORT_FORM_ZIPF else None
+
+
+def _lone_word(
+    res: Resources, surnames: Surnames, word: str, original: str, facts: tuple[str, float]
+) -> str | None:
+    """The person a lone word (not itself a surname of the document, with ``_lone_facts``) names: a person
+    the document names in full whose surname has the same skeleton, or, for a capitalised rare Latin-script
+    word, a curated surname spelled another way ("Lukashenka"). An Arabic-script word that merely sounds
+    like a curated surname is no evidence (الأحرى is "rather", not Hariri), and words with the article are
+    compared as spelled only.
+    """
+    skel, freq = facts
     known = surnames.skeletons.get(skel)
     if known is None and len(skel) >= MIN_FUZZY:
         known = next(

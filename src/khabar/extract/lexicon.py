@@ -39,7 +39,7 @@ def read_tsv(area: str, name: str) -> Iterator[list[str]]:
             yield line.split("\t")
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=50_000)
 def key(text: str) -> str:
     """The lookup key of a word or phrase: folded, marks and spaces removed."""
     return "".join(fold(text).split())

@@ -20,21 +20,23 @@ _MARK = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _JOINER = re.compile(r"[\s\u200c\u200d\-.]*")
 _ZWNJ_GAP = re.compile(r"[\u200c\u200d]+")
 
-# Arabic proclitics (folded), longest first: conjunction, preposition, article and their combinations.
+# Arabic proclitics (folded): conjunction, preposition, article and their combinations.
 _PROCLITICS = ("وبال", "فبال", "وکال", "وال", "فال", "بال", "کال", "ولل", "فلل", "لل", "ال",
                "وب", "ول", "فب", "فل", "وک", "و", "ف", "ب", "ل", "ک")  # fmt: skip
+_PROCLITIC_SET = frozenset(_PROCLITICS)
+_LONGEST_PROCLITIC = max(map(len, _PROCLITICS))
 _CLITIC_LANGS = frozenset({"ar"})
 _MIN_REST = 3
-FIRSTS_CACHE = 500_000
+FIRSTS_CACHE = 200_000
 
 
-@functools.lru_cache(maxsize=300_000)
+@functools.lru_cache(maxsize=50_000)
 def fold_token(token: str) -> str:
     """The folded form of one word (no spaces)."""
     return fold(token).replace(" ", "")
 
 
-@functools.lru_cache(maxsize=300_000)
+@functools.lru_cache(maxsize=50_000)
 def zipf(word: str, lang: str) -> float:
     """The Zipf frequency of a word in ``lang`` (0 for unknown words and languages); for ar and fa, the
     highest over every spelling that folds alike, so a word scraped without its hamza is still common."""
@@ -122,7 +124,11 @@ def tokenize(text: str) -> Tokens:
         folded = [fold_token(w) for w in words]
         keep = [k for k, f in enumerate(folded) if f]
     starts, ends = [spans[k][0] for k in keep], [spans[k][1] for k in keep]
-    glued = frozenset(k for k in range(1, len(starts)) if _ZWNJ_GAP.fullmatch(text, ends[k - 1], starts[k]))
+    glued = (
+        frozenset(k for k in range(1, len(starts)) if _ZWNJ_GAP.fullmatch(text, ends[k - 1], starts[k]))
+        if "\u200c" in text or "\u200d" in text
+        else frozenset()
+    )
     return Tokens(text, starts, ends, [folded[k] for k in keep], glued)
 
 
@@ -159,6 +165,14 @@ class PhraseIndex:
         self._by_first: dict[str, list[tuple[tuple[str, ...], list[Any]]]] = {}
         self._exact: dict[tuple[str, ...], list[Any]] = {}
         self._firsts_cache: tuple[dict[str, tuple[tuple[str, str], ...]], ...] = ({}, {})
+        self._unsorted: set[str] = set()
+        """First words whose phrases were added since their bucket was last sorted (longest first)."""
+
+    def _sort(self) -> None:
+        """Sort the buckets phrases were added to: longest first, then in the order added."""
+        for first in self._unsorted:
+            self._by_first[first].sort(key=lambda e: -len(e[0]))
+        self._unsorted.clear()
 
     def add(self, phrase: str, payload: Any) -> None:
         """Index ``phrase`` (any spelling; folded here) with ``payload``."""
@@ -167,9 +181,8 @@ class PhraseIndex:
             return
         if key not in self._exact:
             self._exact[key] = []
-            bucket = self._by_first.setdefault(key[0], [])
-            bucket.append((key, self._exact[key]))
-            bucket.sort(key=lambda e: -len(e[0]))
+            self._by_first.setdefault(key[0], []).append((key, self._exact[key]))
+            self._unsorted.add(key[0])
             for cache in self._firsts_cache:
                 cache.clear()
         if payload not in self._exact[key]:
@@ -192,34 +205,32 @@ class PhraseIndex:
             return cached
         out = [(word, "")]
         if clitics:
-            for p in _PROCLITICS:
-                if word.startswith(p) and len(word) - len(p) >= _MIN_REST:
-                    rest = word[len(p) :]
+            for n in range(min(_LONGEST_PROCLITIC, len(word) - _MIN_REST), 0, -1):
+                p = word[:n]
+                if p in _PROCLITIC_SET:
+                    rest = word[n:]
                     out.append((rest, p))
                     if p.endswith("لل"):
                         out.append(("ال" + rest, p))  # لل + صين = ل + الصين
                     elif p.endswith("ال"):
                         out.append(("ال" + rest, p[:-2]))  # keep the article in the span
         found = tuple(c for c in out if c[0] in self._by_first)
-        if len(cache) < FIRSTS_CACHE:
-            cache[word] = found
+        if len(cache) >= FIRSTS_CACHE:
+            cache.clear()  # start over: the frequent words come back first
+        cache[word] = found
         return found
 
     def starts(self, toks: Tokens, lang: str | None) -> list[int]:
         """The words where some phrase may start (a cheap filter before match())."""
         clitics = lang in _CLITIC_LANGS
         cache, firsts = self._firsts_cache[clitics], self.firsts
-        out = []
-        for i, w in enumerate(toks.folds):
-            found = cache.get(w)
-            if found is None:
-                found = firsts(w, clitics)
-            if found:
-                out.append(i)
-        return out
+        can_start = {w for w in set(toks.folds) if (cache[w] if w in cache else firsts(w, clitics))}
+        return [i for i, w in enumerate(toks.folds) if w in can_start]
 
     def match(self, toks: Tokens, i: int, lang: str | None) -> Hit | None:
         """The longest phrase starting at word ``i`` (a proclitic may be stripped from that word)."""
+        if self._unsorted:
+            self._sort()
         folds = toks.folds
         firsts = self.firsts(folds[i], lang in _CLITIC_LANGS)
         if not firsts:
@@ -232,8 +243,7 @@ class PhraseIndex:
                     break
                 if (
                     i + n <= len(folds)
-                    and (n == 1 or tuple(folds[i + 1 : i + n]) == key[1:])
-                    and toks.joined(i, i + n)
+                    and (n == 1 or (tuple(folds[i + 1 : i + n]) == key[1:] and toks.joined(i, i + n)))
                     and toks.whole(i, i + n)
                 ):
                     best = (i + n, cut, payloads, key)

@@ -153,7 +153,7 @@ def find_persons(ctx: Context) -> list[PersonSpan]:
     toks = ctx.toks
     given = ctx.given
     where = set(ctx.triggers.starts(toks, ctx.lang))
-    where.update(k for k, f in enumerate(toks.folds) if f in given or (f[1:] in given and f[:1] in _CONJ))
+    where.update(k for k, f in enumerate(toks.folds) if f in given or (f[:1] in _CONJ and f[1:] in given))
     if "«" in toks.text:
         where.update(k for k in range(len(toks)) if toks.before(k).rstrip().endswith("«"))
     out: list[PersonSpan] = []

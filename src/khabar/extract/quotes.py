@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from ..model import Article
@@ -132,9 +133,10 @@ class _Reader:
         i = bisect_right(self._span_opens, pos) - 1
         return i >= 0 and self.spans[i][0] < pos < self.spans[i][1]
 
-    def words(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        """(start, end, key) of the words in ``text[start:end]``."""
-        return [(m.start(), m.end(), key(m.group())) for m in WORD.finditer(self.text, start, end)]
+    def words(self, start: int, end: int, limit: int | None = None) -> list[tuple[int, int, str]]:
+        """(start, end, key) of the words in ``text[start:end]`` (the first ``limit`` of them)."""
+        found = islice(WORD.finditer(self.text, start, end), limit)
+        return [(m.start(), m.end(), key(m.group())) for m in found]
 
     def mentions_in(self, start: int, end: int) -> list[tuple[int, int, int]]:
         """PERSON and ORG mentions starting in [start, end)."""
@@ -177,7 +179,7 @@ class _Reader:
         """Arabic: the subject after the verb, a role, a name right before it, else a dropped subject."""
         text, ve = self.text, said.end
         stop = min(self.sentence_end(ve), ve + 250)
-        words = self.words(ve, stop)[:_SUBJECT_WORDS]
+        words = self.words(ve, stop, _SUBJECT_WORDS)
         for s, _, w in words:
             if self.lex.is_("comp", w) or text[s - 1 : s] in _MARKS:
                 stop = s

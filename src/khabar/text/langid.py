@@ -33,6 +33,9 @@ _CYRILLIC = "\u0400-\u04ff\u0500-\u052f"
 _RUNS = re.compile(f"([{_ARABIC}]+)|([{_LATIN}]+)|([{_CYRILLIC}]+)|([^\\W\\d_]+)")
 _RUN_SCRIPTS = ("arabic", "latin", "cyrillic")
 _ARABIC_CHAR = re.compile(f"[{_ARABIC}]")
+_ARABIC_RUN = re.compile(f"[{_ARABIC}]+")
+# What _RUNS would count as another script: a Latin or Cyrillic block character, or a letter outside them all.
+_NOT_ARABIC_LETTER = re.compile(f"[{_LATIN}{_CYRILLIC}]|[^\\W\\d_{_ARABIC}]")
 _CAMEL = re.compile("[a-z][A-Z]")
 _CODE_BEFORE = frozenset("0123456789._$#<>/{=")
 _CODE_AFTER = re.compile(r"\s*[(=_${}<>/]|\.\w|:\s*['\"{\d]")
@@ -120,7 +123,7 @@ def arabic_scores(text: str) -> Counter[str]:
     return scores
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=50_000)
 def _word_evidence(word: str) -> tuple[str, float] | None:
     """The language one word marks and its weight: a function word, else the article ال (Arabic)."""
     lang = _function_words().get(word_key(word))
@@ -191,6 +194,8 @@ def _is_code(text: str, m: re.Match[str]) -> bool:
 
 def script_letters(text: str) -> Counter[str]:
     """Letters per script (or per language, for scripts that name one) in ``text``; code does not count."""
+    if not _NOT_ARABIC_LETTER.search(text):  # Arabic script only: every Arabic-block character counts
+        return Counter({"arabic": n} if (n := sum(map(len, _ARABIC_RUN.findall(text)))) else {})
     counts: Counter[str] = Counter()
     for m in _RUNS.finditer(text):
         script = (

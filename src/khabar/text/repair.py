@@ -26,6 +26,7 @@ _MARKS = re.compile("[\u064b-\u065f\u0670\u00ad\u200c\u200d]")  # and invisible 
 _WORD = re.compile(
     "[\u00ad\u200c\u200d\u0621-\u065f\u0660-\u0669\u066e-\u06d3\u0670\ufb50-\ufdff\ufe70-\ufefc]+"
 )
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 _TATWEEL = "\u0640"
 # Lone letters that are never a fragment: و is a word, hamza letters stand alone in abbreviations and
 # enumerations, and ب ل ك ف are proclitics that attach forward ("بـ 800"), not backward.
@@ -42,6 +43,7 @@ _FA_APART = frozenset(
 )
 # Proclitics that may precede a split word ("ويتمر نون", "ومد ة").
 _PROCLITICS = re.compile("^[وف]?[بلك]?")
+_PROCLITIC_LETTERS = frozenset("وفبلك")  # the letters _PROCLITICS may strip first
 _LANGS = ("ar", "fa")
 _PREFIX_MIN_ZIPF = 1.5  # rarer words add nothing to a prefix's mass worth their memory
 
@@ -143,26 +145,43 @@ def _abbreviation(text: str, words: list[tuple[int, int, str]], i: int) -> bool:
     return before or after or (len(words[i + 1][2]) == 1 and text[e2 : e2 + 1] == ".")
 
 
+def _words(text: str) -> tuple[list[tuple[int, int, str]], list[str]]:
+    """The Arabic-script words of ``text`` as (start, end, word without marks), and the text between each
+    two (regex calls over the whole text, not one per word)."""
+    parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
+    raw = parts[1::2]
+    bare = _MARKS.sub("", "\n".join(raw)).split("\n") if _MARKS.search(text) else raw
+    offsets = list(itertools.accumulate(map(len, parts)))
+    return list(zip(offsets[0:-1:2], offsets[1::2], bare, strict=True)), parts[2:-1:2]
+
+
 def find_splits(text: str, lang: str, **rule: float) -> list[tuple[int, int]]:
     """(start, end) of every split word in ``text``: both fragments and the space, without leading proclitics."""
-    if _MARKS.search(text):
-        words = [(m.start(), m.end(), _MARKS.sub("", m.group())) for m in _WORD.finditer(text)]
-    else:
-        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-    found: list[tuple[int, int]] = []
+    words, gaps = _words(text)
+    bare = [w for _, _, w in words]
     known = _frequencies(lang) if rule["min_zipf"] > 0 else None
-    for i in range(len(words) - 1):
-        (s1, e1, left), (s2, e2, right) = words[i], words[i + 1]
-        if s2 != e1 + 1 or text[e1] != " " or (found and found[-1][1] > s1):
-            continue  # apart by more than one space, or already joined to the word before
+    # Pairs one space apart; with a frequency floor, only those of which some joined form is a word
+    # (should_join would refuse the rest, at several times the cost).
+    pairs = [
+        i
+        for i, (gap, left, right) in enumerate(zip(gaps, bare[:-1], bare[1:], strict=True))
+        if gap == " "
+        and (
+            known is None
+            or left + right in known
+            or (left[:1] in _PROCLITIC_LETTERS and _PROCLITICS.sub("", left, 1) + right in known)
+        )
+    ]
+    found: list[tuple[int, int]] = []
+    for i in pairs:
+        (s1, _, left), (_, e2, right) = words[i], words[i + 1]
         if (
-            known is not None
-            and left + right not in known
-            and _PROCLITICS.sub("", left, 1) + right not in known
+            (found and found[-1][1] > s1)
+            or _TATWEEL in left
+            or _TATWEEL in right
+            or _abbreviation(text, words, i)
         ):
-            continue  # no joined form is a word, so should_join would refuse (at several times the cost)
-        if _TATWEEL in left or _TATWEEL in right or _abbreviation(text, words, i):
-            continue
+            continue  # already joined to the word before, a proclitic written apart, or an abbreviation
         cut = _core(left, right, lang)
         if should_join(left[cut:], right, lang, **rule):
             found.append((s1 + cut, e2))
