@@ -114,3 +114,14 @@ def test_script_letters_arabic_only_and_mixed(text: str, expected: dict[str, int
     from khabar.text.langid import script_letters
 
     assert dict(script_letters(text)) == expected
+
+
+def test_one_letter_abbreviations_are_not_function_words() -> None:
+    # د. is "Dr." in Arabic; as a word, د is Pashto's "of"
+    text = "د. آل هيازع: تفجير مسجد قوات الطوارئ بعسير عمل إجرامي دنيء\n د. آل هيازع د. اليماني"
+    assert detect(text)[0] == "ar"
+
+
+def test_a_stray_latin_word_gets_no_language() -> None:
+    assert detect("Array") == (None, [])
+    assert detect("The agreement was signed in Vienna on Tuesday by the ministers.")[0] == "en"

@@ -60,6 +60,7 @@ _MIN_MARGIN = 2.0  # score lead that settles ar/fa/ur without lingua
 _LINGUA_WEIGHT = 3.0  # points lingua's confidence (0-1) adds on a close call
 _OWN_SPAN_LETTERS = 40  # a paragraph needs this many letters to get a language of its own
 _MIN_TEXT_LETTERS = 20  # below this, the title joins the evidence
+_MIN_LINGUA_LETTERS = 12  # fewer letters of a Latin, Cyrillic or Devanagari block get no language
 _LINGUA_CHARS = 2000  # lingua sees at most this much of a block
 
 
@@ -116,7 +117,10 @@ def arabic_scores(text: str) -> Counter[str]:
     for letter, count in Counter(_letter_pattern().findall(text)).items():
         for lang, weight in weights[letter].items():
             scores[lang] += weight * count
-    for word in _ARABIC_WORD.findall(text):
+    for m in _ARABIC_WORD.finditer(text):
+        word = m.group()
+        if len(word) == 1 and text.startswith(".", m.end()):
+            continue  # a one-letter abbreviation (د. doctor, م. engineer), not a function word
         evidence = _word_evidence(word)
         if evidence:
             scores[evidence[0]] += evidence[1]
@@ -224,7 +228,8 @@ def _label_block(
     """
     block = text[paras[0][0] : paras[-1][1]]
     if script in _LINGUA_SCRIPTS:
-        return [_lingua(block, _script_codes(script))] * len(paras)
+        enough = sum(letters) >= _MIN_LINGUA_LETTERS  # a word or two is no evidence of a language
+        return [_lingua(block, _script_codes(script)) if enough else None] * len(paras)
     if script != "arabic":
         return [script] * len(paras)
     own = [arabic_scores(text[start:end]) for start, end in paras]
