@@ -7,6 +7,7 @@ stays flat however large the corpus grows. Between flushes the cache is the trut
 
 from __future__ import annotations
 
+import heapq
 import json
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -29,6 +30,7 @@ class SQLiteClusterState:
         self._dirty_records: set[tuple[str, str]] = set()
         self._postings: dict[str, dict[str, int]] = {}
         self._dirty_postings: dict[str, set[str]] = {}
+        self._complete: set[str] = set()  # keys whose whole posting list is cached
         self._counters: dict[str, int] = {}
         self._dirty_counters: set[str] = set()
         self._seq = (
@@ -74,28 +76,43 @@ class SQLiteClusterState:
             yield json.loads(data)
 
     # -- postings ------------------------------------------------------------------------------
-    def _posting(self, key: str) -> dict[str, int]:
-        items = self._postings.get(key)
-        if items is None:
-            rows = self._db.execute(
-                "SELECT item, seq FROM cluster_postings WHERE key = ? ORDER BY seq", (key,)
-            ).fetchall()
-            items = self._postings[key] = dict(rows)
-        return items
+    # The cache holds, per key, the most recent items only: the newest rows read from the database
+    # plus this batch's changes. Every item not in the cache (and not changed since the last flush)
+    # is older than every cached one, so the cache answers ``postings(key, limit)`` while it holds
+    # ``limit`` items or the whole list; else it reads further. Reads cost O(limit), however long
+    # a posting list grows on disk.
+    def _read_postings(self, key: str, items: dict[str, int], want: int) -> None:
+        """Add the newest database rows of ``key`` not changed in this batch to ``items``, until ``want`` are cached."""
+        dirty = self._dirty_postings.get(key, ())
+        n = want + len(items) + len(dirty)
+        rows = self._db.execute(
+            "SELECT item, seq FROM cluster_postings WHERE key = ? ORDER BY seq DESC LIMIT ?", (key, n)
+        ).fetchall()
+        for item, seq in rows:
+            if item not in dirty:
+                items.setdefault(item, seq)
+        if len(rows) < n:
+            self._complete.add(key)
 
     def postings(self, key: str, limit: int) -> list[str]:
         """Up to ``limit`` ids under ``key``, most recently added or touched first."""
-        items = self._posting(key)
-        return [item for item, _ in sorted(items.items(), key=lambda kv: kv[1], reverse=True)[:limit]]
+        items = self._postings.get(key)
+        if items is None:
+            items = self._postings[key] = {}
+        if len(items) < limit and key not in self._complete:
+            self._read_postings(key, items, limit)
+        if len(items) <= limit:
+            return sorted(items, key=items.__getitem__, reverse=True)
+        return heapq.nlargest(limit, items, key=items.__getitem__)
 
     def add_posting(self, key: str, item: str) -> None:
         """Add ``item`` under ``key``, or mark it most recent when already there."""
-        self._posting(key)[item] = self._next()
+        self._postings.setdefault(key, {})[item] = self._next()
         self._dirty_postings.setdefault(key, set()).add(item)
 
     def remove_posting(self, key: str, item: str) -> None:
         """Remove ``item`` from ``key`` (no error when absent)."""
-        self._posting(key).pop(item, None)
+        self._postings.setdefault(key, {}).pop(item, None)
         self._dirty_postings.setdefault(key, set()).add(item)
 
     # -- counters ------------------------------------------------------------------------------
@@ -129,36 +146,40 @@ class SQLiteClusterState:
             self._records.clear()
             self._postings.clear()
             self._counters.clear()
+            self._complete.clear()
             return
-        with self._store._write() as conn:
-            for kind, key in self._dirty_records:
-                value = self._records[(kind, key)]
-                if value is _GONE:
-                    conn.execute("DELETE FROM cluster_records WHERE kind = ? AND key = ?", (kind, key))
+        records, gone_records = [], []
+        for kind, key in self._dirty_records:
+            value = self._records[(kind, key)]
+            if value is _GONE:
+                gone_records.append((kind, key))
+            else:
+                data = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+                records.append((kind, key, self._next(), data))
+        postings, gone_postings = [], []
+        for key, items in self._dirty_postings.items():
+            current = self._postings[key]
+            for item in items:
+                if item in current:
+                    postings.append((key, item, current[item]))
                 else:
-                    conn.execute(
-                        "INSERT INTO cluster_records (kind, key, seq, data) VALUES (?, ?, ?, ?)"
-                        " ON CONFLICT (kind, key) DO UPDATE SET data = excluded.data",
-                        (
-                            kind,
-                            key,
-                            self._next(),
-                            json.dumps(value, ensure_ascii=False, separators=(",", ":")),
-                        ),
-                    )
-            for key, items in self._dirty_postings.items():
-                current = self._postings[key]
-                gone = [(key, i) for i in items if i not in current]
-                kept = [(key, i, current[i]) for i in items if i in current]
-                conn.executemany("DELETE FROM cluster_postings WHERE key = ? AND item = ?", gone)
-                conn.executemany(
-                    "INSERT OR REPLACE INTO cluster_postings (key, item, seq) VALUES (?, ?, ?)", kept
-                )
+                    gone_postings.append((key, item))
+        with self._store._write() as conn:
+            conn.executemany("DELETE FROM cluster_records WHERE kind = ? AND key = ?", gone_records)
+            conn.executemany(
+                "INSERT INTO cluster_records (kind, key, seq, data) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (kind, key) DO UPDATE SET data = excluded.data",
+                records,
+            )
+            conn.executemany("DELETE FROM cluster_postings WHERE key = ? AND item = ?", gone_postings)
+            conn.executemany(
+                "INSERT OR REPLACE INTO cluster_postings (key, item, seq) VALUES (?, ?, ?)", postings
+            )
             conn.executemany(
                 "INSERT OR REPLACE INTO cluster_counters (name, value) VALUES (?, ?)",
                 [(n, self._counters[n]) for n in self._dirty_counters],
             )
-        for cache in (self._records, self._postings, self._counters):
+        for cache in (self._records, self._postings, self._counters, self._complete):
             cache.clear()
         self._dirty_records.clear()
         self._dirty_postings.clear()
