@@ -7,7 +7,6 @@ stays flat however large the corpus grows. Between flushes the cache is the trut
 
 from __future__ import annotations
 
-import heapq
 import json
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -31,6 +30,7 @@ class SQLiteClusterState:
         self._postings: dict[str, dict[str, int]] = {}
         self._dirty_postings: dict[str, set[str]] = {}
         self._complete: set[str] = set()  # keys whose whole posting list is cached
+        self._ranked: dict[str, list[str]] = {}  # cached items of a key, newest first
         self._counters: dict[str, int] = {}
         self._dirty_counters: set[str] = set()
         self._seq = (
@@ -96,23 +96,30 @@ class SQLiteClusterState:
 
     def postings(self, key: str, limit: int) -> list[str]:
         """Up to ``limit`` ids under ``key``, most recently added or touched first."""
-        items = self._postings.get(key)
-        if items is None:
-            items = self._postings[key] = {}
-        if len(items) < limit and key not in self._complete:
-            self._read_postings(key, items, limit)
-        if len(items) <= limit:
-            return sorted(items, key=items.__getitem__, reverse=True)
-        return heapq.nlargest(limit, items, key=items.__getitem__)
+        ranked = self._ranked.get(key)
+        if ranked is None or (len(ranked) < limit and key not in self._complete):
+            items = self._postings.setdefault(key, {})
+            if len(items) < limit and key not in self._complete:
+                self._read_postings(key, items, limit)
+            ranked = self._ranked[key] = sorted(items, key=items.__getitem__, reverse=True)
+        return ranked[:limit]
 
     def add_posting(self, key: str, item: str) -> None:
         """Add ``item`` under ``key``, or mark it most recent when already there."""
-        self._postings.setdefault(key, {})[item] = self._next()
+        items = self._postings.setdefault(key, {})
+        ranked = self._ranked.get(key)
+        if ranked is not None:
+            if item in items:
+                ranked.remove(item)
+            ranked.insert(0, item)
+        items[item] = self._next()
         self._dirty_postings.setdefault(key, set()).add(item)
 
     def remove_posting(self, key: str, item: str) -> None:
         """Remove ``item`` from ``key`` (no error when absent)."""
-        self._postings.setdefault(key, {}).pop(item, None)
+        items = self._postings.setdefault(key, {})
+        if items.pop(item, None) is not None and key in self._ranked:
+            self._ranked[key].remove(item)
         self._dirty_postings.setdefault(key, set()).add(item)
 
     # -- counters ------------------------------------------------------------------------------
@@ -147,6 +154,7 @@ class SQLiteClusterState:
             self._postings.clear()
             self._counters.clear()
             self._complete.clear()
+            self._ranked.clear()
             return
         records, gone_records = [], []
         for kind, key in self._dirty_records:
@@ -179,7 +187,7 @@ class SQLiteClusterState:
                 "INSERT OR REPLACE INTO cluster_counters (name, value) VALUES (?, ?)",
                 [(n, self._counters[n]) for n in self._dirty_counters],
             )
-        for cache in (self._records, self._postings, self._counters, self._complete):
+        for cache in (self._records, self._postings, self._counters, self._complete, self._ranked):
             cache.clear()
         self._dirty_records.clear()
         self._dirty_postings.clear()

@@ -269,6 +269,19 @@ class SQLiteStore(Store):
                     (event, story, dup, _dumps(data), article_id),
                 )
 
+    def clusters_of(self, article_ids: Iterable[str]) -> dict[str, tuple[str | None, str | None, str | None]]:
+        """(event id, story id, copy of) of each of these stored articles."""
+        ids = list(article_ids)
+        out: dict[str, tuple[str | None, str | None, str | None]] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            rows = self._reader.execute(
+                f"SELECT id, event, story, duplicate_of FROM articles WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            out.update((r[0], (r[1], r[2], r[3])) for r in rows)
+        return out
+
     def search(self, query: str, flt: ArticleFilter | None = None, *, limit: int = 20) -> list[SearchHit]:
         """Ranked full-text search (BM25, title weighted) across scripts, with snippets from the clean text."""
         expr = match_query(query)
