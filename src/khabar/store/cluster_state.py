@@ -1,20 +1,24 @@
 """The clusterer's state kept in SQLite, with a write-behind cache.
 
 Reads go to the cache, then to the database; writes stay in the cache until ``flush()``, which
-writes them in one transaction through the store's single writer and empties the cache, so memory
-stays flat however large the corpus grows. Between flushes the cache is the truth.
+writes them in one transaction through the store's single writer. Between flushes the cache is the
+truth. The cache has two generations: what was used since the last flush, and what was used in the
+batch before, which a flush drops. A batch finds what the previous batch used (recent events, their
+stories, frequent terms) without reading it again, and memory stays flat however large the corpus
+grows: at most two batches' worth.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .sqlite import SQLiteStore
 
 _GONE = object()
+_MISSING = object()
 
 
 class SQLiteClusterState:
@@ -33,6 +37,10 @@ class SQLiteClusterState:
         self._ranked: dict[str, list[str]] = {}  # cached items of a key, newest first
         self._counters: dict[str, int] = {}
         self._dirty_counters: set[str] = set()
+        # The previous generation (clean): records, (items, ranked, complete) per posting key, counters.
+        self._old_records: dict[tuple[str, str], Any] = {}
+        self._old_postings: dict[str, tuple[dict[str, int], list[str] | None, bool]] = {}
+        self._old_counters: dict[str, int] = {}
         self._seq = (
             self._db.execute(
                 "SELECT max(s) FROM (SELECT max(seq) AS s FROM cluster_records UNION ALL SELECT max(seq) FROM cluster_postings)"
@@ -48,12 +56,15 @@ class SQLiteClusterState:
     def get(self, kind: str, key: str) -> dict[str, Any] | None:
         """The record ``key`` of ``kind``, or None."""
         ck = (kind, key)
-        if ck not in self._records:
-            row = self._db.execute(
-                "SELECT data FROM cluster_records WHERE kind = ? AND key = ?", ck
-            ).fetchone()
-            self._records[ck] = json.loads(row[0]) if row else _GONE
-        value = self._records[ck]
+        value = self._records.get(ck, _MISSING)
+        if value is _MISSING:
+            value = self._old_records.pop(ck, _MISSING)
+            if value is _MISSING:
+                row = self._db.execute(
+                    "SELECT data FROM cluster_records WHERE kind = ? AND key = ?", ck
+                ).fetchone()
+                value = json.loads(row[0]) if row else _GONE
+            self._records[ck] = value
         return None if value is _GONE else value
 
     def put(self, kind: str, key: str, record: dict[str, Any]) -> None:
@@ -94,19 +105,51 @@ class SQLiteClusterState:
         if len(rows) < n:
             self._complete.add(key)
 
+    def _items(self, key: str) -> dict[str, int]:
+        """The cached items of ``key`` (from the previous generation when it has them)."""
+        items = self._postings.get(key)
+        if items is None:
+            items, ranked, complete = self._old_postings.pop(key, None) or ({}, None, False)
+            self._postings[key] = items
+            if ranked is not None:
+                self._ranked[key] = ranked
+            if complete:
+                self._complete.add(key)
+        return items
+
     def postings(self, key: str, limit: int) -> list[str]:
         """Up to ``limit`` ids under ``key``, most recently added or touched first."""
+        items = self._postings.get(key)
+        if items is None:
+            items = self._items(key)
         ranked = self._ranked.get(key)
         if ranked is None or (len(ranked) < limit and key not in self._complete):
-            items = self._postings.setdefault(key, {})
             if len(items) < limit and key not in self._complete:
                 self._read_postings(key, items, limit)
             ranked = self._ranked[key] = sorted(items, key=items.__getitem__, reverse=True)
         return ranked[:limit]
 
+    def postings_many(self, keys: Sequence[str], limit: int) -> list[list[str]]:
+        """``postings(key, limit)`` of each key, in order; the keys not cached are read in one query per 100."""
+        cold = [k for k in dict.fromkeys(keys) if k not in self._postings and k not in self._old_postings]
+        for i in range(0, len(cold), 100):
+            chunk = cold[i : i + 100]
+            one = "SELECT * FROM (SELECT key, item, seq FROM cluster_postings WHERE key = ? ORDER BY seq DESC LIMIT ?)"
+            rows = self._db.execute(
+                " UNION ALL ".join([one] * len(chunk)), [x for k in chunk for x in (k, limit)]
+            )
+            found: dict[str, dict[str, int]] = {k: {} for k in chunk}
+            for key, item, seq in rows:
+                found[key][item] = seq
+            for key, items in found.items():
+                self._postings[key] = items
+                if len(items) < limit:
+                    self._complete.add(key)
+        return [self.postings(k, limit) for k in keys]
+
     def add_posting(self, key: str, item: str) -> None:
         """Add ``item`` under ``key``, or mark it most recent when already there."""
-        items = self._postings.setdefault(key, {})
+        items = self._items(key)
         ranked = self._ranked.get(key)
         if ranked is not None:
             if item in items:
@@ -117,7 +160,7 @@ class SQLiteClusterState:
 
     def remove_posting(self, key: str, item: str) -> None:
         """Remove ``item`` from ``key`` (no error when absent)."""
-        items = self._postings.setdefault(key, {})
+        items = self._items(key)
         if items.pop(item, None) is not None and key in self._ranked:
             self._ranked[key].remove(item)
         self._dirty_postings.setdefault(key, set()).add(item)
@@ -126,7 +169,15 @@ class SQLiteClusterState:
     def counts(self, names: Iterable[str]) -> list[int]:
         """The current value of each counter (0 when never incremented)."""
         names = list(names)
-        missing = [n for n in names if n not in self._counters]
+        counters, old = self._counters, self._old_counters
+        missing = []
+        for n in names:
+            if n not in counters:
+                value = old.pop(n, None)
+                if value is None:
+                    missing.append(n)
+                else:
+                    counters[n] = value
         for i in range(0, len(missing), 500):
             chunk = missing[i : i + 500]
             found = dict(
@@ -148,14 +199,19 @@ class SQLiteClusterState:
 
     # -- persistence ---------------------------------------------------------------------------
     def flush(self) -> None:
-        """Write every pending change in one transaction and empty the cache."""
-        if not (self._dirty_records or self._dirty_postings or self._dirty_counters):
-            self._records.clear()
-            self._postings.clear()
-            self._counters.clear()
-            self._complete.clear()
-            self._ranked.clear()
-            return
+        """Write every pending change in one transaction; what this batch used becomes the previous generation."""
+        if self._dirty_records or self._dirty_postings or self._dirty_counters:
+            self._save()
+        self._old_records, self._records = self._records, {}
+        self._old_postings = {
+            key: (items, self._ranked.get(key), key in self._complete)
+            for key, items in self._postings.items()
+        }
+        self._postings, self._ranked, self._complete = {}, {}, set()
+        self._old_counters, self._counters = self._counters, {}
+
+    def _save(self) -> None:
+        """Write the dirty records, postings and counters in one transaction."""
         records, gone_records = [], []
         for kind, key in self._dirty_records:
             value = self._records[(kind, key)]
@@ -187,8 +243,6 @@ class SQLiteClusterState:
                 "INSERT OR REPLACE INTO cluster_counters (name, value) VALUES (?, ?)",
                 [(n, self._counters[n]) for n in self._dirty_counters],
             )
-        for cache in (self._records, self._postings, self._counters, self._complete, self._ranked):
-            cache.clear()
         self._dirty_records.clear()
         self._dirty_postings.clear()
         self._dirty_counters.clear()
@@ -199,3 +253,4 @@ class SQLiteClusterState:
         with self._store._write() as conn:
             for table in ("cluster_records", "cluster_postings", "cluster_counters"):
                 conn.execute(f"DELETE FROM {table}")
+        self._old_records, self._old_postings, self._old_counters = {}, {}, {}

@@ -56,6 +56,7 @@ class SQLiteStore(Store):
         self._write_lock = threading.RLock()
         self._local = threading.local()
         self._writer = self._connect(readonly=False)
+        self._cluster_state: SQLiteClusterState | None = None
         self._writer.execute("PRAGMA journal_mode=WAL")
         self._writer.execute("PRAGMA synchronous=NORMAL")
         self._migrate()
@@ -335,8 +336,11 @@ class SQLiteStore(Store):
             conn.executemany("DELETE FROM stories WHERE id = ?", [(s,) for s in story_ids])
 
     def cluster_state(self) -> SQLiteClusterState:
-        """The clusterer's persistent state in this store (call ``flush()`` on it to save)."""
-        return SQLiteClusterState(self)
+        """The clusterer's persistent state in this store (call ``flush()`` on it to save): one per store, whose
+        cache carries over from one batch to the next."""
+        if self._cluster_state is None:
+            self._cluster_state = SQLiteClusterState(self)
+        return self._cluster_state
 
     def clear_clusters(self) -> None:
         """Delete every event, story and clustering state, and unset every article's event and story."""
