@@ -6,7 +6,7 @@ STORE.db holds articles ingested without clustering (``khabar.open(db, ingest={"
 A copy of it is clustered chunk by chunk (``ingest.cluster_chunk`` articles at a time) through
 ``Khabar.cluster``, exactly as ``ingest`` does after storing each chunk. Prints articles/s and the
 driver's RSS per block of 5,000; ``--profile`` writes a cProfile of the first and of the last
-block; ``--assignments`` writes ``article<TAB>event<TAB>story`` for comparing runs.
+full block; ``--assignments`` writes ``article<TAB>event<TAB>story`` for comparing runs.
 """
 
 from __future__ import annotations
@@ -48,7 +48,8 @@ def main() -> None:
         for b, first in enumerate(starts):
             size = min(BLOCK, total_articles - first)
             profiler = None
-            if args.profile and b in (0, len(starts) - 1):
+            last = len(starts) - 1 if total_articles % BLOCK == 0 or len(starts) == 1 else len(starts) - 2
+            if args.profile and b in (0, last):
                 profiler = cProfile.Profile()
                 profiler.enable()
             t0, cpu0 = time.perf_counter(), time.process_time()

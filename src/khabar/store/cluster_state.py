@@ -37,9 +37,11 @@ class SQLiteClusterState:
         self._ranked: dict[str, list[str]] = {}  # cached items of a key, newest first
         self._counters: dict[str, int] = {}
         self._dirty_counters: set[str] = set()
-        # The previous generation (clean): records, (items, ranked, complete) per posting key, counters.
+        # The previous generation (clean).
         self._old_records: dict[tuple[str, str], Any] = {}
-        self._old_postings: dict[str, tuple[dict[str, int], list[str] | None, bool]] = {}
+        self._old_postings: dict[str, dict[str, int]] = {}
+        self._old_ranked: dict[str, list[str]] = {}
+        self._old_complete: set[str] = set()
         self._old_counters: dict[str, int] = {}
         self._seq = (
             self._db.execute(
@@ -109,11 +111,11 @@ class SQLiteClusterState:
         """The cached items of ``key`` (from the previous generation when it has them)."""
         items = self._postings.get(key)
         if items is None:
-            items, ranked, complete = self._old_postings.pop(key, None) or ({}, None, False)
-            self._postings[key] = items
+            items = self._postings[key] = self._old_postings.pop(key, None) or {}
+            ranked = self._old_ranked.pop(key, None)
             if ranked is not None:
                 self._ranked[key] = ranked
-            if complete:
+            if key in self._old_complete:
                 self._complete.add(key)
         return items
 
@@ -203,11 +205,9 @@ class SQLiteClusterState:
         if self._dirty_records or self._dirty_postings or self._dirty_counters:
             self._save()
         self._old_records, self._records = self._records, {}
-        self._old_postings = {
-            key: (items, self._ranked.get(key), key in self._complete)
-            for key, items in self._postings.items()
-        }
-        self._postings, self._ranked, self._complete = {}, {}, set()
+        self._old_postings, self._postings = self._postings, {}
+        self._old_ranked, self._ranked = self._ranked, {}
+        self._old_complete, self._complete = self._complete, set()
         self._old_counters, self._counters = self._counters, {}
 
     def _save(self) -> None:
@@ -253,4 +253,5 @@ class SQLiteClusterState:
         with self._store._write() as conn:
             for table in ("cluster_records", "cluster_postings", "cluster_counters"):
                 conn.execute(f"DELETE FROM {table}")
-        self._old_records, self._old_postings, self._old_counters = {}, {}, {}
+        self._old_records, self._old_postings, self._old_ranked, self._old_counters = {}, {}, {}, {}
+        self._old_complete = set()
