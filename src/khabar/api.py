@@ -119,10 +119,10 @@ class Khabar:
 
         runner = make_engine(engine, workers=workers, address=address)
         if opts["cluster"] and isinstance(runner, LocalEngine):
-            # The workers run ahead while this process clusters a chunk, instead of idling once their queue is full.
-            runner.ahead = max(
-                runner.ahead, int(opts["cluster_chunk"]) // (runner.workers * runner.chunksize)
-            )
+            # While this process clusters a chunk, the workers run up to half a chunk ahead instead of idling
+            # once a few articles are queued; they do the rest while it stores (half bounds the memory).
+            ahead = int(opts["cluster_chunk"]) // (2 * runner.workers * runner.chunksize)
+            runner.ahead = max(runner.ahead, ahead)
         report = ingest_documents(
             self.store,
             documents,
