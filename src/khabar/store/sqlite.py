@@ -181,26 +181,42 @@ class SQLiteStore(Store):
             self._link_entities(conn, article)
 
     def _link_entities(self, conn: sqlite3.Connection, article: Article) -> None:
-        for ent in article.entities:
-            eid = ent.get("id")
-            if not eid:
-                continue
-            mentions = ent.get("mentions") or []
-            conn.execute(
-                "INSERT OR REPLACE INTO article_entities (article_id, entity_id, mentions, salience) VALUES (?,?,?,?)",
-                (article.id, eid, len(mentions), float(ent.get("salience") or 0.0)),
+        """Link the article to its entities and count their surface variants (one read and two writes in all)."""
+        ents = [e for e in article.entities if e.get("id")]
+        if not ents:
+            return
+        ids = list(dict.fromkeys(e["id"] for e in ents))
+        variants: dict[str, dict[str, dict[str, Any]]] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            rows = conn.execute(
+                f"SELECT id, data FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk
             )
-            row = conn.execute("SELECT data FROM entities WHERE id = ?", (eid,)).fetchone()
-            variants: dict[str, dict[str, Any]] = json.loads(row[0])["variants"] if row else {}
+            variants.update((eid, json.loads(data)["variants"]) for eid, data in rows)
+        links = []
+        named: dict[
+            str, tuple[str, str]
+        ] = {}  # in the order of each entity's last mention, as one write each would leave
+        for ent in ents:
+            eid = ent["id"]
+            mentions = ent.get("mentions") or []
+            links.append((article.id, eid, len(mentions), float(ent.get("salience") or 0.0)))
+            seen = variants.setdefault(eid, {})
             for m in mentions:
                 text = m.get("text")
                 if text:
-                    v = variants.setdefault(text, {"lang": article.lang, "count": 0})
+                    v = seen.setdefault(text, {"lang": article.lang, "count": 0})
                     v["count"] += 1
-            conn.execute(
-                "INSERT OR REPLACE INTO entities (id, type, name, data) VALUES (?,?,?,?)",
-                (eid, ent.get("type", ""), ent.get("name") or eid, _dumps({"variants": variants})),
-            )
+            named.pop(eid, None)
+            named[eid] = (ent.get("type", ""), ent.get("name") or eid)
+        conn.executemany(
+            "INSERT OR REPLACE INTO article_entities (article_id, entity_id, mentions, salience) VALUES (?,?,?,?)",
+            links,
+        )
+        conn.executemany(
+            "INSERT OR REPLACE INTO entities (id, type, name, data) VALUES (?,?,?,?)",
+            [(eid, kind, name, _dumps({"variants": variants[eid]})) for eid, (kind, name) in named.items()],
+        )
 
     @staticmethod
     def _article(row: sqlite3.Row) -> Article:
