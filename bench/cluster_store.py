@@ -44,12 +44,12 @@ def main() -> None:
         chunk = int(k.config["ingest"]["cluster_chunk"])
         starts = list(range(0, total_articles, BLOCK))
         rates = []
+        last_full = len(starts) - 1 if total_articles % BLOCK == 0 or len(starts) == 1 else len(starts) - 2
         start = time.perf_counter()
         for b, first in enumerate(starts):
             size = min(BLOCK, total_articles - first)
             profiler = None
-            last = len(starts) - 1 if total_articles % BLOCK == 0 or len(starts) == 1 else len(starts) - 2
-            if args.profile and b in (0, last):
+            if args.profile and b in (0, last_full):
                 profiler = cProfile.Profile()
                 profiler.enable()
             t0, cpu0 = time.perf_counter(), time.process_time()
