@@ -6,8 +6,9 @@ For each size N (the first N SaudiNewsNet articles):
   * stages: every registered stage of the default pipeline, timed one by one over the same N articles in one
     process (one core, a process of its own): ms per article and the per-article stages' articles/s;
   * end to end: ``khabar.open(tmp).ingest([slice])`` (sources, stages on the engine, store, index, clustering):
-    articles/s, articles/s of the first and last 5,000, and resident memory (this process plus its pool
-    workers) every 5,000 articles.
+    articles/s, articles/s of the first and last 5,000, resident memory (this process plus its pool
+    workers) every 5,000 articles, and the CPU seconds of this process (store, clustering) and of the
+    workers (stages): on a shared machine they say where the time went when wall time cannot.
 Writes bench/results/<timestamp>.json and prints a table.
 """
 
@@ -32,6 +33,8 @@ from .common import (
     ROOT,
     SAUDI_FIELDS,
     SAUDI_SIZE,
+    Sampler,
+    cpu_seconds,
     peak_rss_mb,
     saudinewsnet_slice,
     tree_rss_mb,
@@ -40,22 +43,21 @@ from .stages import stage_timings
 
 RESULTS = ROOT / "bench" / "results"
 BLOCK = 5000
-SAMPLE = 250  # articles between two samples of the memory of this process and its pool workers
 
 
 def end_to_end(size: int, folder: Path, *, workers: int | None, engine: str) -> dict[str, Any]:
-    """Ingest the first ``size`` articles into a fresh store with clustering; rates and memory per block."""
+    """Ingest the first ``size`` articles into a fresh store with clustering; rates and memory per block.
+
+    Blocks are counted as articles are read, which runs up to one clustering chunk ahead of storing.
+    """
     src = saudinewsnet_slice(size, folder)
     seen = 0
-    peak = 0.0
     marks: list[dict[str, Any]] = []
     start = last = time.perf_counter()
 
     def tick() -> None:
-        nonlocal seen, last, peak
+        nonlocal seen, last
         seen += 1
-        if seen % SAMPLE == 0:
-            peak = max(peak, tree_rss_mb())
         if seen % BLOCK == 0:
             now = time.perf_counter()
             marks.append(
@@ -63,24 +65,31 @@ def end_to_end(size: int, folder: Path, *, workers: int | None, engine: str) -> 
             )
             last = now
 
+    sampler = Sampler()
+    sampler.start()
+    cpu = cpu_seconds()
     with khabar.open(folder / f"bench-{size}.db") as k:
         report = k.ingest(
             [str(src)], field_map=dict(SAUDI_FIELDS), workers=workers, engine=engine, on_item=tick
         )
         seconds = time.perf_counter() - start
-        peak = max(peak, tree_rss_mb())
+        driver_cpu = cpu_seconds() - cpu
+        sampler.stop()
         stats = k.stats()
     return {
         "articles": report.ingested,
         "skipped": sum(report.skipped.values()),
         "seconds": round(seconds, 1),
         "articles_per_s": round(report.ingested / seconds, 1),
+        "cpu_driver_s": round(driver_cpu, 1),
+        "cpu_workers_s": round(sum(sampler.cpu.values()), 1),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
         "blocks": marks,
         "events": stats.get("events"),
         "stories": stats.get("stories"),
         "copies": report.copies,
         "db_mb": round((folder / f"bench-{size}.db").stat().st_size / 2**20, 1),
-        "peak_tree_rss_mb": round(peak),
+        "peak_tree_rss_mb": round(sampler.peak_mb),
     }
 
 
@@ -99,7 +108,16 @@ def print_table(result: dict[str, Any]) -> None:
         f"\nend to end: ingest + store + index + clustering ({result['engine']}, workers {result['workers']})"
     )
     print("size".ljust(width) + "".join(f"{s:>12,}" for s in sizes))
-    for key in ("seconds", "articles_per_s", "events", "stories", "copies", "db_mb"):
+    for key in (
+        "seconds",
+        "articles_per_s",
+        "cpu_driver_s",
+        "cpu_workers_s",
+        "events",
+        "stories",
+        "copies",
+        "db_mb",
+    ):
         print(key.ljust(width) + "".join(f"{r['end_to_end'][key]!s:>12}" for r in runs))
     print("peak RSS MiB (ingest)".ljust(width) + "".join(f"{r['peak_rss_mb']:>12.0f}" for r in runs))
     print(

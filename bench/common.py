@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import gzip
 import json
-import multiprocessing as mp
+import os
 import resource
 import sys
+import threading
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
@@ -76,6 +77,61 @@ def rss_mb(pid: int | str = "self") -> float:
     return pages * resource.getpagesize() / 2**20
 
 
+def descendants(pid: int | None = None) -> list[int]:
+    """Pids of every live descendant of a process (pool workers, and a forkserver with its children)."""
+    root = pid or os.getpid()
+    parents: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    out, todo = [], [root]
+    while todo:
+        kids = parents.get(todo.pop(), [])
+        out += kids
+        todo += kids
+    return out
+
+
 def tree_rss_mb() -> float:
-    """Current resident memory of this process plus its live children (pool workers), in MiB."""
-    return rss_mb() + sum(rss_mb(p.pid) for p in mp.active_children())
+    """Current resident memory of this process plus its descendants (pool workers, forkserver), in MiB."""
+    return rss_mb() + sum(rss_mb(p) for p in descendants())
+
+
+def cpu_seconds(pid: int | str = "self") -> float:
+    """User plus system CPU seconds of a process so far (0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class Sampler(threading.Thread):
+    """Samples, every ``every`` seconds until stopped, the peak resident memory of this process and its
+    descendants and the CPU seconds of each descendant (the last samples stand for processes that have exited)."""
+
+    def __init__(self, every: float = 0.5) -> None:
+        super().__init__(daemon=True)
+        self.every = every
+        self.peak_mb = 0.0
+        self.cpu: dict[int, float] = {}
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        while not self._done.wait(self.every):
+            self.sample()
+
+    def sample(self) -> None:
+        """Take one sample now."""
+        kids = descendants()
+        self.peak_mb = max(self.peak_mb, rss_mb() + sum(rss_mb(p) for p in kids))
+        self.cpu.update((p, cpu_seconds(p)) for p in kids)
+
+    def stop(self) -> None:
+        """Take a last sample and stop."""
+        self.sample()
+        self._done.set()
+        self.join()

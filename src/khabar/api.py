@@ -11,7 +11,7 @@ from typing import IO, Any
 from . import config as config_mod
 from . import export as export_mod
 from .cluster.sync import cluster_articles, recluster
-from .engines import make_engine
+from .engines import LocalEngine, make_engine
 from .extract.gazetteer import import_user_gazetteer
 from .ingest import IngestReport, article_from_document, content_key, ingest_documents, process, raw_hash
 from .model import Article, Document, Event, Story
@@ -117,11 +117,17 @@ class Khabar:
                     self.cluster(pending)
                     pending.clear()
 
+        runner = make_engine(engine, workers=workers, address=address)
+        if opts["cluster"] and isinstance(runner, LocalEngine):
+            # While this process clusters a chunk, the workers run up to half a chunk ahead instead of idling
+            # once a few articles are queued; they do the rest while it stores (half bounds the memory).
+            ahead = int(opts["cluster_chunk"]) // (2 * runner.workers * runner.chunksize)
+            runner.ahead = max(runner.ahead, ahead)
         report = ingest_documents(
             self.store,
             documents,
             self.pipeline,
-            engine=make_engine(engine, workers=workers, address=address),
+            engine=runner,
             on_item=on_item,
             on_stored=stored,
         )

@@ -87,8 +87,8 @@ class CopyIndex:
         keys = self._band_keys(sig)
         best: tuple[float, str] | None = None
         seen: set[str] = set()
-        for key in keys:
-            for other in self.state.postings(key, self.bucket_limit):
+        for bucket in self.state.postings_many(keys, self.bucket_limit):
+            for other in bucket:
                 if other in seen:
                     continue
                 seen.add(other)

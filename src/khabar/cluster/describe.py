@@ -21,6 +21,8 @@ _SENTENCE = re.compile(r"[^.!?؟\n]+[.!?؟]*")
 _SUMMARY_SENTENCES = 3
 _MAX_QUOTES = 20
 _STATEMENT = "statement"
+DESCRIBED_ARTICLES = 12
+"""An event is described from at most this many of its articles, the most central: a bounded cost per event."""
 
 
 def _sentences(article: Article) -> list[str]:
@@ -67,6 +69,23 @@ def _date(record: Mapping[str, Any]) -> str | None:
     if not lo:
         return None
     return lo if lo == hi else f"{lo}/{hi}"
+
+
+def central(
+    record: Mapping[str, Any], records: Sequence[Mapping[str, Any]], limit: int = DESCRIBED_ARTICLES
+) -> list[str]:
+    """Ids of the ``limit`` articles of an event closest to its term centroid (earliest first among ties), in event order.
+
+    ``records`` are the clusterer article records of the event's members. The title is chosen among
+    these (the best-titled article is the most central one with a title), and so are the summary
+    sentences and quotes, so describing a large event costs what describing ``limit`` articles does.
+    """
+    if len(records) > limit:
+        ranked = sorted(records, key=lambda r: (-cosine(r["vec"], record["vec"]), r["seq"]))[:limit]
+        keep = {r["id"] for r in ranked}
+    else:
+        keep = {r["id"] for r in records}
+    return [a for a in record["articles"] if a in keep]
 
 
 def describe_event(

@@ -213,8 +213,8 @@ class Clusterer:
     def _candidates(self, a: Mapping[str, Any]) -> list[str]:
         limit = int(self.ev.get("candidates_per_key", 40))
         hits: Counter[str] = Counter()
-        for key in self._keys(a):
-            hits.update(self.state.postings(key, limit))
+        for items in self.state.postings_many(self._keys(a), limit):
+            hits.update(items)
         most = int(self.ev.get("max_candidates", 30))
         return [e for e, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:most]]
 
@@ -353,8 +353,8 @@ class Clusterer:
         event = self.state.get("event", event_id)
         limit = int(self.ev.get("candidates_per_key", 40))
         hits: Counter[str] = Counter()
-        for key in event["keys"]:
-            hits.update(self.state.postings(key, limit))
+        for items in self.state.postings_many(event["keys"], limit):
+            hits.update(items)
         most = int(self.ev.get("max_candidates", 30))
         candidates = [e for e, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:most]]
         for score, other in self._scored(event, candidates, exclude=event_id):

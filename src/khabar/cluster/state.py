@@ -12,7 +12,7 @@ document frequencies (``"df:<term>"``), the document count and id sequences.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
 
@@ -33,6 +33,9 @@ class ClusterState(Protocol):
 
     def postings(self, key: str, limit: int) -> list[str]:
         """Up to ``limit`` ids under ``key``, most recently added or touched first."""
+
+    def postings_many(self, keys: Sequence[str], limit: int) -> list[list[str]]:
+        """``postings(key, limit)`` of each key, in order (a store reads them in one go)."""
 
     def add_posting(self, key: str, item: str) -> None:
         """Add ``item`` under ``key``, or mark it most recent when already there."""
@@ -82,6 +85,10 @@ class MemoryState:
             if len(out) >= limit:
                 break
         return out
+
+    def postings_many(self, keys: Sequence[str], limit: int) -> list[list[str]]:
+        """``postings(key, limit)`` of each key, in order."""
+        return [self.postings(key, limit) for key in keys]
 
     def add_posting(self, key: str, item: str) -> None:
         """Add ``item`` under ``key``, or mark it most recent when already there."""

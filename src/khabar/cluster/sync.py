@@ -7,11 +7,17 @@ from typing import Any
 
 from ..model import Article, Event
 from ..store.base import Store
+from .describe import central
 from .events import Assignment, Clusterer
 
 
 def _publish(store: Store, clusterer: Clusterer, assignments: Sequence[Assignment]) -> None:
-    """Write the events and stories these assignments touched, and every member article's event and story."""
+    """Write the events and stories these assignments touched, and the event and story of each article that moved.
+
+    An event is described from its most central articles (:func:`describe.central`), and only the
+    articles whose event, story or original changed are rewritten, so the cost per batch does not
+    grow with the size of the events it touches.
+    """
     state = clusterer.state
     touched = {a.event for a in assignments if a.event} | clusterer.stories.moved
     previous: set[str] = set()
@@ -22,11 +28,15 @@ def _publish(store: Store, clusterer: Clusterer, assignments: Sequence[Assignmen
         record = state.get("event", event_id)
         if record is None:
             continue
-        members = [m for m in (store.get_article(aid) for aid in record["articles"]) if m is not None]
-        previous.update(m.event for m in members if m.event and m.event != event_id)
+        records = [r for r in (state.get("article", a) for a in record["articles"]) if r]
+        members = [m for m in (store.get_article(a) for a in central(record, records)) if m is not None]
         event = clusterer.describe(event_id, members)
         events[event_id] = event
-        rows += [(m.id, event_id, event.story, dup.get(m.id)) for m in members]
+        for aid, (was_event, was_story, was_dup) in store.clusters_of(record["articles"]).items():
+            if was_event and was_event != event_id:
+                previous.add(was_event)
+            if (was_event, was_story) != (event_id, event.story) or (dup.get(aid) and not was_dup):
+                rows.append((aid, event_id, event.story, dup.get(aid)))
     stored = [store.get_event(e) for e in previous | touched]
     previous_stories = {e.story for e in stored if e is not None and e.story}
     stories = {e.story for e in events.values() if e.story} | previous_stories

@@ -81,6 +81,10 @@ class Store(ABC):
         """Set (article id, event id, story id, copy of) for many articles; a known copy-of is kept."""
 
     @abstractmethod
+    def clusters_of(self, article_ids: Iterable[str]) -> dict[str, tuple[str | None, str | None, str | None]]:
+        """(event id, story id, copy of) of each of these stored articles."""
+
+    @abstractmethod
     def search(self, query: str, flt: ArticleFilter | None = None, *, limit: int = 20) -> list[SearchHit]:
         """Ranked full-text search across scripts."""
 

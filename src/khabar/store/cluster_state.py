@@ -1,20 +1,24 @@
 """The clusterer's state kept in SQLite, with a write-behind cache.
 
 Reads go to the cache, then to the database; writes stay in the cache until ``flush()``, which
-writes them in one transaction through the store's single writer and empties the cache, so memory
-stays flat however large the corpus grows. Between flushes the cache is the truth.
+writes them in one transaction through the store's single writer. Between flushes the cache is the
+truth. The cache has two generations: what was used since the last flush, and what was used in the
+batch before, which a flush drops. A batch finds what the previous batch used (recent events, their
+stories, frequent terms) without reading it again, and memory stays flat however large the corpus
+grows: at most two batches' worth.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .sqlite import SQLiteStore
 
 _GONE = object()
+_MISSING = object()
 
 
 class SQLiteClusterState:
@@ -29,8 +33,16 @@ class SQLiteClusterState:
         self._dirty_records: set[tuple[str, str]] = set()
         self._postings: dict[str, dict[str, int]] = {}
         self._dirty_postings: dict[str, set[str]] = {}
+        self._complete: set[str] = set()  # keys whose whole posting list is cached
+        self._ranked: dict[str, list[str]] = {}  # cached items of a key, newest first
         self._counters: dict[str, int] = {}
         self._dirty_counters: set[str] = set()
+        # The previous generation (clean).
+        self._old_records: dict[tuple[str, str], Any] = {}
+        self._old_postings: dict[str, dict[str, int]] = {}
+        self._old_ranked: dict[str, list[str]] = {}
+        self._old_complete: set[str] = set()
+        self._old_counters: dict[str, int] = {}
         self._seq = (
             self._db.execute(
                 "SELECT max(s) FROM (SELECT max(seq) AS s FROM cluster_records UNION ALL SELECT max(seq) FROM cluster_postings)"
@@ -46,12 +58,15 @@ class SQLiteClusterState:
     def get(self, kind: str, key: str) -> dict[str, Any] | None:
         """The record ``key`` of ``kind``, or None."""
         ck = (kind, key)
-        if ck not in self._records:
-            row = self._db.execute(
-                "SELECT data FROM cluster_records WHERE kind = ? AND key = ?", ck
-            ).fetchone()
-            self._records[ck] = json.loads(row[0]) if row else _GONE
-        value = self._records[ck]
+        value = self._records.get(ck, _MISSING)
+        if value is _MISSING:
+            value = self._old_records.pop(ck, _MISSING)
+            if value is _MISSING:
+                row = self._db.execute(
+                    "SELECT data FROM cluster_records WHERE kind = ? AND key = ?", ck
+                ).fetchone()
+                value = json.loads(row[0]) if row else _GONE
+            self._records[ck] = value
         return None if value is _GONE else value
 
     def put(self, kind: str, key: str, record: dict[str, Any]) -> None:
@@ -74,35 +89,97 @@ class SQLiteClusterState:
             yield json.loads(data)
 
     # -- postings ------------------------------------------------------------------------------
-    def _posting(self, key: str) -> dict[str, int]:
+    # The cache holds, per key, the most recent items only: the newest rows read from the database
+    # plus this batch's changes. Every item not in the cache (and not changed since the last flush)
+    # is older than every cached one, so the cache answers ``postings(key, limit)`` while it holds
+    # ``limit`` items or the whole list; else it reads further. Reads cost O(limit), however long
+    # a posting list grows on disk.
+    def _read_postings(self, key: str, items: dict[str, int], want: int) -> None:
+        """Add the newest database rows of ``key`` not changed in this batch to ``items``, until ``want`` are cached."""
+        dirty = self._dirty_postings.get(key, ())
+        n = want + len(items) + len(dirty)
+        rows = self._db.execute(
+            "SELECT item, seq FROM cluster_postings WHERE key = ? ORDER BY seq DESC LIMIT ?", (key, n)
+        ).fetchall()
+        for item, seq in rows:
+            if item not in dirty:
+                items.setdefault(item, seq)
+        if len(rows) < n:
+            self._complete.add(key)
+
+    def _items(self, key: str) -> dict[str, int]:
+        """The cached items of ``key`` (from the previous generation when it has them)."""
         items = self._postings.get(key)
         if items is None:
-            rows = self._db.execute(
-                "SELECT item, seq FROM cluster_postings WHERE key = ? ORDER BY seq", (key,)
-            ).fetchall()
-            items = self._postings[key] = dict(rows)
+            items = self._postings[key] = self._old_postings.pop(key, None) or {}
+            ranked = self._old_ranked.pop(key, None)
+            if ranked is not None:
+                self._ranked[key] = ranked
+            if key in self._old_complete:
+                self._complete.add(key)
         return items
 
     def postings(self, key: str, limit: int) -> list[str]:
         """Up to ``limit`` ids under ``key``, most recently added or touched first."""
-        items = self._posting(key)
-        return [item for item, _ in sorted(items.items(), key=lambda kv: kv[1], reverse=True)[:limit]]
+        items = self._postings.get(key)
+        if items is None:
+            items = self._items(key)
+        ranked = self._ranked.get(key)
+        if ranked is None or (len(ranked) < limit and key not in self._complete):
+            if len(items) < limit and key not in self._complete:
+                self._read_postings(key, items, limit)
+            ranked = self._ranked[key] = sorted(items, key=items.__getitem__, reverse=True)
+        return ranked[:limit]
+
+    def postings_many(self, keys: Sequence[str], limit: int) -> list[list[str]]:
+        """``postings(key, limit)`` of each key, in order; the keys not cached are read in one query per 100."""
+        cold = [k for k in dict.fromkeys(keys) if k not in self._postings and k not in self._old_postings]
+        for i in range(0, len(cold), 100):
+            chunk = cold[i : i + 100]
+            one = "SELECT * FROM (SELECT key, item, seq FROM cluster_postings WHERE key = ? ORDER BY seq DESC LIMIT ?)"
+            rows = self._db.execute(
+                " UNION ALL ".join([one] * len(chunk)), [x for k in chunk for x in (k, limit)]
+            )
+            found: dict[str, dict[str, int]] = {k: {} for k in chunk}
+            for key, item, seq in rows:
+                found[key][item] = seq
+            for key, items in found.items():
+                self._postings[key] = items
+                if len(items) < limit:
+                    self._complete.add(key)
+        return [self.postings(k, limit) for k in keys]
 
     def add_posting(self, key: str, item: str) -> None:
         """Add ``item`` under ``key``, or mark it most recent when already there."""
-        self._posting(key)[item] = self._next()
+        items = self._items(key)
+        ranked = self._ranked.get(key)
+        if ranked is not None:
+            if item in items:
+                ranked.remove(item)
+            ranked.insert(0, item)
+        items[item] = self._next()
         self._dirty_postings.setdefault(key, set()).add(item)
 
     def remove_posting(self, key: str, item: str) -> None:
         """Remove ``item`` from ``key`` (no error when absent)."""
-        self._posting(key).pop(item, None)
+        items = self._items(key)
+        if items.pop(item, None) is not None and key in self._ranked:
+            self._ranked[key].remove(item)
         self._dirty_postings.setdefault(key, set()).add(item)
 
     # -- counters ------------------------------------------------------------------------------
     def counts(self, names: Iterable[str]) -> list[int]:
         """The current value of each counter (0 when never incremented)."""
         names = list(names)
-        missing = [n for n in names if n not in self._counters]
+        counters, old = self._counters, self._old_counters
+        missing = []
+        for n in names:
+            if n not in counters:
+                value = old.pop(n, None)
+                if value is None:
+                    missing.append(n)
+                else:
+                    counters[n] = value
         for i in range(0, len(missing), 500):
             chunk = missing[i : i + 500]
             found = dict(
@@ -124,42 +201,48 @@ class SQLiteClusterState:
 
     # -- persistence ---------------------------------------------------------------------------
     def flush(self) -> None:
-        """Write every pending change in one transaction and empty the cache."""
-        if not (self._dirty_records or self._dirty_postings or self._dirty_counters):
-            self._records.clear()
-            self._postings.clear()
-            self._counters.clear()
-            return
-        with self._store._write() as conn:
-            for kind, key in self._dirty_records:
-                value = self._records[(kind, key)]
-                if value is _GONE:
-                    conn.execute("DELETE FROM cluster_records WHERE kind = ? AND key = ?", (kind, key))
+        """Write every pending change in one transaction; what this batch used becomes the previous generation."""
+        if self._dirty_records or self._dirty_postings or self._dirty_counters:
+            self._save()
+        self._old_records, self._records = self._records, {}
+        self._old_postings, self._postings = self._postings, {}
+        self._old_ranked, self._ranked = self._ranked, {}
+        self._old_complete, self._complete = self._complete, set()
+        self._old_counters, self._counters = self._counters, {}
+
+    def _save(self) -> None:
+        """Write the dirty records, postings and counters in one transaction."""
+        records, gone_records = [], []
+        for kind, key in self._dirty_records:
+            value = self._records[(kind, key)]
+            if value is _GONE:
+                gone_records.append((kind, key))
+            else:
+                data = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+                records.append((kind, key, self._next(), data))
+        postings, gone_postings = [], []
+        for key, items in self._dirty_postings.items():
+            current = self._postings[key]
+            for item in items:
+                if item in current:
+                    postings.append((key, item, current[item]))
                 else:
-                    conn.execute(
-                        "INSERT INTO cluster_records (kind, key, seq, data) VALUES (?, ?, ?, ?)"
-                        " ON CONFLICT (kind, key) DO UPDATE SET data = excluded.data",
-                        (
-                            kind,
-                            key,
-                            self._next(),
-                            json.dumps(value, ensure_ascii=False, separators=(",", ":")),
-                        ),
-                    )
-            for key, items in self._dirty_postings.items():
-                current = self._postings[key]
-                gone = [(key, i) for i in items if i not in current]
-                kept = [(key, i, current[i]) for i in items if i in current]
-                conn.executemany("DELETE FROM cluster_postings WHERE key = ? AND item = ?", gone)
-                conn.executemany(
-                    "INSERT OR REPLACE INTO cluster_postings (key, item, seq) VALUES (?, ?, ?)", kept
-                )
+                    gone_postings.append((key, item))
+        with self._store._write() as conn:
+            conn.executemany("DELETE FROM cluster_records WHERE kind = ? AND key = ?", gone_records)
+            conn.executemany(
+                "INSERT INTO cluster_records (kind, key, seq, data) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (kind, key) DO UPDATE SET data = excluded.data",
+                records,
+            )
+            conn.executemany("DELETE FROM cluster_postings WHERE key = ? AND item = ?", gone_postings)
+            conn.executemany(
+                "INSERT OR REPLACE INTO cluster_postings (key, item, seq) VALUES (?, ?, ?)", postings
+            )
             conn.executemany(
                 "INSERT OR REPLACE INTO cluster_counters (name, value) VALUES (?, ?)",
                 [(n, self._counters[n]) for n in self._dirty_counters],
             )
-        for cache in (self._records, self._postings, self._counters):
-            cache.clear()
         self._dirty_records.clear()
         self._dirty_postings.clear()
         self._dirty_counters.clear()
@@ -170,3 +253,5 @@ class SQLiteClusterState:
         with self._store._write() as conn:
             for table in ("cluster_records", "cluster_postings", "cluster_counters"):
                 conn.execute(f"DELETE FROM {table}")
+        self._old_records, self._old_postings, self._old_ranked, self._old_counters = {}, {}, {}, {}
+        self._old_complete = set()

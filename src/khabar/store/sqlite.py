@@ -56,6 +56,7 @@ class SQLiteStore(Store):
         self._write_lock = threading.RLock()
         self._local = threading.local()
         self._writer = self._connect(readonly=False)
+        self._cluster_state: SQLiteClusterState | None = None
         self._writer.execute("PRAGMA journal_mode=WAL")
         self._writer.execute("PRAGMA synchronous=NORMAL")
         self._migrate()
@@ -180,26 +181,42 @@ class SQLiteStore(Store):
             self._link_entities(conn, article)
 
     def _link_entities(self, conn: sqlite3.Connection, article: Article) -> None:
-        for ent in article.entities:
-            eid = ent.get("id")
-            if not eid:
-                continue
-            mentions = ent.get("mentions") or []
-            conn.execute(
-                "INSERT OR REPLACE INTO article_entities (article_id, entity_id, mentions, salience) VALUES (?,?,?,?)",
-                (article.id, eid, len(mentions), float(ent.get("salience") or 0.0)),
+        """Link the article to its entities and count their surface variants (one read and two writes in all)."""
+        ents = [e for e in article.entities if e.get("id")]
+        if not ents:
+            return
+        ids = list(dict.fromkeys(e["id"] for e in ents))
+        variants: dict[str, dict[str, dict[str, Any]]] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            rows = conn.execute(
+                f"SELECT id, data FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk
             )
-            row = conn.execute("SELECT data FROM entities WHERE id = ?", (eid,)).fetchone()
-            variants: dict[str, dict[str, Any]] = json.loads(row[0])["variants"] if row else {}
+            variants.update((eid, json.loads(data)["variants"]) for eid, data in rows)
+        links = []
+        named: dict[
+            str, tuple[str, str]
+        ] = {}  # in the order of each entity's last mention, as one write each would leave
+        for ent in ents:
+            eid = ent["id"]
+            mentions = ent.get("mentions") or []
+            links.append((article.id, eid, len(mentions), float(ent.get("salience") or 0.0)))
+            seen = variants.setdefault(eid, {})
             for m in mentions:
                 text = m.get("text")
                 if text:
-                    v = variants.setdefault(text, {"lang": article.lang, "count": 0})
+                    v = seen.setdefault(text, {"lang": article.lang, "count": 0})
                     v["count"] += 1
-            conn.execute(
-                "INSERT OR REPLACE INTO entities (id, type, name, data) VALUES (?,?,?,?)",
-                (eid, ent.get("type", ""), ent.get("name") or eid, _dumps({"variants": variants})),
-            )
+            named.pop(eid, None)
+            named[eid] = (ent.get("type", ""), ent.get("name") or eid)
+        conn.executemany(
+            "INSERT OR REPLACE INTO article_entities (article_id, entity_id, mentions, salience) VALUES (?,?,?,?)",
+            links,
+        )
+        conn.executemany(
+            "INSERT OR REPLACE INTO entities (id, type, name, data) VALUES (?,?,?,?)",
+            [(eid, kind, name, _dumps({"variants": variants[eid]})) for eid, (kind, name) in named.items()],
+        )
 
     @staticmethod
     def _article(row: sqlite3.Row) -> Article:
@@ -269,6 +286,19 @@ class SQLiteStore(Store):
                     (event, story, dup, _dumps(data), article_id),
                 )
 
+    def clusters_of(self, article_ids: Iterable[str]) -> dict[str, tuple[str | None, str | None, str | None]]:
+        """(event id, story id, copy of) of each of these stored articles."""
+        ids = list(article_ids)
+        out: dict[str, tuple[str | None, str | None, str | None]] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            rows = self._reader.execute(
+                f"SELECT id, event, story, duplicate_of FROM articles WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            out.update((r[0], (r[1], r[2], r[3])) for r in rows)
+        return out
+
     def search(self, query: str, flt: ArticleFilter | None = None, *, limit: int = 20) -> list[SearchHit]:
         """Ranked full-text search (BM25, title weighted) across scripts, with snippets from the clean text."""
         expr = match_query(query)
@@ -322,8 +352,11 @@ class SQLiteStore(Store):
             conn.executemany("DELETE FROM stories WHERE id = ?", [(s,) for s in story_ids])
 
     def cluster_state(self) -> SQLiteClusterState:
-        """The clusterer's persistent state in this store (call ``flush()`` on it to save)."""
-        return SQLiteClusterState(self)
+        """The clusterer's persistent state in this store (call ``flush()`` on it to save): one per store, whose
+        cache carries over from one batch to the next."""
+        if self._cluster_state is None:
+            self._cluster_state = SQLiteClusterState(self)
+        return self._cluster_state
 
     def clear_clusters(self) -> None:
         """Delete every event, story and clustering state, and unset every article's event and story."""

@@ -1,0 +1,96 @@
+"""The driver's clustering cost as ingest pays it: store-backed state, chunks, publishing, per 5,000 articles.
+
+    python -m bench.cluster_store STORE.db [--limit N] [--profile DIR] [--assignments OUT.tsv]
+
+STORE.db holds articles ingested without clustering (``khabar.open(db, ingest={"cluster": False})``).
+A copy of it is clustered chunk by chunk (``ingest.cluster_chunk`` articles at a time) through
+``Khabar.cluster``, exactly as ``ingest`` does after storing each chunk. Prints articles/s and the
+driver's RSS per block of 5,000; ``--profile`` writes a cProfile of the first and of the last
+full block; ``--assignments`` writes ``article<TAB>event<TAB>story`` for comparing runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import khabar
+
+from .common import peak_rss_mb, rss_mb
+
+BLOCK = 5000
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("store", type=Path)
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--profile", type=Path, default=None, help="folder for first.prof and last.prof")
+    ap.add_argument("--assignments", type=Path, default=None)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as d:
+        db = Path(d) / "bench.db"
+        shutil.copyfile(args.store, db)
+        k = khabar.open(db)
+        k.store.clear_clusters()
+        total_articles = k.store.count_articles()
+        if args.limit is not None:
+            total_articles = min(total_articles, args.limit)
+        chunk = int(k.config["ingest"]["cluster_chunk"])
+        starts = list(range(0, total_articles, BLOCK))
+        rates = []
+        last_full = len(starts) - 1 if total_articles % BLOCK == 0 or len(starts) == 1 else len(starts) - 2
+        start = time.perf_counter()
+        for b, first in enumerate(starts):
+            size = min(BLOCK, total_articles - first)
+            profiler = None
+            if args.profile and b in (0, last_full):
+                profiler = cProfile.Profile()
+                profiler.enable()
+            t0, cpu0 = time.perf_counter(), time.process_time()
+            for i in range(first, first + size, chunk):
+                # Only one chunk in memory at a time, as in ingest.
+                k.cluster(list(k.store.iter_articles(limit=min(chunk, first + size - i), offset=i)))
+            seconds, cpu = time.perf_counter() - t0, time.process_time() - cpu0
+            if profiler is not None:
+                profiler.disable()
+                args.profile.mkdir(parents=True, exist_ok=True)
+                profiler.dump_stats(args.profile / ("first.prof" if b == 0 else "last.prof"))
+            rates.append(
+                {
+                    "articles": first + size,
+                    "per_s": round(size / seconds, 1),
+                    "cpu_ms": round(1000 * cpu / size, 2),
+                    "rss_mb": round(rss_mb()),
+                }
+            )
+            print(json.dumps(rates[-1]), flush=True)
+        total = time.perf_counter() - start
+        stats = k.stats()
+        if args.assignments:
+            with args.assignments.open("w", encoding="utf-8") as fh:
+                for a in k.store.iter_articles():
+                    fh.write(f"{a.id}\t{a.event}\t{a.story}\n")
+        k.close()
+    print(
+        json.dumps(
+            {
+                "articles": total_articles,
+                "seconds": round(total, 1),
+                "articles_per_s": round(total_articles / total, 1),
+                "ms_per_article": round(1000 * total / max(total_articles, 1), 2),
+                "events": stats.get("events"),
+                "stories": stats.get("stories"),
+                "peak_rss_mb": round(peak_rss_mb()),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+"""The clusterer's state in SQLite answers as the in-memory state does, across flushes, with bounded reads."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from khabar.cluster.state import MemoryState
+from khabar.store import SQLiteStore
+from khabar.store.cluster_state import SQLiteClusterState
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    s = SQLiteStore(tmp_path / "k.db")
+    yield s
+    s.close()
+
+
+def test_postings_match_the_memory_state_through_adds_removes_and_flushes(store: SQLiteStore) -> None:
+    rng = random.Random(3)
+    memory, sqlite = MemoryState(), store.cluster_state()
+    keys, items = [f"k{i}" for i in range(4)], [f"e{i}" for i in range(30)]
+    for step in range(3000):
+        key, item = rng.choice(keys), rng.choice(items)
+        op = rng.random()
+        if op < 0.55:
+            memory.add_posting(key, item)
+            sqlite.add_posting(key, item)
+        elif op < 0.75:
+            memory.remove_posting(key, item)
+            sqlite.remove_posting(key, item)
+        elif op < 0.9:
+            limit = rng.choice((1, 3, 8, 40))
+            assert sqlite.postings(key, limit) == memory.postings(key, limit), step
+        else:
+            some, limit = rng.sample(keys, 3), rng.choice((2, 8))
+            assert sqlite.postings_many(some, limit) == memory.postings_many(some, limit), step
+        if step % 97 == 0:
+            sqlite.flush()
+        if step % 389 == 0:
+            sqlite.flush()
+            sqlite = SQLiteClusterState(store)  # a restart: nothing cached
+    sqlite.flush()
+    for key in keys:
+        assert SQLiteClusterState(store).postings(key, 100) == memory.postings(key, 100)
+
+
+def test_a_posting_read_fetches_only_the_newest_rows(store: SQLiteStore) -> None:
+    state = store.cluster_state()
+    for i in range(500):
+        state.add_posting("big", f"e{i}")
+    state.flush()
+    fresh = SQLiteClusterState(store)  # nothing cached
+    assert fresh.postings("big", 3) == ["e499", "e498", "e497"]
+    assert len(fresh._postings["big"]) < 10
+    fresh.remove_posting("big", "e498")
+    fresh.remove_posting("big", "e497")
+    assert fresh.postings("big", 3) == ["e499", "e496", "e495"]
+
+
+def test_the_cache_keeps_one_batch_and_a_rebuild_forgets_everything(store: SQLiteStore) -> None:
+    state = store.cluster_state()
+    assert store.cluster_state() is state
+    state.put("event", "e1", {"id": "e1"})
+    state.increment(["docs:ar"])
+    state.add_posting("k", "e1")
+    state.flush()
+    assert state.get("event", "e1") == {"id": "e1"} and ("event", "e1") in state._records
+    state.flush()
+    state.flush()
+    assert not state._records and not state._old_records  # unused for a whole batch: dropped
+    assert state.get("event", "e1") == {"id": "e1"}  # read again from the database
+    store.clear_clusters()
+    assert state.get("event", "e1") is None
+    assert state.counts(["docs:ar"]) == [0] and state.postings("k", 5) == []
