@@ -115,6 +115,18 @@ def test_events_stories_and_cluster_assignments(store: SQLiteStore) -> None:
     assert list(store.iter_events()) == [] and store.get_story("s1") is None
 
 
+def test_a_copy_of_a_copy_points_at_the_first_original(store: SQLiteStore) -> None:
+    for i in (1, 2, 3, 4):
+        store.put_article(
+            _article(i, duplicate_of={3: "a2", 4: "a3"}.get(i)), content_hash=str(i), text_hash=str(i)
+        )
+    # clustering finds a2 (which ingest already knew as the original of a3) to be a near-copy of a1
+    store.set_clusters([("a1", "e1", "s1", None), ("a2", "e1", "s1", "a1"), ("a3", "e1", "s1", None)])
+    assert {f"a{i}": store.get_article(f"a{i}").duplicate_of for i in (1, 2, 3, 4)} == {
+        "a1": None, "a2": "a1", "a3": "a1", "a4": "a1"
+    }  # fmt: skip
+
+
 def test_outlet_lines_count_articles_per_outlet(store: SQLiteStore) -> None:
     for _ in range(3):
         store.count_outlet_lines("masrawy", ["k1", "k1", "k2"])

@@ -272,6 +272,7 @@ class SQLiteStore(Store):
     def set_clusters(self, assignments: Iterable[tuple[str, str | None, str | None, str | None]]) -> None:
         """Set (article id, event id, story id, copy of) for many articles; a known copy-of is kept."""
         with self._write() as conn:
+            copies = False
             for article_id, event, story, duplicate_of in assignments:
                 row = conn.execute(
                     "SELECT data, duplicate_of FROM articles WHERE id = ?", (article_id,)
@@ -280,11 +281,14 @@ class SQLiteStore(Store):
                     continue
                 data = json.loads(row[0])
                 dup = row[1] or duplicate_of
+                copies = copies or dup is not None
                 data["event"], data["story"], data["duplicate_of"] = event, story, dup
                 conn.execute(
                     "UPDATE articles SET event = ?, story = ?, duplicate_of = ?, data = ? WHERE id = ?",
                     (event, story, dup, _dumps(data), article_id),
                 )
+            if copies:
+                _flatten_copy_chains(conn)
 
     def clusters_of(self, article_ids: Iterable[str]) -> dict[str, tuple[str | None, str | None, str | None]]:
         """(event id, story id, copy of) of each of these stored articles."""
@@ -667,6 +671,27 @@ _BRIEF = (
 )
 _COVERAGE_COLUMNS = frozenset({"event", "story"})
 _STORY_ORDER = "json_extract(data, '$.end') IS NULL, json_extract(data, '$.end') DESC, id"
+
+
+def _flatten_copy_chains(conn: sqlite3.Connection) -> None:
+    """Point every copy of a copy at the first original of its chain.
+
+    Chains form when ingest marks an exact copy of an article that clustering later finds to be a
+    near-copy of an earlier one."""
+    for _ in range(8):  # each pass halves the chains; a cycle stops at the bound
+        rows = conn.execute(
+            "SELECT a.id, b.duplicate_of, a.data FROM articles a JOIN articles b ON b.id = a.duplicate_of"
+            " WHERE b.duplicate_of IS NOT NULL AND b.duplicate_of != a.id"
+        ).fetchall()
+        if not rows:
+            return
+        for article_id, root, raw in rows:
+            data = json.loads(raw)
+            data["duplicate_of"] = root
+            conn.execute(
+                "UPDATE articles SET duplicate_of = ?, data = ? WHERE id = ?",
+                (root, _dumps(data), article_id),
+            )
 
 
 def _brief(row: sqlite3.Row) -> dict[str, Any]:
