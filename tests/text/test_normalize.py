@@ -6,7 +6,15 @@ import sqlite3
 
 import pytest
 
-from khabar.text.normalize import fold, index_text, match_key, match_query, strip_clitics, tokens
+from khabar.text.normalize import (
+    fold,
+    has_word_frequencies,
+    index_text,
+    match_key,
+    match_query,
+    strip_clitics,
+    tokens,
+)
 
 
 @pytest.mark.parametrize(
@@ -94,3 +102,15 @@ def _search(db: sqlite3.Connection, query: str) -> set[int]:
 )
 def test_search_finds_variant_spellings(fts: sqlite3.Connection, query: str, hits: set[int]) -> None:
     assert _search(fts, query) == hits
+
+
+def test_word_frequencies_only_for_languages_wordfreq_has(caplog: pytest.LogCaptureFixture) -> None:
+    from khabar.cluster.features import prior_doc_freq
+    from khabar.extract.matcher import zipf
+
+    assert has_word_frequencies("ar") and has_word_frequencies("fa") and has_word_frequencies("en")
+    assert not has_word_frequencies("yo") and not has_word_frequencies(None)
+    with caplog.at_level("WARNING"):
+        assert prior_doc_freq("yo", 300) == {} and zipf("the", "so") == 0.0
+    assert not caplog.records  # wordfreq was never asked (it warns and answers with English)
+    assert zipf("the", "en") > 6

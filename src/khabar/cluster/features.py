@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Article
-from ..text.normalize import fold, strip_clitics, tokens
+from ..text.normalize import fold, has_word_frequencies, strip_clitics, tokens
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -82,12 +82,11 @@ def prior_doc_freq(lang: str, doc_tokens: int) -> dict[str, float]:
 
     Used as a prior for the running document frequencies, so IDF is sensible from the first article.
     """
-    try:
-        import wordfreq
-
-        freqs = wordfreq.get_frequency_dict(lang)
-    except (LookupError, ImportError, OSError):
+    if not has_word_frequencies(lang):
         return {}
+    import wordfreq
+
+    freqs = wordfreq.get_frequency_dict(lang)
     out: dict[str, float] = {}
     for word, freq in freqs.items():
         if freq < 1e-6:

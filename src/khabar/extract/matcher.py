@@ -11,7 +11,7 @@ from typing import Any
 
 from wordfreq import get_frequency_dict, zipf_frequency
 
-from ..text.normalize import fold, folded_zipf
+from ..text.normalize import fold, folded_zipf, has_word_frequencies
 
 # A word: letters/digits plus Arabic-script marks inside it. ZWNJ separates words (as fold() does).
 _WORD = re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])+")
@@ -43,6 +43,8 @@ def zipf(word: str, lang: str) -> float:
     if lang in _PLAIN_LANGS:
         own = _plain_zipf(word, lang) if _PLAIN_WORD.fullmatch(word) else zipf_frequency(word, lang)
         return max(own, folded_zipf(fold(word), lang))
+    if not has_word_frequencies(lang):
+        return 0.0
     try:
         return zipf_frequency(word, lang)
     except (

@@ -131,6 +131,15 @@ def tokens(text: str) -> list[str]:
 
 
 @functools.cache
+def has_word_frequencies(lang: str | None) -> bool:
+    """Whether wordfreq has a table of its own for ``lang`` (it would otherwise answer, with a warning,
+    from the nearest language it has, e.g. English for Yoruba)."""
+    import wordfreq
+
+    return bool(lang) and lang in wordfreq.available_languages()
+
+
+@functools.cache
 def _folded_frequencies(lang: str) -> dict[str, float]:
     """Word frequency by folded form for ``lang`` (wordfreq; loaded once per process)."""
     import wordfreq
