@@ -66,7 +66,6 @@ class Clusterer:
 
     def add_batch(self, articles: Iterable[Article], *, refine: bool = False) -> list[Assignment]:
         """Cluster a batch (in canonical order); with ``refine``, then run a split and a merge pass."""
-        self.stories.start_batch()
         done = [self.add(a) for a in canonical_order(articles)]
         if refine:
             self.refine()

@@ -43,12 +43,6 @@ class StoryLinker:
         self.cfg = cfg
         self.moved: set[str] = set()
         """Ids of events whose story changed through a story merge (callers republish them)."""
-        self._checked: dict[str, tuple[str, int]] = {}
-        """Per event, its story and number of index keys when its story's merges were last checked."""
-
-    def start_batch(self) -> None:
-        """Forget which events' story merges were checked: a new batch checks each again."""
-        self._checked.clear()
 
     def similarity(self, event: Profile, story: Profile) -> float | None:
         """How much an event belongs to a story's thread; None when they are too far apart in time."""
@@ -92,13 +86,7 @@ class StoryLinker:
                 story["events"].append(event["id"])
                 event["story"] = best
                 self._add(story, event, event["keys"])
-        # Merges are checked once per event and batch, and again when the event's story or keys change:
-        # a story's candidates come through every key of the event, so rechecking on each article
-        # would cost more and more as events grow.
-        mark = (story["id"], len(event["keys"]))
-        if self._checked.get(event["id"]) != mark:
-            self._checked[event["id"]] = mark
-            self._merge_neighbours(story, event)
+        self._merge_neighbours(story, event)
 
     def _merge_neighbours(self, story: dict[str, Any], event: dict[str, Any]) -> None:
         """Merge ``story`` with the candidate stories (found through ``event``'s keys) that fit it as a whole."""
