@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 
 from khabar.cluster.events import Clusterer, canonical_order
+from khabar.cluster.similarity import norm
 from khabar.cluster.state import MemoryState
 from khabar.model import Article
 
@@ -120,3 +121,12 @@ def test_an_article_near_two_events_merges_them_down_to_the_merge_floor() -> Non
     assert len(set(events(0.8)[:4])) == 2
     # ...unless a lower floor lets it bring in a near event that fits the joined one as a whole.
     assert len(set(events(0.5))) == 1
+
+
+def test_a_story_keeps_the_lengths_of_its_current_vectors() -> None:
+    clusterer = Clusterer()
+    clusterer.add_batch(seed_articles(), refine=True)
+    stories = list(clusterer.state.scan("story"))
+    assert stories
+    for story in stories:  # kept through every add, removal and merge: what a fresh computation gives
+        assert story["norms"] == {f: norm(story[f]) for f in ("vec", "cap", "ents")}

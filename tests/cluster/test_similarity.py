@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.cluster.similarity import date_excess, similarity
+from khabar.cluster.similarity import cosine, date_excess, norm, similarity
 
 _CFG = {
     "weights": {"lex": 1.0, "names": 0.5, "date_conflict": 0.2},
@@ -35,3 +35,12 @@ def test_a_soft_date_conflict_counts_more_the_further_apart() -> None:
     assert date_excess(base, near, 2, 4) == 1 and date_excess(base, far, 2, 4) == 28
     assert similarity(base, near, _CFG) > similarity(base, far, _CFG)
     assert similarity(base, far, {**_CFG, "separate_on_date": True}) is None
+
+
+def test_cosine_with_known_lengths_is_the_cosine() -> None:
+    a, b = {"x": 0.3, "y": 1.7, "z": 2.0}, {"y": 0.9, "w": 4.0}
+    plain = cosine(a, b)
+    assert plain > 0.0
+    assert cosine(a, b, norm(a), norm(b)) == plain  # exactly: the same lengths, swapped with the vectors
+    assert cosine(b, a, norm(b), norm(a)) == plain
+    assert cosine(a, b, 1.0, 1.0) != plain  # the given lengths are used

@@ -20,21 +20,23 @@ Profile = dict[str, Any]
 _STATEMENT = "statement"
 
 
-def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    """Cosine similarity of two sparse vectors."""
+def cosine(
+    a: Mapping[str, float], b: Mapping[str, float], a_norm: float | None = None, b_norm: float | None = None
+) -> float:
+    """Cosine similarity of two sparse vectors; ``a_norm``/``b_norm`` are their :func:`norm` when known."""
     if not a or not b:
         return 0.0
     if len(a) > len(b):
-        a, b = b, a
+        a, b, a_norm, b_norm = b, a, b_norm, a_norm
     dot = sum([w * b[k] for k, w in a.items() if k in b])
     if dot == 0.0:
         return 0.0
-    return dot / (math.sqrt(_squares(a)) * math.sqrt(_squares(b)))
+    return dot / ((norm(a) if a_norm is None else a_norm) * (norm(b) if b_norm is None else b_norm))
 
 
-def _squares(vec: Mapping[str, float]) -> float:
-    """The sum of the squared weights, added in the vector's order (as a generator would, at half the cost)."""
-    return sum(map(operator.mul, vec.values(), vec.values()))
+def norm(vec: Mapping[str, float]) -> float:
+    """The Euclidean length, from the squared weights added in the vector's order (as a generator would)."""
+    return math.sqrt(sum(map(operator.mul, vec.values(), vec.values())))
 
 
 def add_into(target: dict[str, float], source: Mapping[str, float], sign: float = 1.0) -> None:

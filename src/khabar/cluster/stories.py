@@ -9,17 +9,30 @@ story with others stays put.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .similarity import Profile, add_into, cosine, place_agreement, same_language, truncate
+from .similarity import Profile, add_into, cosine, norm, place_agreement, same_language, truncate
 
 _FIELDS = ("vec", "cap", "ents", "langs", "mains")
+_VECTORS = ("vec", "cap", "ents")
 
 
 def _story_key(event_key: str) -> str:
     return "s" + event_key[1:]
+
+
+def _norms(profile: Mapping[str, Any]) -> dict[str, float]:
+    """The lengths of a profile's vectors, which a story keeps (as ``norms``) for its many comparisons."""
+    return {f: norm(profile.get(f) or {}) for f in _VECTORS}
+
+
+def _cosine(p: Mapping[str, Any], q: Mapping[str, Any], field: str) -> float:
+    """The cosine of two profiles' ``field``, using the lengths they keep (a story's ``norms``) when they have them."""
+    pn, qn = p.get("norms") or {}, q.get("norms") or {}
+    return cosine(p.get(field) or {}, q.get(field) or {}, pn.get(field), qn.get(field))
 
 
 class StoryLinker:
@@ -40,15 +53,18 @@ class StoryLinker:
             if (elo - hi).days > window or (lo - ehi).days > window:
                 return None
         w = self.cfg["weights"]
-        ents = cosine(event.get("ents") or {}, story.get("ents") or {})
+        factor = 1.0
         score = 0.0
+        # A cosine with a zero weight (or factor) would add nothing, so it is not computed.
         if same_language(event, story):
-            score += w.get("lex", 0.0) * cosine(event.get("vec") or {}, story.get("vec") or {})
-            score += w.get("names", 0.0) * cosine(event.get("cap") or {}, story.get("cap") or {})
-            ents *= float(self.cfg.get("same_language_entities", 1.0))
+            for field, weight in (("vec", w.get("lex", 0.0)), ("cap", w.get("names", 0.0))):
+                if weight:
+                    score += weight * _cosine(event, story, field)
+            factor = float(self.cfg.get("same_language_entities", 1.0))
         if place_agreement(event, story) is None:
             score -= w.get("place_conflict", 0.0)
-        return score + w.get("entities", 0.0) * ents
+        weight = w.get("entities", 0.0)
+        return score + weight * (_cosine(event, story, "ents") * factor) if weight and factor else score
 
     def place(self, event: dict[str, Any], delta: Profile, keys: Iterable[str]) -> None:
         """Update the story of ``event`` after ``delta`` (one article's profile) joined it."""
@@ -131,12 +147,13 @@ class StoryLinker:
     def _candidates(self, keys: Iterable[str]) -> list[str]:
         limit = int(self.cfg.get("candidates_per_key", 40))
         hits: Counter[str] = Counter()
-        for key in keys:
-            hits.update(self.state.postings(_story_key(key), limit))
+        for items in self.state.postings_many([_story_key(key) for key in keys], limit):
+            hits.update(items)
         most = int(self.cfg.get("max_candidates", 30))
-        return [sid for sid, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:most]]
+        return [sid for sid, _ in heapq.nsmallest(most, hits.items(), key=lambda kv: (-kv[1], kv[0]))]
 
     def _best_story(self, event: Mapping[str, Any], exclude: str | None) -> str | None:
+        event = {**event, "norms": _norms(event)}  # compared with every candidate: its lengths once
         best: tuple[float, str] | None = None
         for sid in self._candidates(event["keys"]):
             story = self.state.get("story", sid)
@@ -163,6 +180,7 @@ class StoryLinker:
             add_into(story[f], profile.get(f) or {})
         story["vec"] = truncate(story["vec"], size)
         story["cap"] = truncate(story["cap"], size)
+        story["norms"] = _norms(story)
         for bound, pick in (("lo", min), ("hi", max)):
             if profile.get(bound):
                 story[bound] = pick(filter(None, (story[bound], profile[bound])))
@@ -173,6 +191,7 @@ class StoryLinker:
     def _sub(self, story: dict[str, Any], profile: Mapping[str, Any]) -> None:
         for f in _FIELDS:
             add_into(story[f], profile.get(f) or {}, -1.0)
+        story["norms"] = _norms(story)
 
     def _drop(self, story: Mapping[str, Any]) -> None:
         self.state.delete("story", story["id"])
