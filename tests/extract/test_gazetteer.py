@@ -1,4 +1,4 @@
-"""Gazetteer data files and their loaders."""
+"""The shipped gazetteer files (read through load_knowledge) and user gazetteer imports."""
 
 from __future__ import annotations
 
@@ -8,38 +8,37 @@ from pathlib import Path
 import pytest
 from wordfreq import zipf_frequency
 
-from khabar.extract.gazetteer import (
-    GazetteerImportError,
-    import_user_gazetteer,
-    load_demonyms,
-    load_gazetteer,
-    load_given_names,
-    load_ministry_patterns,
-    load_triggers,
-)
+from khabar.extract.gazetteer import GazetteerImportError, import_user_gazetteer
+from khabar.extract.knowledge import DATA_DIR, load_knowledge
 from khabar.text.normalize import fold
 
 LANGS = ("en", "ar", "fa", "ru", "tr", "ur")
 
 
+def entities(etype: str | None = None, *, curated: bool = True) -> list[dict]:
+    return [e for e in load_knowledge(curated=curated).entities.values() if etype in (None, e["type"])]
+
+
 def texts(entity_id: str, lang: str | None = None, *, curated: bool = True) -> set[str]:
-    return {
-        fold(v.text)
-        for v in load_gazetteer(curated).variants
-        if v.entity_id == entity_id and (lang is None or v.lang == lang)
-    }
+    entity = load_knowledge(curated=curated).entities.get(entity_id) or {"variants": []}
+    return {fold(v["text"]) for v in entity["variants"] if lang is None or v["lang"] == lang}
+
+
+def tsv(name: str) -> list[list[str]]:
+    """A data TSV's rows, without its header line and comments."""
+    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()[1:]
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
 
 
 def entity_named(name: str, etype: str) -> dict:
-    matches = [e for e in load_gazetteer().of_type(etype) if e["name"] == name]
+    matches = [e for e in entities(etype) if e["name"] == name]
     assert matches, f"no {etype} named {name}"
     return max(matches, key=lambda e: e.get("population", 0))
 
 
 def test_every_entity_has_the_contract_shape():
-    gaz = load_gazetteer()
-    assert len(gaz.of_type("PERSON")) >= 250
-    for entity in gaz.entries.values():
+    assert len(entities("PERSON")) >= 250
+    for entity in entities():
         assert entity["type"] in ("PERSON", "PLACE", "ORG")
         assert entity["name"] and entity["variants"]
         assert all(v["text"].strip() and v["lang"] for v in entity["variants"])
@@ -48,8 +47,8 @@ def test_every_entity_has_the_contract_shape():
 
 
 def test_curated_persons_can_be_switched_off():
-    assert load_gazetteer(curated_persons=False).of_type("PERSON") == []
-    assert load_gazetteer(curated_persons=False).get("Q159") is not None
+    assert entities("PERSON", curated=False) == []
+    assert load_knowledge(curated=False).entities.get("Q159") is not None
 
 
 @pytest.mark.parametrize(
@@ -77,11 +76,8 @@ def test_key_entities_have_variants_in_each_language(entity_id, expected):
 
 
 def test_lukashenko_spellings_resolve_to_one_entity():
-    owners = {
-        v.entity_id
-        for v in load_gazetteer().variants
-        if fold(v.text) in {fold(t) for t in ("لوكاشينكو", "لوكاشنكو", "لوکاشنکو", "Lukashenko")}
-    }
+    spellings = {fold(t) for t in ("لوكاشينكو", "لوكاشنكو", "لوکاشنکو", "Lukashenko")}
+    owners = {e["id"] for e in entities() for v in e["variants"] if fold(v["text"]) in spellings}
     assert owners == {"person:alexander-lukashenko"}
 
 
@@ -96,7 +92,7 @@ def test_places_carry_population_and_coordinates():
     moscow = entity_named("Moscow", "PLACE")
     assert moscow["id"] == "Q649" and moscow["country"] == "RU"
     assert moscow["population"] > 10_000_000 and 55 < moscow["lat"] < 56
-    idaho = [e for e in load_gazetteer().of_type("PLACE") if e["name"] == "Moscow" and e["country"] == "US"]
+    idaho = [e for e in entities("PLACE") if e["name"] == "Moscow" and e["country"] == "US"]
     assert all(e["population"] < moscow["population"] for e in idaho)
 
 
@@ -128,28 +124,28 @@ def test_regions_from_cldr_and_curated():
     ],
 )
 def test_demonyms_map_to_their_country(form, lang, country):
-    found = {d.country for d in load_demonyms() if d.form == form and d.lang == lang}
+    found = {row[2] for row in tsv("demonyms.tsv") if row[0] == form and row[1] == lang}
     assert found == {country}
 
 
 def test_demonyms_exclude_ordinary_words():
-    forms = {d.form for d in load_demonyms() if d.lang == "ar"}
+    forms = {form for form, lang, _ in load_knowledge().demonyms if lang == "ar"}
     assert "المالية" not in forms  # "financial", not Malian
     assert "الولاياتي" not in forms  # multi-word names get no rule-built nisba
 
 
 def test_homographs_are_marked():
-    fars = load_gazetteer().get("org:fars")
+    fars = load_knowledge().entities["org:fars"]
     assert fars["ambiguous"] is True
     short = [v for v in fars["variants"] if v["text"] == "فارس"]
     assert short and all(v.get("ambiguous") for v in short)
     assert not any(v.get("ambiguous") for v in fars["variants"] if v["text"] == "خبرگزاری فارس")
-    province = load_gazetteer().get("region:fars-province")
+    province = load_knowledge().entities["region:fars-province"]
     assert any(v["text"] == "فارس" and v.get("ambiguous") for v in province["variants"])
 
 
 def test_no_city_variant_is_a_very_frequent_word():
-    for entity in load_gazetteer().of_type("PLACE"):
+    for entity in entities("PLACE"):
         if entity["kind"] != "city":
             continue
         for v in entity["variants"]:
@@ -157,29 +153,30 @@ def test_no_city_variant_is_a_very_frequent_word():
                 continue
             zipf = max(zipf_frequency(v["text"], "ar"), zipf_frequency(v["text"], "fa"))
             assert zipf <= 5.0, f"{entity['name']}: {v['text']}"
-    plain = {fold(v.text) for v in load_gazetteer().variants if not v.ambiguous}
+    plain = {fold(v["text"]) for e in entities() for v in e["variants"] if not v.get("ambiguous")}
     for word in ("المدينة", "الرئيس", "رئیس", "دولت", "الشرقية", "ميدان", "البورصة"):
         assert fold(word) not in plain
 
 
 def test_triggers_given_names_and_ministries():
-    triggers = {(t.lang, t.text): t.role for t in load_triggers()}
+    knowledge = load_knowledge()
+    triggers = {(lang, text): role for text, lang, role in knowledge.triggers}
     assert triggers[("ar", "وزير الدفاع")] == "defence_minister"
     assert triggers[("ar", "الناطق باسم")] == "spokesperson"
     assert triggers[("fa", "رئیس جمهور")] == "president"
     assert triggers[("en", "Secretary-General")] == "secretary_general"
-    names = load_given_names()
+    names = knowledge.given_names
     for lang in ("ar", "fa", "en"):
-        assert sum(1 for g in names if g.lang == lang) >= 200
-    assert {"فلاديمير", "سيرغي", "إيمانويل"} <= {g.name for g in names if g.lang == "ar"}
-    ministries = {(m.pattern, m.lang): m.portfolio for m in load_ministry_patterns()}
+        assert sum(1 for _, g_lang in names if g_lang == lang) >= 200
+    assert {"فلاديمير", "سيرغي", "إيمانويل"} <= {name for name, g_lang in names if g_lang == "ar"}
+    ministries = {(pattern, lang): portfolio for pattern, lang, portfolio in knowledge.ministries}
     assert ministries[("وزارة الدفاع", "ar")] == "Defence"
     assert ministries[("وزارت امور خارجه", "fa")] == "Foreign Affairs"
     assert ministries[("Defence Ministry", "en")] == "Defence"
 
 
 def test_outlets_carry_domains():
-    orgs = {d: e["id"] for e in load_gazetteer().of_type("ORG") for d in e.get("domains", [])}
+    orgs = {d: e["id"] for e in entities("ORG") for d in e.get("domains", [])}
     assert orgs["masrawy.com"] == "org:masrawy"
     assert orgs["spa.gov.sa"] == "org:spa"
     assert orgs["okaz.com.sa"] == "org:okaz"

@@ -161,14 +161,9 @@ def entity_key(entity: dict[str, Any]) -> str | None:
 @functools.cache
 def _place_kinds() -> dict[str, str]:
     """Place id -> kind (city, region, country) from the shipped gazetteer; empty when it is absent."""
-    try:
-        from ..extract.gazetteer import load_gazetteer
+    from ..extract.knowledge import load_knowledge
 
-        return {
-            k: str(e.get("kind") or "") for k, e in load_gazetteer().entries.items() if e["type"] == "PLACE"
-        }
-    except (ImportError, OSError, ValueError):
-        return {}
+    return {k: str(e.get("kind") or "") for k, e in load_knowledge().entities.items() if e["type"] == "PLACE"}
 
 
 def _is_broad(entity: dict[str, Any], key: str) -> bool:

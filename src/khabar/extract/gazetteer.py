@@ -1,91 +1,21 @@
-"""Gazetteers and name lexicons under ``khabar/data/gazetteer/``, loaded once per process.
+"""User gazetteers (``khabar gazetteer import``): CSV, JSONL and JRC-Names files read into the package's shape.
 
-Entities (places, persons, organisations) use one JSON shape::
+The shipped gazetteer files are read by :mod:`khabar.extract.knowledge`. Entities (places, persons,
+organisations) use one JSON shape::
 
     {"id": "Q7747", "type": "PERSON", "name": "Vladimir Putin",
      "variants": [{"text": "بوتين", "lang": "ar"}, ...], "roles": [...], "country": "RU"}
-
-``import_user_gazetteer`` reads user files (CSV, JSONL, JRC-Names) into that shape.
 """
 
 from __future__ import annotations
 
 import csv
-import functools
 import json
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
-from typing import NamedTuple
 
 TYPES = ("PERSON", "PLACE", "ORG")
-_ENTITY_FILES = ("places.jsonl", "orgs.jsonl")
-_PERSONS_FILE = "persons.jsonl"
 _JRC_TYPES = {"P": "PERSON", "O": "ORG"}
 _CSV_COLUMNS = ("id", "type", "name", "variant", "lang")
-
-
-class Variant(NamedTuple):
-    """One written form of an entity, for the matcher."""
-
-    text: str
-    lang: str
-    entity_id: str
-    ambiguous: bool
-
-
-class Demonym(NamedTuple):
-    """A nationality adjective or nisba (الروسية, روسی, Russian) and the country it names."""
-
-    form: str
-    lang: str
-    country: str  # ISO 3166-1 alpha-2
-    place_id: str
-
-
-class Trigger(NamedTuple):
-    """A title or role word that precedes a person's name (وزير الدفاع → defence_minister)."""
-
-    text: str
-    lang: str
-    role: str
-
-
-class GivenName(NamedTuple):
-    """A common given name as written in ``lang``; ``origin`` is the name's culture (فلاديمير: ar, ru)."""
-
-    name: str
-    lang: str
-    origin: str
-
-
-class MinistryPattern(NamedTuple):
-    """A ministry named without its country ("وزارة الدفاع", "Defence Ministry") and its portfolio.
-
-    The country comes from an adjacent demonym or country name: "وزارة الدفاع الروسية" is the Russian
-    Ministry of Defence.
-    """
-
-    pattern: str
-    lang: str
-    portfolio: str  # English: "Defence", "Foreign Affairs"
-
-
-@dataclass(frozen=True)
-class Gazetteer:
-    """Entities by id and every variant, in file order."""
-
-    entries: dict[str, dict] = field(default_factory=dict)
-    variants: tuple[Variant, ...] = ()
-
-    def get(self, entity_id: str) -> dict | None:
-        """The entity with this id, or None."""
-        return self.entries.get(entity_id)
-
-    def of_type(self, etype: str) -> list[dict]:
-        """All entities of one type (PERSON, PLACE or ORG)."""
-        return [e for e in self.entries.values() if e["type"] == etype]
 
 
 class GazetteerImportError(ValueError):
@@ -94,71 +24,6 @@ class GazetteerImportError(ValueError):
     def __init__(self, errors: list[str]):
         super().__init__("\n".join(errors))
         self.errors = errors
-
-
-def _data_file(name: str):
-    return resources.files("khabar").joinpath("data", "gazetteer", name)
-
-
-def _read_jsonl(name: str) -> Iterator[dict]:
-    with _data_file(name).open("r", encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield json.loads(line)
-
-
-def _read_tsv(name: str) -> Iterator[list[str]]:
-    """Rows of a data TSV, without its header line and ``#`` comments."""
-    with _data_file(name).open("r", encoding="utf-8") as fh:
-        next(fh, None)  # header
-        for line in fh:
-            if line.strip() and not line.startswith("#"):
-                yield line.rstrip("\n").split("\t")
-
-
-def build_gazetteer(entities: Iterable[dict]) -> Gazetteer:
-    """A Gazetteer over entities in the contract shape (a later entity with the same id wins)."""
-    entries = {e["id"]: e for e in entities}
-    variants = tuple(
-        Variant(v["text"], v["lang"], e["id"], bool(v.get("ambiguous")))
-        for e in entries.values()
-        for v in e["variants"]
-    )
-    return Gazetteer(entries, variants)
-
-
-@functools.cache
-def load_gazetteer(curated_persons: bool = True) -> Gazetteer:
-    """Places, organisations and (unless switched off) the curated persons shipped with khabar."""
-    names = (*_ENTITY_FILES, _PERSONS_FILE) if curated_persons else _ENTITY_FILES
-    return build_gazetteer(e for name in names for e in _read_jsonl(name))
-
-
-@functools.cache
-def load_demonyms() -> tuple[Demonym, ...]:
-    """Every demonym form (ar/fa/en/fr/tr/ur/ru) with its country."""
-    return tuple(Demonym(*row[:4]) for row in _read_tsv("demonyms.tsv"))
-
-
-@functools.cache
-def load_triggers() -> tuple[Trigger, ...]:
-    """Title and role triggers per language."""
-    return tuple(Trigger(*row[:3]) for row in _read_tsv("triggers.tsv"))
-
-
-@functools.cache
-def load_given_names() -> tuple[GivenName, ...]:
-    """Common given names per language."""
-    return tuple(GivenName(*row[:3]) for row in _read_tsv("given_names.tsv"))
-
-
-@functools.cache
-def load_ministry_patterns() -> tuple[MinistryPattern, ...]:
-    """Ministry names without their country, per language, with their English portfolio."""
-    return tuple(MinistryPattern(*row[:3]) for row in _read_tsv("ministry_patterns.tsv"))
-
-
-# ---- user gazetteers ---------------------------------------------------------------------------
 
 
 def import_user_gazetteer(path: str | Path) -> list[dict]:
