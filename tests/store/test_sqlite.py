@@ -127,6 +127,13 @@ def test_a_copy_of_a_copy_points_at_the_first_original(store: SQLiteStore) -> No
     }  # fmt: skip
 
 
+def test_an_exact_copy_of_a_copy_is_found_as_a_copy_of_the_original(store: SQLiteStore) -> None:
+    store.put_article(_article(1), content_hash="1", text_hash="t1")
+    store.put_article(_article(2, duplicate_of="a1"), content_hash="2", text_hash="t2")
+    assert store.find_by_text_hash("t2") == "a1" and store.find_by_text_hash("t1") == "a1"
+    assert store.find_by_text_hash("none") is None
+
+
 def test_outlet_lines_count_articles_per_outlet(store: SQLiteStore) -> None:
     for _ in range(3):
         store.count_outlet_lines("masrawy", ["k1", "k1", "k2"])

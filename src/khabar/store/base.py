@@ -51,7 +51,7 @@ class Store(ABC):
 
     @abstractmethod
     def find_by_text_hash(self, text_hash: str) -> str | None:
-        """The id of the earliest stored article whose clean text has this hash."""
+        """The original of the earliest stored article whose clean text has this hash (never a copy)."""
 
     @abstractmethod
     def put_article(self, article: Article, *, content_hash: str, text_hash: str) -> None:

@@ -127,9 +127,11 @@ class SQLiteStore(Store):
         )
 
     def find_by_text_hash(self, text_hash: str) -> str | None:
-        """The id of the earliest stored article whose clean text has this hash."""
+        """The original of the earliest stored article whose clean text has this hash (itself, unless it is
+        a copy: then the article it copies, so a copy never points at a copy)."""
         row = self._writer.execute(
-            "SELECT id FROM articles WHERE text_hash = ? ORDER BY rowid LIMIT 1", (text_hash,)
+            "SELECT coalesce(duplicate_of, id) FROM articles WHERE text_hash = ? ORDER BY rowid LIMIT 1",
+            (text_hash,),
         ).fetchone()
         return row[0] if row else None
 
