@@ -22,7 +22,7 @@ from .copies import CopyIndex
 from .describe import describe_event, describe_story
 from .features import Features, _iso_date, features, prior_doc_freq
 from .settings import settings
-from .similarity import Profile, add_into, similarity, truncate
+from .similarity import Profile, add_into, date_excess, similarity, truncate
 from .state import ClusterState, MemoryState
 from .stories import StoryLinker
 
@@ -42,13 +42,6 @@ class Assignment:
 def canonical_order(articles: Iterable[Article]) -> list[Article]:
     """Articles sorted by (publication date or "", id): the order a batch is clustered in."""
     return sorted(articles, key=lambda a: (_iso_date(a.published) or "", a.id))
-
-
-def _dates_in(records: Iterable[Mapping[str, Any]]) -> tuple[str | None, str | None]:
-    records = list(records)
-    los = [r["lo"] for r in records if r.get("lo")]
-    his = [r["hi"] for r in records if r.get("hi")]
-    return (min(los) if los else None, max(his) if his else None)
 
 
 class Clusterer:
@@ -158,11 +151,25 @@ class Clusterer:
         norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
         return {t: round(w / norm, 6) for t, w in vec.items()}
 
+    def _specific(self, ents: Mapping[str, float]) -> dict[str, float]:
+        """Entity saliences weighted by how rare each entity is among all articles (an entity IDF).
+
+        An entity in every report of a story (a head of state, the country) tells little about which
+        happening a report tells; the rare ones (the visitor, the victim, the vessel) do.
+        """
+        keys = sorted(ents)
+        n0 = float(self.feat.get("prior_docs", 50))
+        n, *dfs = self.state.counts(["docs:ent", *(f"df:ent:{k}" for k in keys)])
+        return {
+            k: round(ents[k] * math.log((n + n0) / (df + 1.0)), 6) for k, df in zip(keys, dfs, strict=True)
+        }
+
     def _article_record(self, f: Features, duplicate_of: str | None) -> dict[str, Any]:
         lang = f.lang or "und"
         self.state.increment([f"docs:{lang}"])
         self.state.increment([f"df:{lang}:{t}" for t in f.terms])
         self.state.increment([f"df:{lang}:{t}" for t in f.capitalised])
+        self.state.increment(["docs:ent", *(f"df:ent:{k}" for k in f.entities)])
         (seq,) = self.state.counts(["seq:article"])
         self.state.increment(["seq:article"])
         size = int(self.feat.get("top_terms", 40))
@@ -177,6 +184,7 @@ class Clusterer:
             "main": f.main_place,
             "places": f.places,
             "ents": f.entities,
+            "rents": self._specific(f.entities),
             "names": f.names,
             "types": f.types,
             "vec": self._weigh(lang, f.terms, size),
@@ -191,6 +199,7 @@ class Clusterer:
             "vec": a["vec"],
             "cap": a["cap"],
             "ents": a["ents"],
+            "rents": a.get("rents") or {},
             "mains": {a["main"]: 1} if a.get("main") else {},
             "lo": a.get("date"),
             "hi": a.get("date"),
@@ -264,6 +273,7 @@ class Clusterer:
             "vec": {},
             "cap": {},
             "ents": {},
+            "rents": {},
             "mains": {},
             "lo": None,
             "hi": None,
@@ -298,19 +308,37 @@ class Clusterer:
             event["vec"] = truncate(event["vec"], int(self.ev.get("centroid_terms", 120)))
             event["cap"] = truncate(event["cap"], int(self.ev.get("centroid_terms", 120)))
         add_into(event["ents"], p["ents"], sign)
+        add_into(event.setdefault("rents", {}), p["rents"], sign)
         for field in ("mains", "weekdays", "langs", "kinds"):
             add_into(event[field], p[field], sign)
         if a.get("outlet"):
             add_into(event["outlets"], {a["outlet"]: 1}, sign)
         if sign > 0 and a.get("date"):
-            event["lo"] = min(filter(None, (event["lo"], a["date"])))
-            event["hi"] = max(filter(None, (event["hi"], a["date"])))
+            event["lo"], event["hi"] = self._core_dates(event, a["date"], a["date"])
+
+    def _core_dates(self, event: Mapping[str, Any], lo: str, hi: str) -> tuple[str | None, str | None]:
+        """The event's dates after a report dated ``lo``..``hi`` joined it.
+
+        The dates are the happening's: a report that fits them (within ``date_gap_days``, the whole
+        within ``max_span_days``) widens them; one that joined despite a date conflict (a follow-up
+        weeks later, where date conflicts do not separate) leaves them, so later reports are measured
+        against the happening's days and a run of daily reports cannot drift an event through weeks.
+        """
+        if not event.get("lo"):
+            return lo, hi
+        gap, span = int(self.ev.get("date_gap_days", 2)), int(self.ev.get("max_span_days", 4))
+        if date_excess(event, {"lo": lo, "hi": hi}, gap, span) > 0:
+            return event["lo"], event["hi"]
+        return min(event["lo"], lo), max(event["hi"], hi)
 
     def _without(self, event: Mapping[str, Any], a: Mapping[str, Any]) -> Profile:
         rest = {k: (dict(v) if isinstance(v, dict) else v) for k, v in event.items()}
         self._accumulate(rest, self._profile(a), a, -1)
         others = [self.state.get("article", x) or {} for x in event["articles"] if x != a["id"]]
-        rest["lo"], rest["hi"] = _dates_in({"lo": o.get("date"), "hi": o.get("date")} for o in others)
+        rest["lo"] = rest["hi"] = None
+        for o in others:
+            if o.get("date"):
+                rest["lo"], rest["hi"] = self._core_dates(rest, o["date"], o["date"])
         return rest
 
     def _detach(self, a: dict[str, Any]) -> None:
@@ -329,9 +357,14 @@ class Clusterer:
         for field in ("vec", "cap"):
             add_into(keep[field], gone[field])
             keep[field] = truncate(keep[field], int(self.ev.get("centroid_terms", 120)))
-        for field in ("ents", "mains", "weekdays", "langs", "kinds", "outlets"):
-            add_into(keep[field], gone[field])
-        keep["lo"], keep["hi"] = _dates_in([keep, gone])
+        for field in ("ents", "rents", "mains", "weekdays", "langs", "kinds", "outlets"):
+            add_into(keep.setdefault(field, {}), gone.get(field) or {})
+        # Where both are dated and do not fit together, the larger event's days stay the happening's.
+        lead, other = (keep, gone) if len(keep["articles"]) >= len(gone["articles"]) else (gone, keep)
+        if other.get("lo"):
+            keep["lo"], keep["hi"] = self._core_dates(lead, other["lo"], other["hi"])
+        else:
+            keep["lo"], keep["hi"] = lead.get("lo"), lead.get("hi")
         keep["articles"] += gone["articles"]
         keep["copies"] += gone["copies"]
         for aid in gone["articles"]:

@@ -157,12 +157,19 @@ def name_conflict(p: Mapping[str, float], q: Mapping[str, float], k: int) -> flo
     return (len(tp - q.keys()) / len(tp)) * (len(tq - p.keys()) / len(tq))
 
 
+def _entities(p: Profile, field: str) -> Mapping[str, float]:
+    """A profile's entity weights: ``rents`` (weighted by rarity), or ``ents`` (salience) where it has no ``rents``."""
+    return (p[field] if field in p else p.get("ents")) or {}
+
+
 def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
     """The weighted evidence that ``p`` and ``q`` are one event; None when a hard conflict separates them.
 
     Within a language the text speaks for itself (terms and names; where a side has no capitalised
     names, as in Arabic or Persian, the terms carry the names' weight too); canonical entity ids are the
     bridge across languages, and within one they count with the factor ``same_language_entities``.
+    With ``specific_entities`` the entities count by their rarity (``rents``), and within a language
+    each side's most specific entities missing from the other count against (``weights.entity_conflict``).
     Dates, weekdays and main places add agreement, and their conflicts either separate outright
     (``separate_on_*``) or count against (``weights.*_conflict``; a date conflict by the log of the
     days beyond ``date_gap_days``/``max_span_days``, so long runs of follow-ups need strong text).
@@ -192,7 +199,8 @@ def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
         score -= w.get("place_conflict", 0.0)
         where = 0.0
     score += w.get("time", 0.0) * when + w.get("place", 0.0) * where
-    ents = cosine(p.get("ents") or {}, q.get("ents") or {})
+    field = "rents" if cfg.get("specific_entities") else "ents"
+    ents = cosine(_entities(p, field), _entities(q, field))
     if lexical:
         lex = cosine(p.get("vec") or {}, q.get("vec") or {})
         cap_p, cap_q = p.get("cap") or {}, q.get("cap") or {}
@@ -203,6 +211,10 @@ def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
             )
         else:  # no capitalised names (an uncased script): the text stands for the names too
             score += (w.get("lex", 0.0) + w.get("names", 0.0)) * lex
+        if w.get("entity_conflict"):  # within a language, where an entity's key is spelled alike
+            score -= w["entity_conflict"] * name_conflict(
+                _entities(p, "rents"), _entities(q, "rents"), int(cfg.get("conflict_names", 3))
+            )
         ents *= float(cfg.get("same_language_entities", 1.0))
     score += w.get("entities", 0.0) * ents
     pk, qk = top(p.get("kinds") or {}), top(q.get("kinds") or {})
