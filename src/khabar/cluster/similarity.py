@@ -157,9 +157,9 @@ def name_conflict(p: Mapping[str, float], q: Mapping[str, float], k: int) -> flo
     return (len(tp - q.keys()) / len(tp)) * (len(tq - p.keys()) / len(tq))
 
 
-def _entities(p: Profile, field: str) -> Mapping[str, float]:
-    """A profile's entity weights: ``rents`` (weighted by rarity), or ``ents`` (salience) where it has no ``rents``."""
-    return (p[field] if field in p else p.get("ents")) or {}
+def _rare_entities(p: Profile) -> Mapping[str, float]:
+    """A profile's entities weighted by rarity (``rents``), or by salience (``ents``) where it has none."""
+    return (p["rents"] if "rents" in p else p.get("ents")) or {}
 
 
 def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
@@ -168,8 +168,6 @@ def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
     Within a language the text speaks for itself (terms and names; where a side has no capitalised
     names, as in Arabic or Persian, the terms carry the names' weight too); canonical entity ids are the
     bridge across languages, and within one they count with the factor ``same_language_entities``.
-    With ``specific_entities`` the entities count by their rarity (``rents``), and within a language
-    each side's most specific entities missing from the other count against (``weights.entity_conflict``).
     Dates, weekdays and main places add agreement, and their conflicts either separate outright
     (``separate_on_*``) or count against (``weights.*_conflict``; a date conflict by the log of the
     days beyond ``date_gap_days``/``max_span_days``, so long runs of follow-ups need strong text).
@@ -199,8 +197,7 @@ def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
         score -= w.get("place_conflict", 0.0)
         where = 0.0
     score += w.get("time", 0.0) * when + w.get("place", 0.0) * where
-    field = "rents" if cfg.get("specific_entities") else "ents"
-    ents = cosine(_entities(p, field), _entities(q, field))
+    ents = cosine(p.get("ents") or {}, q.get("ents") or {})
     if lexical:
         lex = cosine(p.get("vec") or {}, q.get("vec") or {})
         cap_p, cap_q = p.get("cap") or {}, q.get("cap") or {}
@@ -209,11 +206,11 @@ def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
             score -= w.get("name_conflict", 0.0) * name_conflict(
                 cap_p, cap_q, int(cfg.get("conflict_names", 3))
             )
-        else:  # no capitalised names (an uncased script): the text stands for the names too
+        else:  # no capitalised names (an uncased script): the text stands for the names too,
+            # and the rarest entities stand for the names that must not conflict
             score += (w.get("lex", 0.0) + w.get("names", 0.0)) * lex
-        if w.get("entity_conflict"):  # within a language, where an entity's key is spelled alike
-            score -= w["entity_conflict"] * name_conflict(
-                _entities(p, "rents"), _entities(q, "rents"), int(cfg.get("conflict_names", 3))
+            score -= w.get("name_conflict", 0.0) * name_conflict(
+                _rare_entities(p), _rare_entities(q), int(cfg.get("conflict_names", 3))
             )
         ents *= float(cfg.get("same_language_entities", 1.0))
     score += w.get("entities", 0.0) * ents
