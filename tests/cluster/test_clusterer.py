@@ -130,3 +130,27 @@ def test_a_story_keeps_the_lengths_of_its_current_vectors() -> None:
     assert stories
     for story in stories:  # kept through every add, removal and merge: what a fresh computation gives
         assert story["norms"] == {f: norm(story[f]) for f in ("vec", "cap", "ents")}
+
+
+def test_an_entity_named_in_every_report_weighs_less_than_a_rare_one() -> None:
+    clusterer = Clusterer()
+    common = {"type": "PERSON", "id": "Q1", "name": "The Host", "salience": 0.5}
+    for i in range(6):
+        rare = {"type": "PERSON", "id": f"Q{100 + i}", "name": f"Visitor {i}", "salience": 0.5}
+        clusterer.add(Article(id=f"a{i}", text=f"The host received visitor {i}.", entities=[common, rare]))
+    rents = clusterer.state.get("article", "a5")["rents"]
+    assert rents["Q105"] > rents["Q1"] > 0.0
+
+
+def test_a_follow_up_weeks_later_does_not_widen_the_events_dates() -> None:
+    # Where date conflicts do not separate, a strong follow-up joins, but the event's dates stay the
+    # happening's, so the next report is measured against them (no drift through daily reports).
+    config = {"events": {"separate_on_date": False, "weights": {"date_conflict": 0.01}, "threshold": 0.1}}
+    text = "An earthquake of magnitude 6.1 struck northern Chile, officials in Santiago said."
+    clusterer = Clusterer(config=config)
+    for i, day in enumerate(("2015-07-01", "2015-07-02", "2015-07-30")):
+        clusterer.add(Article(id=f"a{i}", text=text + f" Report {i}.", published=day))
+    events = {clusterer.assignment(f"a{i}").event for i in range(3)}
+    assert len(events) == 1
+    event = clusterer.state.get("event", events.pop())
+    assert (event["lo"], event["hi"]) == ("2015-07-01", "2015-07-02")

@@ -44,3 +44,17 @@ def test_cosine_with_known_lengths_is_the_cosine() -> None:
     assert cosine(a, b, norm(a), norm(b)) == plain  # exactly: the same lengths, swapped with the vectors
     assert cosine(b, a, norm(b), norm(a)) == plain
     assert cosine(a, b, 1.0, 1.0) != plain  # the given lengths are used
+
+
+def test_without_capitalised_names_the_rarest_entities_must_not_conflict() -> None:
+    # Two reports in an uncased script with the same words: one names the same rare visitor, the other
+    # another one. The common entity (the host, in every report) is weighted low and decides nothing.
+    cfg = {**_CFG, "weights": {**_CFG["weights"], "name_conflict": 0.5}, "conflict_names": 1}
+    host = {"host": 0.2}
+    p = {**_profile({"a": 1.0}), "rents": {**host, "visitor:x": 5.0}}
+    same = {**_profile({"a": 1.0}), "rents": {**host, "visitor:x": 4.0}}
+    other = {**_profile({"a": 1.0}), "rents": {**host, "visitor:y": 4.0}}
+    assert similarity(p, same, cfg) == pytest.approx(1.5)
+    assert similarity(p, other, cfg) == pytest.approx(1.5 - 0.5)
+    cased = {**p, "cap": {"c:x": 1.0}}, {**other, "cap": {"c:x": 1.0}}
+    assert similarity(*cased, cfg) == pytest.approx(1.5)  # where names are capitalised, they decide
