@@ -320,8 +320,8 @@ class Clusterer:
         """The event's dates after a report dated ``lo``..``hi`` joined it.
 
         The dates are the happening's: a report that fits them (within ``date_gap_days``, the whole
-        within ``max_span_days``) widens them; one that joined despite a date conflict (a follow-up
-        weeks later, where date conflicts do not separate) leaves them, so later reports are measured
+        within ``max_span_days``) widens them; one that joined despite a date conflict (a copy, or a
+        follow-up weeks later where date conflicts do not separate) leaves them, so later reports are measured
         against the happening's days and a run of daily reports cannot drift an event through weeks.
         """
         if not event.get("lo"):

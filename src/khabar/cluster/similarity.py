@@ -166,7 +166,8 @@ def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
     """The weighted evidence that ``p`` and ``q`` are one event; None when a hard conflict separates them.
 
     Within a language the text speaks for itself (terms and names; where a side has no capitalised
-    names, as in Arabic or Persian, the terms carry the names' weight too); canonical entity ids are the
+    names, as in Arabic or Persian, the terms carry the names' weight too, and the entities weighted by
+    rarity, ``rents``, stand for the names in the name conflict); canonical entity ids are the
     bridge across languages, and within one they count with the factor ``same_language_entities``.
     Dates, weekdays and main places add agreement, and their conflicts either separate outright
     (``separate_on_*``) or count against (``weights.*_conflict``; a date conflict by the log of the
