@@ -228,7 +228,9 @@ def _resolve(res: Resources, toks: Tokens, lang: str | None, hits: list[Hit]) ->
         ents = [
             v for k, v, vague in keep if k == "E" and (not vague or v in confirmed or _contained(res, v, nxt))
         ]
-        if ents:
+        if len(ents) == 1:
+            out.append((h, "E", ents[0]))
+        elif ents:
             out.append((h, "E", max(ents, key=lambda e: _score(res, e, confirmed, mentioned, nxt))))
         elif keep and keep[0][0] != "E":
             out.append((h, keep[0][0], keep[0][1]))
