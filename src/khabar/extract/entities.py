@@ -228,7 +228,9 @@ def _resolve(res: Resources, toks: Tokens, lang: str | None, hits: list[Hit]) ->
         ents = [
             v for k, v, vague in keep if k == "E" and (not vague or v in confirmed or _contained(res, v, nxt))
         ]
-        if ents:
+        if len(ents) == 1:
+            out.append((h, "E", ents[0]))
+        elif ents:
             out.append((h, "E", max(ents, key=lambda e: _score(res, e, confirmed, mentioned, nxt))))
         elif keep and keep[0][0] != "E":
             out.append((h, keep[0][0], keep[0][1]))
@@ -244,9 +246,8 @@ def _common_name(word: str, lang: str | None, population: int) -> bool:
 def _adjectival(h: Hit, keep: list[tuple[str, str, bool]]) -> bool:
     """A word that is both a country name and an adjective reads as the adjective when it took an
     article the name does not have (الروسية is Russian; روسیه is Russia)."""
-    kinds = {c[0] for c in keep}
     took_article = "ال" in h.prefix or h.prefix.endswith("لل")
-    return {"A", "E"} <= kinds and took_article and not h.key[0].startswith("ال")
+    return took_article and not h.key[0].startswith("ال") and {"A", "E"} <= {c[0] for c in keep}
 
 
 def _containers(res: Resources, eid: str) -> set[str]:
@@ -383,11 +384,11 @@ def _short_forms(
     surnames: Surnames,
 ) -> None:
     """Link lone surnames to the persons the document names in full (and Latin-script ones to curated persons)."""
-    clitic = lang == "ar"
     # Without a person named in full, only a capitalised Latin-script word can be a (curated) surname.
     latin_only = not surnames.folded and not surnames.skeletons
     if latin_only and not _LATIN_LETTER.search(toks.text):
         return
+    clitic = lang == "ar"
     glued, words, text, starts, ends = toks.glued, toks.folds, toks.text, toks.starts, toks.ends
     for k, word in enumerate(words):
         if covered[k] is not None or len(word) < 3 or k in glued or k + 1 in glued:
@@ -399,8 +400,10 @@ def _short_forms(
         for c in (0, cut) if cut else (0,):
             eid = surnames.folded.get(word[c:])
             if eid is None:
+                if word.startswith("ال", c):
+                    continue  # compared as spelled only
                 facts = _lone_facts(original[c:], lang)
-                if facts is None or word.startswith("ال", c):
+                if facts is None:
                     continue
                 eid = _lone_word(res, surnames, word[c:], original[c:], facts)
             if eid:
@@ -415,11 +418,11 @@ def _lone_facts(original: str, lang: str | None) -> tuple[str, float] | None:
     short or too common to (a lowercase Latin-script word never does)."""
     if is_latin(original) and not original[0].isupper():
         return None
-    skel = skeleton(original)
-    if len(skel) < MIN_SKELETON:
+    freq = zipf(original, lang or "en")  # most words are common: the cheaper test first
+    if freq >= SHORT_FORM_ZIPF:
         return None
-    freq = zipf(original, lang or "en")
-    return (skel, freq) if freq < SHORT_FORM_ZIPF else None
+    skel = skeleton(original)
+    return (skel, freq) if len(skel) >= MIN_SKELETON else None
 
 
 def _lone_word(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections.abc import Iterable
@@ -15,6 +16,7 @@ from ..text.normalize import fold, folded_zipf, has_word_frequencies
 
 # A word: letters/digits plus Arabic-script marks inside it. ZWNJ separates words (as fold() does).
 _WORD = re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])+")
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 _MARK = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 # Between the words of one name: spaces, ZWNJ, hyphens, an abbreviation dot.
 _JOINER = re.compile(r"[\s\u200c\u200d\-.]*")
@@ -116,22 +118,22 @@ class Tokens:
 
 def tokenize(text: str) -> Tokens:
     """Split ``text`` into words, keeping offsets into it."""
-    spans = [m.span() for m in _WORD.finditer(text)]
-    words = [text[a:b] for a, b in spans]
-    folded = fold("\n".join(words)).split("\n")  # one fold() call; per word when NFKC changed the count
-    if len(folded) != len(words):
-        folded = [fold_token(w) for w in words]
-    keep = [k for k, f in enumerate(folded) if f and " " not in f] if len(folded) == len(words) else []
-    if len(keep) != len(words):
+    parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap: words and offsets without a loop
+    words = parts[1::2]
+    offsets = list(itertools.accumulate(map(len, parts)))
+    starts, ends = offsets[0:-1:2], offsets[1::2]
+    joined = fold("\n".join(words))  # one fold() call; per word when NFKC changed the count
+    folded = joined.split("\n")
+    if len(folded) != len(words) or " " in joined or "" in folded:
         folded = [fold_token(w) for w in words]
         keep = [k for k, f in enumerate(folded) if f]
-    starts, ends = [spans[k][0] for k in keep], [spans[k][1] for k in keep]
+        starts, ends, folded = [starts[k] for k in keep], [ends[k] for k in keep], [folded[k] for k in keep]
     glued = (
         frozenset(k for k in range(1, len(starts)) if _ZWNJ_GAP.fullmatch(text, ends[k - 1], starts[k]))
         if "\u200c" in text or "\u200d" in text
         else frozenset()
     )
-    return Tokens(text, starts, ends, [folded[k] for k in keep], glued)
+    return Tokens(text, starts, ends, folded, glued)
 
 
 def original_offset(word: str, folded_chars: int) -> int:
@@ -167,6 +169,8 @@ class PhraseIndex:
         self._by_first: dict[str, list[tuple[tuple[str, ...], list[Any]]]] = {}
         self._exact: dict[tuple[str, ...], list[Any]] = {}
         self._firsts_cache: tuple[dict[str, tuple[tuple[str, str], ...]], ...] = ({}, {})
+        self._startable: tuple[set[str], ...] = (set(), set())
+        """The words of each cache that some indexed phrase may start with (a non-empty ``firsts``)."""
         self._unsorted: set[str] = set()
         """First words whose phrases were added since their bucket was last sorted (longest first)."""
 
@@ -185,10 +189,14 @@ class PhraseIndex:
             self._exact[key] = []
             self._by_first.setdefault(key[0], []).append((key, self._exact[key]))
             self._unsorted.add(key[0])
-            for cache in self._firsts_cache:
-                cache.clear()
+            self._clear_firsts()
         if payload not in self._exact[key]:
             self._exact[key].append(payload)
+
+    def _clear_firsts(self) -> None:
+        for cache, startable in zip(self._firsts_cache, self._startable, strict=True):
+            cache.clear()
+            startable.clear()
 
     def add_all(self, rows: Iterable[tuple[str, Any]]) -> None:
         """Index many (phrase, payload) pairs."""
@@ -219,14 +227,18 @@ class PhraseIndex:
         found = tuple(c for c in out if c[0] in self._by_first)
         if len(cache) >= FIRSTS_CACHE:
             cache.clear()  # start over: the frequent words come back first
+            self._startable[clitics].clear()
         cache[word] = found
+        if found:
+            self._startable[clitics].add(word)
         return found
 
     def starts(self, toks: Tokens, lang: str | None) -> list[int]:
         """The words where some phrase may start (a cheap filter before match())."""
         clitics = lang in _CLITIC_LANGS
-        cache, firsts = self._firsts_cache[clitics], self.firsts
-        can_start = {w for w in set(toks.folds) if (cache[w] if w in cache else firsts(w, clitics))}
+        words = set(toks.folds)
+        can_start = words & self._startable[clitics]  # set operations: no Python loop over known words
+        can_start.update(w for w in words.difference(self._firsts_cache[clitics]) if self.firsts(w, clitics))
         return [i for i, w in enumerate(toks.folds) if w in can_start]
 
     def match(self, toks: Tokens, i: int, lang: str | None) -> Hit | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,6 +18,7 @@ MAX_NAME_WORDS = 3
 MAX_SKIP = 6
 _STOP_GAP = frozenset(".:;!?؟؛\"'“”«»()[]{}\n")
 _CONJ = ("و", "ف", "ب", "ل")
+_OPEN_QUOTE = re.compile("«")
 _CLITICS = frozenset("وفبلک")
 LATIN_NAME_ZIPF = 5.8
 ARTICLE_NAME_ZIPF = 4.0
@@ -154,8 +157,9 @@ def find_persons(ctx: Context) -> list[PersonSpan]:
     given = ctx.given
     where = set(ctx.triggers.starts(toks, ctx.lang))
     where.update(k for k, f in enumerate(toks.folds) if f in given or (f[:1] in _CONJ and f[1:] in given))
-    if "«" in toks.text:
-        where.update(k for k in range(len(toks)) if toks.before(k).rstrip().endswith("«"))
+    # The word after each «, when only spaces stand between them.
+    after_quote = (bisect_right(toks.starts, m.start()) for m in _OPEN_QUOTE.finditer(toks.text))
+    where.update(k for k in after_quote if k < len(toks) and toks.before(k).rstrip().endswith("«"))
     out: list[PersonSpan] = []
     done = 0
     for i in sorted(where):

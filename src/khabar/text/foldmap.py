@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from bisect import bisect_right
-from itertools import accumulate
 
 from .normalize import fold
 
 _FOLDED: dict[int, str] = {}
-_LENGTHS: dict[int, str] = {}
 _NOT_ONE: set[str] = set()  # characters that fold to zero or several characters
 _SPACE_RUNS = re.compile(r"\s+")
 
@@ -21,28 +19,42 @@ def _tables_for(text: str) -> bool:
         code = ord(ch)
         if code not in _FOLDED:
             _FOLDED[code] = fold(ch)
-            _LENGTHS[code] = chr(len(_FOLDED[code]))
             if len(_FOLDED[code]) != 1:
                 _NOT_ONE.add(ch)
     return not (chars & _NOT_ONE)
 
 
+@functools.lru_cache(maxsize=8)
+def _not_one_pattern(chars: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(map(re.escape, sorted(chars))) + "]")
+
+
 class Folded:
     """``text`` folded character by character (``khabar.text.normalize.fold``), with a map back to ``text``."""
 
-    __slots__ = ("_ends", "folded", "text")
+    __slots__ = ("_changes", "folded", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         identity = _tables_for(text)
         self.folded = text.translate(_FOLDED)
-        self._ends: list[int] | None = [] if identity else None
+        self._changes: list[tuple[int, int]] | None = [] if identity else None
 
     def _raw_index(self, folded_offset: int) -> int:
         """The index in ``text`` of the character that produced ``folded[folded_offset]``."""
-        if self._ends is None:
-            self._ends = list(accumulate(self.text.translate(_LENGTHS).encode("latin-1")))
-        return bisect_right(self._ends, folded_offset) if self._ends else folded_offset
+        if self._changes is None:
+            # The few characters that fold to zero or several: (index, folded length). Every other
+            # character folds to one, so offsets between them differ by a constant shift.
+            pattern = _not_one_pattern(frozenset(_NOT_ONE))
+            self._changes = [(m.start(), len(_FOLDED[ord(m.group())])) for m in pattern.finditer(self.text)]
+        shift = 0  # folded offset minus text offset before the next change
+        for at, length in self._changes:
+            if folded_offset - shift < at:
+                return folded_offset - shift
+            if at + shift + length > folded_offset:
+                return at
+            shift += length - 1
+        return min(folded_offset - shift, len(self.text))
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of ``text`` that folds to ``folded[start:end]``."""

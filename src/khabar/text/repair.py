@@ -130,6 +130,8 @@ def _core(left: str, right: str, lang: str) -> int:
     """How many letters of ``left`` are proclitics: when the bare fragment and the bare joined word are
     both likelier than with them ("ومد ة"; but "كيف هم" and "فكرو ا" keep their first letters)."""
     cut = len(_PROCLITICS.match(left).group())  # type: ignore[union-attr]
+    if not cut:
+        return 0
     bare_left, bare_joined = (
         _zipf(left[cut:], lang) > _zipf(left, lang),
         _zipf(left[cut:] + right, lang) > _zipf(left + right, lang),
@@ -160,17 +162,15 @@ def find_splits(text: str, lang: str, **rule: float) -> list[tuple[int, int]]:
     words, gaps = _words(text)
     bare = [w for _, _, w in words]
     known = _frequencies(lang) if rule["min_zipf"] > 0 else None
+    # Each distinct word that may open with proclitics, without them (one regex call per word, not per pair).
+    stems = {w: _PROCLITICS.sub("", w, 1) for w in set(bare) if w[:1] in _PROCLITIC_LETTERS}
     # Pairs one space apart; with a frequency floor, only those of which some joined form is a word
     # (should_join would refuse the rest, at several times the cost).
     pairs = [
         i
         for i, (gap, left, right) in enumerate(zip(gaps, bare[:-1], bare[1:], strict=True))
         if gap == " "
-        and (
-            known is None
-            or left + right in known
-            or (left[:1] in _PROCLITIC_LETTERS and _PROCLITICS.sub("", left, 1) + right in known)
-        )
+        and (known is None or left + right in known or (left in stems and stems[left] + right in known))
     ]
     found: list[tuple[int, int]] = []
     for i in pairs:
