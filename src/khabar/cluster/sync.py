@@ -9,6 +9,7 @@ from ..model import Article, Event
 from ..store.base import Store
 from .describe import central
 from .events import Assignment, Clusterer
+from .features import ClusterInput
 
 
 def _publish(store: Store, clusterer: Clusterer, assignments: Sequence[Assignment]) -> None:
@@ -55,12 +56,19 @@ def _publish(store: Store, clusterer: Clusterer, assignments: Sequence[Assignmen
 
 
 def cluster_articles(
-    store: Store, articles: Iterable[Article], config: Mapping[str, Any], *, refine: bool = False
+    store: Store,
+    articles: Iterable[Article],
+    config: Mapping[str, Any],
+    *,
+    refine: bool = False,
+    prepared: Mapping[str, ClusterInput] | None = None,
 ) -> list[Assignment]:
-    """Cluster articles already in the store into its events and stories, and save the clusterer's state."""
+    """Cluster articles already in the store into its events and stories, and save the clusterer's state.
+
+    ``prepared``: the :func:`~.features.cluster_input` of articles, when the stage workers computed it."""
     state = store.cluster_state()
     clusterer = Clusterer(state, config)
-    assignments = clusterer.add_batch(articles, refine=refine)
+    assignments = clusterer.add_batch(articles, refine=refine, prepared=prepared)
     _publish(store, clusterer, assignments)
     state.flush()
     return assignments
