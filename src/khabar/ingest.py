@@ -195,7 +195,7 @@ def ingest_documents(
     ``cluster``, the engine also computes each article's clustering input (:attr:`Prepared.cluster`).
     """
     report = IngestReport()
-    pending: set[str] = set()
+    pending: set[str] = set()  # read but not stored yet (once stored, the store knows them)
 
     def new_articles() -> Iterator[Article]:
         for item in documents:
@@ -228,6 +228,7 @@ def ingest_documents(
                 store.put_article(
                     article, content_hash=result.content_hash, text_hash=result.text_hash, index=result.index
                 )
+                pending.discard(article.id)
                 stored.append(result)
         for result in stored:
             report.ingested += 1

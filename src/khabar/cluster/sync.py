@@ -7,7 +7,7 @@ from typing import Any
 
 from ..model import Article, Event
 from ..store.base import Store
-from .describe import central
+from .describe import central, describe_event
 from .events import Assignment, Clusterer
 from .features import ClusterInput
 
@@ -31,7 +31,7 @@ def _publish(store: Store, clusterer: Clusterer, assignments: Sequence[Assignmen
             continue
         records = [r for r in (state.get("article", a) for a in record["articles"]) if r]
         members = [m for m in (store.get_article(a) for a in central(record, records)) if m is not None]
-        event = clusterer.describe(event_id, members)
+        event = describe_event(record, members, records)
         events[event_id] = event
         for aid, (was_event, was_story, was_dup) in store.clusters_of(record["articles"]).items():
             if was_event and was_event != event_id:
