@@ -10,10 +10,20 @@ from typing import IO, Any
 
 from . import config as config_mod
 from . import export as export_mod
+from .cluster.features import ClusterInput
+from .cluster.settings import settings
 from .cluster.sync import cluster_articles, recluster
 from .engines import LocalEngine, make_engine
 from .extract.gazetteer import import_user_gazetteer
-from .ingest import IngestReport, article_from_document, content_key, ingest_documents, process, raw_hash
+from .ingest import (
+    IngestReport,
+    Prepared,
+    article_from_document,
+    content_key,
+    ingest_documents,
+    process,
+    raw_hash,
+)
 from .model import Article, Document, Event, Story
 from .pipeline import Pipeline
 from .sources import Problem, SourceOptions, iter_documents
@@ -108,14 +118,18 @@ class Khabar:
         self.store.set_meta("config", self.config)
         opts = self.config["ingest"]
         pending: list[Article] = []
+        prepared: dict[str, ClusterInput] = {}
 
-        def stored(article: Article) -> None:
-            self._learn_chrome(article)
+        def stored(result: Prepared) -> None:
+            self._learn_chrome(result.article)
             if opts["cluster"]:
-                pending.append(article)
+                pending.append(result.article)
+                if result.cluster is not None:
+                    prepared[result.article.id] = result.cluster
                 if len(pending) >= int(opts["cluster_chunk"]):
-                    self.cluster(pending)
+                    self.cluster(pending, prepared=prepared)
                     pending.clear()
+                    prepared.clear()
 
         runner = make_engine(engine, workers=workers, address=address)
         if opts["cluster"] and isinstance(runner, LocalEngine):
@@ -130,9 +144,10 @@ class Khabar:
             engine=runner,
             on_item=on_item,
             on_stored=stored,
+            cluster=settings(self.config["cluster"]) if opts["cluster"] else None,
         )
         if pending:
-            self.cluster(pending)
+            self.cluster(pending, prepared=prepared)
         return report
 
     def _learn_chrome(self, article: Article) -> None:
@@ -141,11 +156,19 @@ class Khabar:
         if outlet and article.meta.get("line_keys"):
             self.store.count_outlet_lines(outlet, article.meta["line_keys"])
 
-    def cluster(self, articles: list[Article] | None = None, *, refine: bool = False) -> int:
-        """Cluster these stored articles (default: those not yet in an event) into events and stories."""
+    def cluster(
+        self,
+        articles: list[Article] | None = None,
+        *,
+        refine: bool = False,
+        prepared: dict[str, ClusterInput] | None = None,
+    ) -> int:
+        """Cluster these stored articles (default: those not yet in an event) into events and stories.
+
+        ``prepared``: the clustering input of articles, when ingest's workers computed it."""
         if articles is None:
             articles = [a for a in self.store.iter_articles() if a.event is None]
-        cluster_articles(self.store, articles, self.config["cluster"], refine=refine)
+        cluster_articles(self.store, articles, self.config["cluster"], refine=refine, prepared=prepared)
         return len(articles)
 
     def recluster(self, *, refine: bool = False) -> int:

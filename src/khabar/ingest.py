@@ -6,16 +6,18 @@ import gc
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Protocol
 
+from .cluster.features import ClusterInput, cluster_input
 from .model import Article, Document
 from .pipeline import Pipeline
 from .sources import Problem, SourceOptions, iter_documents
 from .sources.decode import DecodeError, decode_bytes
 from .store.base import Store
-from .text.normalize import fold
+from .text.normalize import fold, index_text
 
 _SPACE = re.compile(r"\s+")
 
@@ -108,6 +110,41 @@ def process(article: Article, pipeline: Pipeline) -> Article | Problem:
     return article
 
 
+@dataclass
+class Prepared:
+    """One article through the pipeline, with everything the store writer needs of it that needs no store."""
+
+    article: Article
+    content_hash: str
+    """:func:`raw_hash` of the raw input."""
+    text_hash: str
+    """:func:`content_key` of the clean text."""
+    index: tuple[str, str]
+    """The full-text index entry: title and body as :func:`index_text` writes them."""
+    cluster: ClusterInput | None = None
+    """The clustering input (features, copy sketch), when clustering settings were given."""
+
+
+def prepare(
+    article: Article, pipeline: Pipeline, cluster: Mapping[str, Any] | None = None
+) -> Prepared | Problem:
+    """:func:`process` one article, then compute what storing it and (with the full clustering settings
+    ``cluster``) clustering it need from the article alone: the per-article work an engine's workers do."""
+    result = process(article, pipeline)
+    if isinstance(result, Problem):
+        return result
+    return Prepared(
+        result,
+        raw_hash(result.raw),
+        content_key(result.text),
+        (index_text(result.title or ""), index_text(result.text)),
+        cluster_input(result, cluster) if cluster is not None else None,
+    )
+
+
+Task = Callable[[Article, Pipeline], Any]
+"""What an engine runs on each article: :func:`process` (the default) or :func:`prepare` with its settings bound."""
+
 _WARM_UP = (
     "الرياض - واس: قال الرئيس الروسي فلاديمير بوتين في موسكو يوم الاثنين 5 يناير 2015: «نحن مستعدون للحوار»، "
     "وفق ما نقلت وكالة رويترز. President Vladimir Putin said in Moscow on Monday, Reuters reported."
@@ -126,17 +163,17 @@ def warm_up(pipeline: Pipeline) -> None:
 class Engine(Protocol):
     """Runs the per-article stages over many articles and yields the results in input order."""
 
-    def map(self, pipeline: Pipeline, articles: Iterable[Article]) -> Iterator[Article | Problem]:
-        """Process every article."""
+    def map(self, pipeline: Pipeline, articles: Iterable[Article], task: Task = process) -> Iterator[Any]:
+        """Run ``task`` on every article (a picklable function: it may run in another process)."""
         ...
 
 
 class SerialEngine:
     """The per-article stages in this process."""
 
-    def map(self, pipeline: Pipeline, articles: Iterable[Article]) -> Iterator[Article | Problem]:
-        """Process every article, one after the other."""
-        return (process(a, pipeline) for a in articles)
+    def map(self, pipeline: Pipeline, articles: Iterable[Article], task: Task = process) -> Iterator[Any]:
+        """Run ``task`` on every article, one after the other."""
+        return (task(a, pipeline) for a in articles)
 
 
 def ingest_documents(
@@ -146,11 +183,19 @@ def ingest_documents(
     *,
     engine: Engine | None = None,
     on_item: Callable[[], None] | None = None,
-    on_stored: Callable[[Article], None] | None = None,
+    on_stored: Callable[[Prepared], None] | None = None,
+    cluster: Mapping[str, Any] | None = None,
+    write_group: int = 64,
 ) -> IngestReport:
-    """Process documents (on ``engine``) and store each in its own transaction; bad input is reported and skipped."""
+    """Process documents (on ``engine``) and store them, ``write_group`` results to a transaction (one commit
+    each: far cheaper than one per article; an interrupted run still stores what was processed); bad input
+    is reported and skipped.
+
+    ``on_stored`` receives each stored article once its group is committed. With the full clustering settings
+    ``cluster``, the engine also computes each article's clustering input (:attr:`Prepared.cluster`).
+    """
     report = IngestReport()
-    pending: set[str] = set()
+    pending: set[str] = set()  # read but not stored yet (once stored, the store knows them)
 
     def new_articles() -> Iterator[Article]:
         for item in documents:
@@ -170,18 +215,37 @@ def ingest_documents(
             pending.add(article.id)
             yield article
 
-    for result in (engine or SerialEngine()).map(pipeline, new_articles()):
-        if isinstance(result, Problem):
-            report.skip(result)
-            continue
-        text_hash = content_key(result.text)
-        result.duplicate_of = store.find_by_text_hash(text_hash)
-        report.copies += result.duplicate_of is not None
-        store.put_article(result, content_hash=raw_hash(result.raw), text_hash=text_hash)
-        report.ingested += 1
-        report.ids.append(result.id)
-        if on_stored:
-            on_stored(result)
+    def write(group: list[Prepared | Problem]) -> None:
+        stored: list[Prepared] = []
+        with store.transaction():
+            for result in group:
+                if isinstance(result, Problem):
+                    report.skip(result)
+                    continue
+                article = result.article
+                article.duplicate_of = store.find_by_text_hash(result.text_hash)
+                report.copies += article.duplicate_of is not None
+                store.put_article(
+                    article, content_hash=result.content_hash, text_hash=result.text_hash, index=result.index
+                )
+                pending.discard(article.id)
+                stored.append(result)
+        for result in stored:
+            report.ingested += 1
+            report.ids.append(result.article.id)
+            if on_stored:
+                on_stored(result)
+
+    task = partial(prepare, cluster=cluster)
+    group: list[Prepared | Problem] = []
+    try:
+        for result in (engine or SerialEngine()).map(pipeline, new_articles(), task):
+            group.append(result)
+            if len(group) >= write_group:
+                done, group = group, []
+                write(done)
+    finally:
+        write(group)  # what was processed before an interruption is stored too
     return report
 
 
@@ -193,7 +257,7 @@ def ingest(
     *,
     engine: Engine | None = None,
     on_item: Callable[[], None] | None = None,
-    on_stored: Callable[[Article], None] | None = None,
+    on_stored: Callable[[Prepared], None] | None = None,
 ) -> IngestReport:
     """Ingest every input (paths, globs, directories, ``-``, URLs)."""
     documents = iter_documents(inputs, options)

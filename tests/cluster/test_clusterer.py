@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 
 from khabar.cluster.events import Clusterer, canonical_order
+from khabar.cluster.features import cluster_input
+from khabar.cluster.settings import settings
 from khabar.cluster.similarity import norm
 from khabar.cluster.state import MemoryState
 from khabar.model import Article
@@ -24,6 +26,23 @@ def test_two_batches_give_what_one_batch_gives() -> None:
     resumed = Clusterer(state)  # a fresh clusterer over the same state: what a restart does
     resumed.add_batch(copy.deepcopy(articles[2:]))
     assert _signature(one) == _signature(resumed.assignment(a.id) for a in articles)
+
+
+def test_clustering_input_computed_elsewhere_gives_what_computing_it_here_gives() -> None:
+    """Ingest's workers compute each article's cluster_input; the clusterer then only consumes it."""
+    articles = seed_articles()
+    articles.append(copy.deepcopy(articles[0]))
+    articles[-1].id = "copy-of-first"
+    here = Clusterer()
+    done_here = here.add_batch(copy.deepcopy(articles))
+    cfg = settings()
+    prepared = {a.id: cluster_input(a, cfg) for a in articles}
+    elsewhere = Clusterer()
+    done_elsewhere = elsewhere.add_batch(copy.deepcopy(articles), prepared=prepared)
+    assert _signature(done_here) == _signature(done_elsewhere)
+    assert [a.duplicate_of for a in done_elsewhere] == [a.duplicate_of for a in done_here]
+    assert any(a.duplicate_of for a in done_elsewhere)
+    assert here.state.get("article", articles[1].id) == elsewhere.state.get("article", articles[1].id)
 
 
 def test_same_input_same_output() -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
+from khabar.cluster.settings import settings
 from khabar.config import DEFAULT_PIPELINE
 from khabar.engines import LocalEngine
-from khabar.ingest import SerialEngine, article_from_document
+from khabar.ingest import Prepared, SerialEngine, article_from_document, prepare
 from khabar.model import Document
 from khabar.pipeline import Pipeline
 
@@ -34,3 +36,22 @@ def test_small_runs_stay_in_process(seeds_dir: Path) -> None:
     engine = LocalEngine(2, min_pool=64)
     out = list(engine.map(Pipeline(list(DEFAULT_PIPELINE)), _articles(seeds_dir, 1)))
     assert len(out) == 5 and all(a.stages for a in out)
+
+
+def test_pool_prepares_what_the_serial_path_prepares(seeds_dir: Path) -> None:
+    """Hashes, index entries and clustering input computed in the workers equal those computed here;
+    the raw input, which the workers do not send back, is put back."""
+    pipeline = Pipeline(list(DEFAULT_PIPELINE))
+    task = partial(prepare, cluster=settings())
+    serial = list(SerialEngine().map(pipeline, _articles(seeds_dir, 4), task))
+    pooled = list(LocalEngine(2, min_pool=8, chunksize=2).map(pipeline, _articles(seeds_dir, 4), task))
+    assert all(isinstance(p, Prepared) and p.cluster is not None for p in pooled)
+    assert [p.article.to_dict() for p in pooled] == [p.article.to_dict() for p in serial]
+    assert all(p.article.raw for p in pooled)
+    for p, s in zip(pooled, serial, strict=True):
+        assert (p.content_hash, p.text_hash, p.index, p.cluster) == (
+            s.content_hash,
+            s.text_hash,
+            s.index,
+            s.cluster,
+        )

@@ -172,3 +172,30 @@ def test_readers_in_other_threads_see_commits_while_the_writer_writes(store: SQL
     assert not errors
     assert seen == sorted(seen) or max(seen) <= 50
     assert store.count_articles() == 50
+
+
+def test_a_transaction_commits_many_writes_at_once_and_a_failed_write_inside_it_alone(
+    store: SQLiteStore,
+) -> None:
+    with store.transaction():
+        store.put_article(_article(1), content_hash="1", text_hash="t1")
+        with pytest.raises(sqlite3.IntegrityError):
+            store.put_article(_article(2, id=None), content_hash="2", text_hash="t2")  # type: ignore[arg-type]
+        store.put_article(_article(3), content_hash="3", text_hash="t3")
+        assert store.count_articles() == 0  # readers see nothing before the commit
+        assert store.find_by_text_hash("t3") == "a3"  # the writer sees its own writes
+    assert [a.id for a in store.iter_articles()] == ["a1", "a3"]
+
+
+def test_a_failed_transaction_writes_nothing(store: SQLiteStore) -> None:
+    with pytest.raises(RuntimeError), store.transaction():
+        store.put_article(_article(1), content_hash="1", text_hash="t1")
+        raise RuntimeError("stop")
+    assert store.count_articles() == 0
+    store.put_article(_article(2), content_hash="2", text_hash="t2")  # the writer is usable again
+    assert store.count_articles() == 1
+
+
+def test_a_precomputed_index_entry_is_what_search_finds(store: SQLiteStore) -> None:
+    store.put_article(_article(1), content_hash="1", text_hash="t1", index=("", "precomputed"))
+    assert [h.article_id for h in store.search("precomputed")] == ["a1"]

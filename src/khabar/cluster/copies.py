@@ -8,8 +8,10 @@ token sequence) are found by a hash before any MinHash work.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import zlib
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -22,6 +24,7 @@ _MASK32 = np.uint64(0xFFFFFFFF)
 _SEED = 20240601
 
 
+@functools.cache
 def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
     rng = np.random.default_rng(_SEED)
     a = rng.integers(1, 1 << 32, size=num_perm, dtype=np.uint64)
@@ -56,6 +59,35 @@ def signature(shingles: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return hv.min(axis=0)
 
 
+@dataclass(frozen=True)
+class CopySketch:
+    """What the copy index compares of one text, computed from the text alone (so a worker can compute it)."""
+
+    exact: str
+    """Posting key of the exact token sequence."""
+    signature: bytes
+    """The MinHash signature, as uint32 bytes (as the index stores it, in hex)."""
+    bands: tuple[str, ...]
+    """Posting keys of the LSH bands of the signature."""
+
+
+def copy_sketch(
+    text: str, *, shingle: int = 4, num_perm: int = 128, bands: int = 32, **_: Any
+) -> CopySketch | None:
+    """The sketch of ``text`` under the copy settings (``settings()["copies"]``); None when it has no words."""
+    words = tokens(text)
+    if not words:
+        return None
+    exact = "x:" + hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=12).hexdigest()
+    sig = signature(shingle_hashes(words, shingle), *_permutations(num_perm)).astype(np.uint32)
+    rows = num_perm // bands
+    keys = tuple(
+        f"mh:{i}:{hashlib.blake2b(sig[i * rows : (i + 1) * rows].tobytes(), digest_size=8).hexdigest()}"
+        for i in range(bands)
+    )
+    return CopySketch(exact, sig.tobytes(), keys)
+
+
 class CopyIndex:
     """Finds earlier near-copies of each text added: ``add(id, text)`` returns the original's id or None.
 
@@ -71,23 +103,26 @@ class CopyIndex:
         self.num_perm = int(settings.get("num_perm", 128))
         self.bands = int(settings.get("bands", 32))
         self.bucket_limit = int(settings.get("bucket_limit", 50))
-        self.rows = self.num_perm // self.bands
-        self._a, self._b = _permutations(self.num_perm)
+
+    def sketch(self, text: str) -> CopySketch | None:
+        """The sketch of ``text`` under this index's settings."""
+        return copy_sketch(text, shingle=self.shingle, num_perm=self.num_perm, bands=self.bands)
 
     def add(self, article_id: str, text: str) -> str | None:
         """Index ``text`` under ``article_id``; the id of the earliest earlier copy, or None."""
-        words = tokens(text)
-        if not words:
+        return self.add_sketch(article_id, self.sketch(text))
+
+    def add_sketch(self, article_id: str, sketch: CopySketch | None) -> str | None:
+        """Index a text by its sketch (:meth:`sketch`, or :func:`copy_sketch` elsewhere with the same settings)."""
+        if sketch is None:
             return None
-        exact = "x:" + hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=12).hexdigest()
-        known = self.state.postings(exact, 1)
+        known = self.state.postings(sketch.exact, 1)
         if known:
             return self._original(known[0])
-        sig = signature(shingle_hashes(words, self.shingle), self._a, self._b)
-        keys = self._band_keys(sig)
+        sig = np.frombuffer(sketch.signature, dtype=np.uint32)
         best: tuple[float, str] | None = None
         seen: set[str] = set()
-        for bucket in self.state.postings_many(keys, self.bucket_limit):
+        for bucket in self.state.postings_many(sketch.bands, self.bucket_limit):
             for other in bucket:
                 if other in seen:
                     continue
@@ -96,27 +131,19 @@ class CopyIndex:
                 if rec is None:
                     continue
                 other_sig = np.frombuffer(bytes.fromhex(rec["sig"]), dtype=np.uint32)
-                sim = float(np.mean(other_sig == sig.astype(np.uint32)))
+                sim = float(np.mean(other_sig == sig))
                 if sim >= self.threshold and (best is None or sim > best[0]):
                     best = (sim, other)
-        self.state.add_posting(exact, article_id)
+        self.state.add_posting(sketch.exact, article_id)
         if best is not None:
             original = self._original(best[1])
             self.state.put("sig", article_id, {"sig": "", "of": original})
             return original
-        self.state.put("sig", article_id, {"sig": sig.astype(np.uint32).tobytes().hex(), "of": None})
-        for key in keys:
+        self.state.put("sig", article_id, {"sig": sketch.signature.hex(), "of": None})
+        for key in sketch.bands:
             self.state.add_posting(key, article_id)
         return None
 
     def _original(self, article_id: str) -> str:
         rec = self.state.get("sig", article_id)
         return (rec or {}).get("of") or article_id
-
-    def _band_keys(self, sig: np.ndarray) -> list[str]:
-        r = self.rows
-        sig32 = sig.astype(np.uint32)
-        return [
-            f"mh:{i}:{hashlib.blake2b(sig32[i * r : (i + 1) * r].tobytes(), digest_size=8).hexdigest()}"
-            for i in range(self.bands)
-        ]

@@ -20,7 +20,7 @@ from typing import Any
 from ..model import Article, Event, Story
 from .copies import CopyIndex
 from .describe import describe_event, describe_story
-from .features import Features, _iso_date, features, prior_doc_freq
+from .features import ClusterInput, Features, _iso_date, cluster_input, prior_doc_freq
 from .settings import settings
 from .similarity import Profile, add_into, date_excess, similarity, truncate
 from .state import ClusterState, MemoryState
@@ -57,20 +57,32 @@ class Clusterer:
 
     # ----- public API -----
 
-    def add_batch(self, articles: Iterable[Article], *, refine: bool = False) -> list[Assignment]:
-        """Cluster a batch (in canonical order); with ``refine``, then run a split and a merge pass."""
-        done = [self.add(a) for a in canonical_order(articles)]
+    def add_batch(
+        self,
+        articles: Iterable[Article],
+        *,
+        refine: bool = False,
+        prepared: Mapping[str, ClusterInput] | None = None,
+    ) -> list[Assignment]:
+        """Cluster a batch (in canonical order); with ``refine``, then run a split and a merge pass.
+
+        ``prepared`` holds the :func:`cluster_input` of articles, computed elsewhere (by the stage workers)."""
+        prepared = prepared or {}
+        done = [self.add(a, prepared.get(a.id)) for a in canonical_order(articles)]
         if refine:
             self.refine()
             return [self.assignment(a.article) for a in done]
         return done
 
-    def add(self, article: Article) -> Assignment:
-        """Cluster one article (already through the pipeline) and return where it went."""
+    def add(self, article: Article, prepared: ClusterInput | None = None) -> Assignment:
+        """Cluster one article (already through the pipeline) and return where it went.
+
+        ``prepared``: the article's :func:`cluster_input` when already computed (else computed here)."""
         if self.state.get("article", article.id) is not None:
             return self.assignment(article.id)
-        original = self.copies.add(article.id, (article.title or "") + "\n" + (article.text or ""))
-        rec = self._article_record(features(article, **self.feat), original)
+        inputs = prepared or cluster_input(article, self.cfg)
+        original = self.copies.add_sketch(article.id, inputs.copy)
+        rec = self._article_record(inputs.features, original)
         if original is not None and self.state.get("article", original) is not None:
             event_id = self.state.get("article", original)["event"]
         else:

@@ -12,12 +12,14 @@ import functools
 import math
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..model import Article
 from ..text.normalize import fold, has_word_frequencies, strip_clitics, tokens
+from .copies import CopySketch, copy_sketch
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -245,3 +247,17 @@ def features(article: Article, *, top_entities: int = 8, title_weight: int = 2, 
         kind=event_kind(lang, terms),
         outlet=article.outlet,
     )
+
+
+@dataclass
+class ClusterInput:
+    """What clustering computes from one article alone, so that a stage worker can compute it."""
+
+    features: Features
+    copy: CopySketch | None
+
+
+def cluster_input(article: Article, cfg: Mapping[str, Any]) -> ClusterInput:
+    """The features and copy sketch of one article under the full clustering settings ``cfg`` (``settings()``)."""
+    text = (article.title or "") + "\n" + (article.text or "")
+    return ClusterInput(features(article, **cfg["features"]), copy_sketch(text, **cfg["copies"]))

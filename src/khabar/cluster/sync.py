@@ -7,8 +7,9 @@ from typing import Any
 
 from ..model import Article, Event
 from ..store.base import Store
-from .describe import central
+from .describe import central, describe_event
 from .events import Assignment, Clusterer
+from .features import ClusterInput
 
 
 def _publish(store: Store, clusterer: Clusterer, assignments: Sequence[Assignment]) -> None:
@@ -30,7 +31,7 @@ def _publish(store: Store, clusterer: Clusterer, assignments: Sequence[Assignmen
             continue
         records = [r for r in (state.get("article", a) for a in record["articles"]) if r]
         members = [m for m in (store.get_article(a) for a in central(record, records)) if m is not None]
-        event = clusterer.describe(event_id, members)
+        event = describe_event(record, members, records)
         events[event_id] = event
         for aid, (was_event, was_story, was_dup) in store.clusters_of(record["articles"]).items():
             if was_event and was_event != event_id:
@@ -55,12 +56,19 @@ def _publish(store: Store, clusterer: Clusterer, assignments: Sequence[Assignmen
 
 
 def cluster_articles(
-    store: Store, articles: Iterable[Article], config: Mapping[str, Any], *, refine: bool = False
+    store: Store,
+    articles: Iterable[Article],
+    config: Mapping[str, Any],
+    *,
+    refine: bool = False,
+    prepared: Mapping[str, ClusterInput] | None = None,
 ) -> list[Assignment]:
-    """Cluster articles already in the store into its events and stories, and save the clusterer's state."""
+    """Cluster articles already in the store into its events and stories, and save the clusterer's state.
+
+    ``prepared``: the :func:`~.features.cluster_input` of articles, when the stage workers computed it."""
     state = store.cluster_state()
     clusterer = Clusterer(state, config)
-    assignments = clusterer.add_batch(articles, refine=refine)
+    assignments = clusterer.add_batch(articles, refine=refine, prepared=prepared)
     _publish(store, clusterer, assignments)
     state.flush()
     return assignments

@@ -3,7 +3,8 @@
 Small runs stay in this process: the pool starts only once more than ``min_pool`` articles are waiting,
 because starting workers (and loading their lexicons and models) costs more than a few articles.
 Input is read in this thread, a few chunks ahead of the results, so memory stays flat however long the
-input is, and the caller (the single store writer) is the only one touching the store.
+input is, and the caller (the single store writer) is the only one touching the store. A result comes back
+without the raw input when a stage left it unchanged: this process still holds it, and puts it back.
 """
 
 from __future__ import annotations
@@ -16,23 +17,46 @@ from itertools import chain, islice
 from multiprocessing.pool import AsyncResult
 from typing import Any
 
-from ..ingest import process, warm_up
+from ..ingest import Task, process, warm_up
 from ..model import Article
 from ..pipeline import Pipeline
-from ..sources import Problem
 
 _worker_pipeline: Pipeline | None = None
+_worker_task: Task = process
 
 
-def _init_worker(names: list[str], config: Mapping[str, Mapping[str, Any]]) -> None:
-    global _worker_pipeline
+def _init_worker(names: list[str], config: Mapping[str, Mapping[str, Any]], task: Task) -> None:
+    global _worker_pipeline, _worker_task
     _worker_pipeline = Pipeline(names, config)
+    _worker_task = task
     warm_up(_worker_pipeline)
 
 
-def _work(chunk: tuple[Article, ...]) -> list[Article | Problem]:
+def _work(chunk: tuple[Article, ...]) -> list[Any]:
     assert _worker_pipeline is not None, "worker not initialised"
-    return [process(article, _worker_pipeline) for article in chunk]
+    return [shed_raw(_worker_task(article, _worker_pipeline), article) for article in chunk]
+
+
+def _article_of(result: Any) -> Article | None:
+    """The article a task's result carries (an Article, or a Prepared's), if any."""
+    found = getattr(result, "article", result)
+    return found if isinstance(found, Article) else None
+
+
+def shed_raw(result: Any, sent: Article) -> Any:
+    """``result`` without the raw input when it carries ``sent``'s unchanged (less to send back)."""
+    article = _article_of(result)
+    if article is not None and article.raw == sent.raw:
+        article.raw = ""
+    return result
+
+
+def restore_raw(result: Any, sent: Article) -> Any:
+    """``result`` with ``sent``'s raw input put back where :func:`shed_raw` took it out."""
+    article = _article_of(result)
+    if article is not None and not article.raw:
+        article.raw = sent.raw
+    return result
 
 
 def batched(items: Iterable[Any], size: int) -> Iterator[tuple[Any, ...]]:
@@ -58,21 +82,22 @@ class LocalEngine:
         self.chunksize = chunksize  # each chunk costs the driver's pool threads a few ms, whatever its size
         self.ahead = ahead  # chunks in flight per worker
 
-    def map(self, pipeline: Pipeline, articles: Iterable[Article]) -> Iterator[Article | Problem]:
-        """Process every article; yield results in input order."""
+    def map(self, pipeline: Pipeline, articles: Iterable[Article], task: Task = process) -> Iterator[Any]:
+        """Run ``task`` on every article; yield results in input order."""
         it = iter(articles)
         head = list(islice(it, self.min_pool))
         if self.workers == 1 or len(head) < self.min_pool:
-            yield from (process(a, pipeline) for a in chain(head, it))
+            yield from (task(a, pipeline) for a in chain(head, it))
             return
         ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
-        with ctx.Pool(
-            self.workers, initializer=_init_worker, initargs=(pipeline.stage_names, pipeline_config(pipeline))
-        ) as pool:
-            in_flight: deque[AsyncResult[list[Article | Problem]]] = deque()
+        initargs = (pipeline.stage_names, pipeline_config(pipeline), task)
+        with ctx.Pool(self.workers, initializer=_init_worker, initargs=initargs) as pool:
+            in_flight: deque[tuple[tuple[Article, ...], AsyncResult[list[Any]]]] = deque()
             for chunk in batched(chain(head, it), self.chunksize):
-                in_flight.append(pool.apply_async(_work, (chunk,)))
+                in_flight.append((chunk, pool.apply_async(_work, (chunk,))))
                 if len(in_flight) >= self.workers * self.ahead:
-                    yield from in_flight.popleft().get()
+                    sent, done = in_flight.popleft()
+                    yield from map(restore_raw, done.get(), sent)
             while in_flight:
-                yield from in_flight.popleft().get()
+                sent, done = in_flight.popleft()
+                yield from map(restore_raw, done.get(), sent)

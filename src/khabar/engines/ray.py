@@ -16,11 +16,10 @@ from typing import Any
 
 import numpy as np
 
-from ..ingest import process, warm_up
+from ..ingest import Task, process, warm_up
 from ..model import Article
 from ..pipeline import Pipeline
-from ..sources import Problem
-from .local import batched, pipeline_config
+from .local import batched, pipeline_config, restore_raw, shed_raw
 
 
 class RayMissingError(RuntimeError):
@@ -39,14 +38,19 @@ def _ray() -> Any:
 
 
 class _Stages:
-    """A Ray Data actor: builds the pipeline once, then processes batches of pickled articles."""
+    """A Ray Data actor: builds the pipeline once, then runs the task on batches of pickled articles."""
 
-    def __init__(self, names: list[str], config: Mapping[str, Mapping[str, Any]]) -> None:
+    def __init__(self, names: list[str], config: Mapping[str, Mapping[str, Any]], task: Task) -> None:
         self.pipeline = Pipeline(names, config)
+        self.task = task
         warm_up(self.pipeline)
 
+    def _run(self, blob: bytes) -> bytes:
+        article = pickle.loads(blob)
+        return pickle.dumps(shed_raw(self.task(article, self.pipeline), article))
+
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-        results = [pickle.dumps(process(pickle.loads(blob), self.pipeline)) for blob in batch["article"]]
+        results = [self._run(blob) for blob in batch["article"]]
         return {"index": batch["index"], "result": np.array(results, dtype=object)}
 
 
@@ -86,11 +90,11 @@ class RayEngine:
         logging.getLogger("ray.data").setLevel(logging.WARNING)
         return ray
 
-    def map(self, pipeline: Pipeline, articles: Iterable[Article]) -> Iterator[Article | Problem]:
-        """Process every article on the cluster; yield results in input order."""
+    def map(self, pipeline: Pipeline, articles: Iterable[Article], task: Task = process) -> Iterator[Any]:
+        """Run ``task`` on every article on the cluster; yield results in input order."""
         ray = self._connect()
         actors = self.actors or max(1, int(ray.cluster_resources().get("CPU", 1)))
-        stages = {"names": list(pipeline.stage_names), "config": pipeline_config(pipeline)}
+        stages = {"names": list(pipeline.stage_names), "config": pipeline_config(pipeline), "task": task}
         for window in batched(articles, self.window):
             items = [{"index": i, "article": pickle.dumps(a)} for i, a in enumerate(window)]
             dataset = ray.data.from_items(items).map_batches(
@@ -100,10 +104,11 @@ class RayEngine:
                 batch_format="numpy",
                 concurrency=min(actors, max(1, len(items) // self.batch_size)),
             )
-            yield from _in_order(dataset.iter_batches(batch_size=None, batch_format="numpy"))
+            results = _in_order(dataset.iter_batches(batch_size=None, batch_format="numpy"))
+            yield from map(restore_raw, results, window)
 
 
-def _in_order(batches: Iterable[dict[str, np.ndarray]]) -> Iterator[Article | Problem]:
+def _in_order(batches: Iterable[dict[str, np.ndarray]]) -> Iterator[Any]:
     """Results by their input index, as soon as every earlier one has arrived."""
     waiting: dict[int, bytes] = {}
     next_index = 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,10 @@ class Store(ABC):
     path: Path
     """Where the store lives on disk (side files such as the user gazetteer go beside it)."""
 
+    def transaction(self) -> AbstractContextManager[None]:
+        """Make the writes inside one transaction, committed at the end (a store without them: no effect)."""
+        return nullcontext()
+
     # Articles
     @abstractmethod
     def has_article(self, article_id: str) -> bool:
@@ -54,8 +59,12 @@ class Store(ABC):
         """The original of the earliest stored article whose clean text has this hash (never a copy)."""
 
     @abstractmethod
-    def put_article(self, article: Article, *, content_hash: str, text_hash: str) -> None:
-        """Insert or replace one article, its index entry and its entity links, in one transaction."""
+    def put_article(
+        self, article: Article, *, content_hash: str, text_hash: str, index: tuple[str, str] | None = None
+    ) -> None:
+        """Insert or replace one article, its index entry and its entity links, in one transaction.
+
+        ``index``: the index entry (title, body) as ``index_text`` writes them, when already computed."""
 
     @abstractmethod
     def get_article(self, article_id: str) -> Article | None:

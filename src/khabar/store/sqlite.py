@@ -54,6 +54,7 @@ class SQLiteStore(Store):
         self.path = Path(path)
         self._timeout = timeout
         self._write_lock = threading.RLock()
+        self._depth = 0  # write transactions open on the writer (nested ones are savepoints)
         self._local = threading.local()
         self._writer = self._connect(readonly=False)
         self._cluster_state: SQLiteClusterState | None = None
@@ -86,15 +87,38 @@ class SQLiteStore(Store):
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction on the single writer connection."""
+        """One write transaction on the single writer connection; inside another, a savepoint of it."""
         with self._write_lock:
+            if self._depth:
+                name = f"w{self._depth}"
+                self._writer.execute(f"SAVEPOINT {name}")
+                self._depth += 1
+                try:
+                    yield self._writer
+                except BaseException:
+                    self._writer.execute(f"ROLLBACK TO {name}")
+                    self._writer.execute(f"RELEASE {name}")
+                    raise
+                finally:
+                    self._depth -= 1
+                self._writer.execute(f"RELEASE {name}")
+                return
             self._writer.execute("BEGIN IMMEDIATE")
+            self._depth = 1
             try:
                 yield self._writer
             except BaseException:
                 self._writer.execute("ROLLBACK")
                 raise
+            finally:
+                self._depth = 0
             self._writer.execute("COMMIT")
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Make the writes inside one transaction (each write a savepoint of it): one commit for many."""
+        with self._write():
+            yield
 
     def _migrate(self) -> None:
         version = self._writer.execute("PRAGMA user_version").fetchone()[0]
@@ -135,8 +159,13 @@ class SQLiteStore(Store):
         ).fetchone()
         return row[0] if row else None
 
-    def put_article(self, article: Article, *, content_hash: str, text_hash: str) -> None:
-        """Insert or replace one article, its index entry and its entity links, in one transaction."""
+    def put_article(
+        self, article: Article, *, content_hash: str, text_hash: str, index: tuple[str, str] | None = None
+    ) -> None:
+        """Insert or replace one article, its index entry and its entity links, in one transaction.
+
+        ``index``: the index entry (title, body) as ``index_text`` writes them, when already computed."""
+        title, body = index or (index_text(article.title or ""), index_text(article.text))
         data = {name: getattr(article, name) for name in _ARTICLE_FIELDS}  # to_dict() without its deep copy
         raw = data.pop("raw")
         row = (
@@ -178,7 +207,7 @@ class SQLiteStore(Store):
                 rowid = cur.lastrowid
             conn.execute(
                 "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-                (rowid, index_text(article.title or ""), index_text(article.text)),
+                (rowid, title, body),
             )
             self._link_entities(conn, article)
 
