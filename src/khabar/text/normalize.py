@@ -193,7 +193,7 @@ def _strip_suffixes(token: str) -> str:
     return token
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=50_000)
 def strip_clitics(token: str) -> str:
     """The token without an Arabic proclitic and Persian suffixes, decided with word frequencies.
 
@@ -210,7 +210,7 @@ def index_text(text: str) -> str:
     return " ".join(map(_indexed, tokens(text)))
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=50_000)
 def _indexed(token: str) -> str:
     """A folded token as index_text writes it: followed by its clitic-free stem when different."""
     stem = strip_clitics(token)
