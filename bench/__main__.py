@@ -1,6 +1,6 @@
 """The khabar benchmark: ms per article of each stage, end-to-end articles/s and memory, on SaudiNewsNet.
 
-    python -m bench [--sizes 1000,10000,31030] [--quick] [--workers N] [--engine local|ray]
+    python -m bench [--sizes 1000,10000,31030] [--quick] [--workers N] [--engine local|ray] [--keep DIR]
 
 For each size N (the first N SaudiNewsNet articles):
   * stages: every registered stage of the default pipeline, timed one by one over the same N articles in one
@@ -139,6 +139,9 @@ def main() -> None:
     ap.add_argument("--engine", default="local", choices=("local", "ray"))
     ap.add_argument("--no-stages", action="store_true", help="skip the per-stage timing")
     ap.add_argument("--out", type=Path, default=None, help="result file (default bench/results/<time>.json)")
+    ap.add_argument(
+        "--keep", type=Path, default=None, help="keep the stores in this folder (default: discarded)"
+    )
     args = ap.parse_args()
     sizes = [1000] if args.quick else [int(s) for s in args.sizes.split(",")]
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -164,7 +167,10 @@ def main() -> None:
             }
             run["stages"]["articles_per_s"] = 0.0
         with tempfile.TemporaryDirectory() as d:
-            run["end_to_end"] = end_to_end(size, Path(d), workers=args.workers or None, engine=args.engine)
+            folder = args.keep or Path(d)
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / f"bench-{size}.db").unlink(missing_ok=True)
+            run["end_to_end"] = end_to_end(size, folder, workers=args.workers or None, engine=args.engine)
         run["peak_rss_mb"] = round(peak_rss_mb(), 1)
         result["runs"].append(run)
         print(f"{size:,} articles done: {json.dumps(run['end_to_end'])}", flush=True)
