@@ -313,10 +313,12 @@ def tune(
     *,
     topics: Callable[[str], bool] | None = None,
     rounds: int = 3,
+    start: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Fit feature, event and story weights and thresholds by coordinate search on B-cubed F1.
 
-    Returns a cluster block (``features``, ``events``, ``stories``).
+    The search starts from the shipped settings, with ``start`` (dotted keys, as in the grids) set
+    over them. Returns a cluster block (``features``, ``events``, ``stories``).
     """
     rows = [r for r in load_labeled(labeled_jsonl_path) if topics is None or topics(str(r.get("story")))]
     gold_event = {str(r["id"]): str(r["event"]) for r in rows}
@@ -324,6 +326,8 @@ def tune(
     cfg = settings()
     prepared = Prepared(prepare(rows), cfg)
     block = {k: copy.deepcopy(cfg[k]) for k in ("features", "events", "stories")}
+    for name, value in (start or {}).items():
+        _set(block, name, value)
 
     def event_f1(trial: dict[str, Any]) -> float:
         return bcubed(prepared.cluster(trial)[0], gold_event)["f1"]
