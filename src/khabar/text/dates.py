@@ -117,8 +117,9 @@ def dates(
     dateline = _find_dateline(article, lines, drop, strip_dateline)
     if drop or strip_dateline:
         article.text = "\n".join(line for i, line in enumerate(lines) if i not in drop).strip()
+    earlier_text_date = article.published if article.meta.get("published_from") == "text" else None
     metadata_date = _metadata_date(article)
-    article.published = metadata_date or text_date
+    article.published = metadata_date or text_date or earlier_text_date
     if text_date:
         article.meta["text_date"] = text_date
     if article.published:
