@@ -10,6 +10,7 @@ from khabar.cluster.settings import settings
 from khabar.cluster.similarity import norm
 from khabar.cluster.state import MemoryState
 from khabar.model import Article
+from khabar.text.dates import dates
 
 from .seed_fixture import seed_articles
 
@@ -173,3 +174,46 @@ def test_a_follow_up_weeks_later_does_not_widen_the_events_dates() -> None:
     assert len(events) == 1
     event = clusterer.state.get("event", events.pop())
     assert (event["lo"], event["hi"]) == ("2015-07-01", "2015-07-02")
+
+
+def _dated_pair(**published: str) -> list[Article]:
+    """Two reports of one earthquake whose text opens with a date line weeks apart (a follow-up's)."""
+    texts = (
+        "An earthquake of magnitude 6.1 struck northern Chile, officials in Santiago said.",
+        "Officials in Santiago counted the damage after the magnitude 6.1 earthquake in northern Chile.",
+    )
+    out = []
+    for i, (line, text) in enumerate(zip(("July 1, 2015", "July 30, 2015"), texts, strict=True)):
+        article = Article(id=f"a{i}", text=f"{line}\n{text}", lang="en")
+        if published:
+            article.meta["published"] = published[f"a{i}"]
+        out.append(dates(article))
+    return out
+
+
+def test_a_date_conflict_between_text_only_dates_counts_against_but_does_not_separate() -> None:
+    pair = _dated_pair()
+    assert [a.meta["published_from"] for a in pair] == ["text", "text"]
+    clusterer = Clusterer()
+    done = clusterer.add_batch(pair)
+    assert len({a.event for a in done}) == 1
+    event = clusterer.state.get("event", done[0].event)
+    assert (event["lo"], event["hi"], event["anchored"]) == ("2015-07-01", "2015-07-01", False)
+    strict = Clusterer(config={"events": {"separate_on_text_dates": True}}).add_batch(_dated_pair())
+    assert len({a.event for a in strict}) == 2
+
+
+def test_a_date_conflict_between_publication_dates_separates() -> None:
+    pair = _dated_pair(a0="2015-07-01T08:00", a1="2015-07-30T08:00")
+    assert [a.meta["published_from"] for a in pair] == ["metadata", "metadata"]
+    done = Clusterer().add_batch(pair)
+    assert len({a.event for a in done}) == 2
+
+
+def test_one_anchored_report_anchors_the_events_dates() -> None:
+    text_only, anchored = _dated_pair()[0], _dated_pair(a0="2015-07-02", a1="2015-07-02")[1]
+    clusterer = Clusterer()
+    clusterer.add_batch([text_only, anchored])
+    event = clusterer.state.get("event", clusterer.assignment("a0").event)
+    assert clusterer.assignment("a1").event == event["id"]
+    assert (event["lo"], event["hi"], event["anchored"]) == ("2015-07-01", "2015-07-02", True)

@@ -39,6 +39,17 @@ def test_metadata_wins_over_text():
     assert b.published == "2022-12-21"
 
 
+def test_published_records_whether_it_came_from_metadata_or_the_text():
+    line = "10:25 م الإثنين 19 ديسمبر 2022\n\n"
+    assert run(line + BODY, meta={"published": "2022-12-19"}).meta["published_from"] == "metadata"
+    from_text = run(line + BODY)
+    assert from_text.meta["published_from"] == "text"
+    # A rerun (the date line already out of the body) keeps the text's date, still not metadata.
+    rerun = dates(Article(id="t", text=BODY, published=from_text.published, meta=dict(from_text.meta)))
+    assert (rerun.published, rerun.meta["published_from"]) == (from_text.published, "text")
+    assert "published_from" not in run(BODY).meta
+
+
 def test_no_date_is_never_invented():
     a = run(BODY)
     assert a.published is None

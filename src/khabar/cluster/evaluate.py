@@ -249,10 +249,12 @@ _EVENT_GRID: dict[str, list[Any]] = {
     "events.weights.name_conflict": [0.0, 0.1, 0.2, 0.3, 0.4, 0.6],
     "events.weights.weekday_conflict": [0.0, 0.1, 0.2, 0.3, 0.5],
     "events.weights.place_conflict": [0.0, 0.1, 0.2, 0.3, 0.5],
+    "events.weights.date_conflict": [0.0, 0.05, 0.1, 0.2, 0.3, 0.5],
     "events.weights.kind": [0.0, 0.05, 0.1],
     "events.same_language_entities": [0.0, 0.25, 0.5, 1.0],
     "events.conflict_names": [2, 3, 5],
     "events.separate_on_place": [True, False],
+    "events.separate_on_text_dates": [True, False],
     "events.threshold": [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
     "events.merge_threshold": [0.4, 0.6, 0.8, 0.9, 1.0, 1.1, 1.2, 1.4],
     "events.merge_floor": [0.2, 0.3, 0.4, 0.5, 0.6],
@@ -311,10 +313,12 @@ def tune(
     *,
     topics: Callable[[str], bool] | None = None,
     rounds: int = 3,
+    start: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Fit feature, event and story weights and thresholds by coordinate search on B-cubed F1.
 
-    Returns a cluster block (``features``, ``events``, ``stories``).
+    The search starts from the shipped settings, with ``start`` (dotted keys, as in the grids) set
+    over them. Returns a cluster block (``features``, ``events``, ``stories``).
     """
     rows = [r for r in load_labeled(labeled_jsonl_path) if topics is None or topics(str(r.get("story")))]
     gold_event = {str(r["id"]): str(r["event"]) for r in rows}
@@ -322,6 +326,8 @@ def tune(
     cfg = settings()
     prepared = Prepared(prepare(rows), cfg)
     block = {k: copy.deepcopy(cfg[k]) for k in ("features", "events", "stories")}
+    for name, value in (start or {}).items():
+        _set(block, name, value)
 
     def event_f1(trial: dict[str, Any]) -> float:
         return bcubed(prepared.cluster(trial)[0], gold_event)["f1"]

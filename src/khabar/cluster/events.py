@@ -192,6 +192,7 @@ class Clusterer:
             "event": None,
             "lang": lang,
             "date": f.date,
+            "anchored": f.anchored,
             "weekday": f.weekday,
             "main": f.main_place,
             "places": f.places,
@@ -215,6 +216,7 @@ class Clusterer:
             "mains": {a["main"]: 1} if a.get("main") else {},
             "lo": a.get("date"),
             "hi": a.get("date"),
+            "anchored": bool(a.get("anchored", True)),
             "weekdays": {a["weekday"]: 1} if a.get("weekday") else {},
             "langs": {a["lang"]: 1},
             "kinds": {a["kind"]: 1} if a.get("kind") else {},
@@ -289,6 +291,7 @@ class Clusterer:
             "mains": {},
             "lo": None,
             "hi": None,
+            "anchored": False,
             "weekdays": {},
             "langs": {},
             "kinds": {},
@@ -326,31 +329,40 @@ class Clusterer:
         if a.get("outlet"):
             add_into(event["outlets"], {a["outlet"]: 1}, sign)
         if sign > 0 and a.get("date"):
-            event["lo"], event["hi"] = self._core_dates(event, a["date"], a["date"])
+            event.update(self._core_dates(event, _dated(a)))
 
-    def _core_dates(self, event: Mapping[str, Any], lo: str, hi: str) -> tuple[str | None, str | None]:
-        """The event's dates after a report dated ``lo``..``hi`` joined it.
+    def _core_dates(self, event: Mapping[str, Any], dated: Mapping[str, Any]) -> dict[str, Any]:
+        """The event's ``lo``, ``hi`` and ``anchored`` after a report (or event) ``dated`` joined it.
 
         The dates are the happening's: a report that fits them (within ``date_gap_days``, the whole
         within ``max_span_days``) widens them; one that joined despite a date conflict (a copy, or a
         follow-up weeks later where date conflicts do not separate) leaves them, so later reports are measured
         against the happening's days and a run of daily reports cannot drift an event through weeks.
+        The dates are anchored when any report whose dates they hold is: one publication date from
+        metadata vouches for the happening's days, however many text-only guesses agree with it.
         """
-        if not event.get("lo"):
-            return lo, hi
+        old = {"lo": event.get("lo"), "hi": event.get("hi"), "anchored": bool(event.get("anchored", True))}
+        new = {"lo": dated["lo"], "hi": dated["hi"], "anchored": bool(dated.get("anchored", True))}
+        if not old["lo"]:
+            return new
         gap, span = int(self.ev.get("date_gap_days", 2)), int(self.ev.get("max_span_days", 4))
-        if date_excess(event, {"lo": lo, "hi": hi}, gap, span) > 0:
-            return event["lo"], event["hi"]
-        return min(event["lo"], lo), max(event["hi"], hi)
+        if date_excess(old, new, gap, span) > 0:
+            return old
+        return {
+            "lo": min(old["lo"], new["lo"]),
+            "hi": max(old["hi"], new["hi"]),
+            "anchored": old["anchored"] or new["anchored"],
+        }
 
     def _without(self, event: Mapping[str, Any], a: Mapping[str, Any]) -> Profile:
         rest = {k: (dict(v) if isinstance(v, dict) else v) for k, v in event.items()}
         self._accumulate(rest, self._profile(a), a, -1)
         others = [self.state.get("article", x) or {} for x in event["articles"] if x != a["id"]]
         rest["lo"] = rest["hi"] = None
+        rest["anchored"] = False
         for o in others:
             if o.get("date"):
-                rest["lo"], rest["hi"] = self._core_dates(rest, o["date"], o["date"])
+                rest.update(self._core_dates(rest, _dated(o)))
         return rest
 
     def _detach(self, a: dict[str, Any]) -> None:
@@ -374,9 +386,10 @@ class Clusterer:
         # Where both are dated and do not fit together, the larger event's days stay the happening's.
         lead, other = (keep, gone) if len(keep["articles"]) >= len(gone["articles"]) else (gone, keep)
         if other.get("lo"):
-            keep["lo"], keep["hi"] = self._core_dates(lead, other["lo"], other["hi"])
+            keep.update(self._core_dates(lead, other))
         else:
             keep["lo"], keep["hi"] = lead.get("lo"), lead.get("hi")
+            keep["anchored"] = bool(lead.get("anchored", True))
         keep["articles"] += gone["articles"]
         keep["copies"] += gone["copies"]
         for aid in gone["articles"]:
@@ -411,6 +424,11 @@ class Clusterer:
             now = similarity(current, neighbour, self.ev)
             if now is not None and now >= merge:
                 event_id = self._merge(event_id, other)
+
+
+def _dated(a: Mapping[str, Any]) -> dict[str, Any]:
+    """A dated article record's dates as an event holds them (records from before ``anchored`` count as anchored)."""
+    return {"lo": a["date"], "hi": a["date"], "anchored": bool(a.get("anchored", True))}
 
 
 def recluster(

@@ -41,6 +41,8 @@ class Features:
     id: str
     lang: str
     date: str | None = None
+    anchored: bool = False
+    """Whether ``date`` is a publication date from metadata (firm), not one read from the text alone."""
     weekday: str | None = None
     main_place: str | None = None
     places: list[str] = field(default_factory=list)
@@ -152,6 +154,11 @@ def _when(article: Article) -> tuple[str | None, str | None]:
     return date, weekday or weekday_of(date)
 
 
+def _anchored(article: Article, date: str | None) -> bool:
+    """Whether the article's date is anchored: ``published`` came from metadata, not a date line of the text."""
+    return date is not None and article.meta.get("published_from") != "text"
+
+
 def entity_key(entity: dict[str, Any]) -> str | None:
     """A language-independent key for an entity: its canonical id, else its folded name."""
     if entity.get("id"):
@@ -236,6 +243,7 @@ def features(article: Article, *, top_entities: int = 8, title_weight: int = 2, 
         id=article.id,
         lang=lang,
         date=date,
+        anchored=_anchored(article, date),
         weekday=weekday,
         main_place=main_place,
         places=places,

@@ -2,7 +2,8 @@
 
 A profile is a JSON-ready dict, the same shape for one article and for a whole event:
 ``vec`` (weighted terms), ``cap`` (capitalised words), ``ents`` (entity id -> weight),
-``mains`` (main place -> count), ``lo``/``hi`` (ISO date range or None), ``weekdays``
+``mains`` (main place -> count), ``lo``/``hi`` (ISO date range or None), ``anchored`` (whether
+those dates rest on a publication date from metadata rather than on the text alone), ``weekdays``
 (explicit weekday -> count), ``langs`` (lang -> count), ``kinds`` (kind -> count).
 """
 
@@ -172,6 +173,9 @@ def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
     Dates, weekdays and main places add agreement, and their conflicts either separate outright
     (``separate_on_*``) or count against (``weights.*_conflict``; a date conflict by the log of the
     days beyond ``date_gap_days``/``max_span_days``, so long runs of follow-ups need strong text).
+    A date conflict separates outright (``separate_on_date``) only when both sides' dates are
+    anchored by a publication date; a date read from the text alone is a guess (it may be a
+    background date), so its conflict only counts against, unless ``separate_on_text_dates``.
     """
     w = cfg["weights"]
     gap = int(cfg.get("date_gap_days", 2))
@@ -184,7 +188,11 @@ def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
     score = 0.0
     if when is None:
         dated = _range_gap(p, q, span) is not None
-        if ((strict or cfg.get("separate_on_date", True)) and dated) or (hard_weekday and not dated):
+        firm = bool(p.get("anchored", True) and q.get("anchored", True)) or bool(
+            cfg.get("separate_on_text_dates", False)
+        )
+        hard_date = strict or (bool(cfg.get("separate_on_date", True)) and firm)
+        if (hard_date and dated) or (hard_weekday and not dated):
             return None
         if dated:  # a soft date conflict counts more the further apart the dates lie
             score -= w.get("date_conflict", 0.0) * math.log2(1 + date_excess(p, q, gap, span))

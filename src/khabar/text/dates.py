@@ -41,7 +41,8 @@ def iso_of(value: Any) -> str | None:
 
 
 def _metadata_date(article: Article) -> str | None:
-    for value in (article.published, article.meta.get("published"), article.meta.get("html_date")):
+    own = None if article.meta.get("published_from") == "text" else article.published
+    for value in (own, article.meta.get("published"), article.meta.get("html_date")):
         found = iso_of(value)
         if found:
             return found
@@ -95,6 +96,9 @@ def dates(
 ) -> Article:
     """Set ``published`` (metadata first, else a date line), ``dateline``, ``date_refs`` and ``meta["weekday"]``.
 
+    ``meta["published_from"]`` tells where ``published`` came from: "metadata" (a firm publication date)
+    or "text" (a date line of the text alone, which a rerun of the stage does not take for metadata).
+
     Date lines and a dateline standing alone on a line leave ``text`` for ``removed``; with ``strip_dateline``
     a dateline opening the first paragraph is cut from it too.
     """
@@ -113,9 +117,13 @@ def dates(
     dateline = _find_dateline(article, lines, drop, strip_dateline)
     if drop or strip_dateline:
         article.text = "\n".join(line for i, line in enumerate(lines) if i not in drop).strip()
-    article.published = _metadata_date(article) or text_date
+    earlier_text_date = article.published if article.meta.get("published_from") == "text" else None
+    metadata_date = _metadata_date(article)
+    article.published = metadata_date or text_date or earlier_text_date
     if text_date:
         article.meta["text_date"] = text_date
+    if article.published:
+        article.meta["published_from"] = "metadata" if metadata_date else "text"
     article.dateline = dateline.export() if dateline else None
     base = None
     if article.published:
