@@ -154,10 +154,13 @@ _WARM_UP = (
 def warm_up(pipeline: Pipeline) -> None:
     """Load what the stages load lazily (lexicons, word frequencies, language models) with one small
     article, then freeze what is loaded: the garbage collector no longer walks those millions of
-    long-lived objects at every full collection (a process that runs many articles: a pool worker)."""
+    long-lived objects at every full collection (a process that runs many articles: a pool worker).
+    The stages make few reference cycles, so the youngest generation is collected every 100,000
+    allocations rather than every 700 (2% of the stages' time on 6,000 SaudiNewsNet articles)."""
     process(Article(id="warm-up", raw=_WARM_UP, content_type="text/plain"), pipeline)
     gc.collect()
     gc.freeze()
+    gc.set_threshold(100_000, 50, 1000)
 
 
 class Engine(Protocol):
