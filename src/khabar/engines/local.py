@@ -25,8 +25,10 @@ _worker_pipeline: Pipeline | None = None
 _worker_task: Task = process
 
 
-def _init_worker(names: list[str], config: Mapping[str, Mapping[str, Any]], task: Task) -> None:
+def _init_worker(names: list[str], config: Mapping[str, Mapping[str, Any]], task: Task, nice: int) -> None:
     global _worker_pipeline, _worker_task
+    if nice and hasattr(os, "nice"):
+        os.nice(nice)
     _worker_pipeline = Pipeline(names, config)
     _worker_task = task
     warm_up(_worker_pipeline)
@@ -75,9 +77,19 @@ class LocalEngine:
     """Maps the pipeline over articles, in order, with ``workers`` processes (1: in this process)."""
 
     def __init__(
-        self, workers: int | None = None, *, min_pool: int = 64, chunksize: int = 64, ahead: int = 3
+        self,
+        workers: int | None = None,
+        *,
+        min_pool: int = 64,
+        chunksize: int = 64,
+        ahead: int = 3,
+        nice: int = 5,
     ) -> None:
         self.workers = max(1, workers or os.cpu_count() or 1)
+        # The single store writer is the critical path of an ingest: with one worker per core the workers
+        # would take CPU from it and then wait for it, so they run at a lower priority (``os.nice``) and
+        # use what the writer leaves.
+        self.nice = nice
         self.min_pool = min_pool
         self.chunksize = chunksize  # each chunk costs the driver's pool threads a few ms, whatever its size
         self.ahead = ahead  # chunks in flight per worker
@@ -90,7 +102,7 @@ class LocalEngine:
             yield from (task(a, pipeline) for a in chain(head, it))
             return
         ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
-        initargs = (pipeline.stage_names, pipeline_config(pipeline), task)
+        initargs = (pipeline.stage_names, pipeline_config(pipeline), task, self.nice)
         with ctx.Pool(self.workers, initializer=_init_worker, initargs=initargs) as pool:
             in_flight: deque[tuple[tuple[Article, ...], AsyncResult[list[Any]]]] = deque()
             for chunk in batched(chain(head, it), self.chunksize):
