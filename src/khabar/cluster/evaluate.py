@@ -24,7 +24,7 @@ from typing import Any
 from ..model import Article
 from .copies import CopyIndex
 from .events import Clusterer, canonical_order
-from .features import features
+from .features import cluster_input
 from .settings import settings
 from .state import MemoryState
 
@@ -122,12 +122,10 @@ class Prepared:
     """Features and copies of a labeled set, computed once and reused for many clusterings."""
 
     def __init__(self, articles: Sequence[Article], cfg: Mapping[str, Any]) -> None:
-        self.features = [features(a, **cfg["features"]) for a in canonical_order(articles)]
-        by_id = {a.id: a for a in articles}
+        inputs = [cluster_input(a, cfg) for a in canonical_order(articles)]
+        self.features = [i.features for i in inputs]
         index = CopyIndex(MemoryState(), **cfg["copies"])
-        self.duplicate_of = {
-            f.id: index.add(f.id, (by_id[f.id].title or "") + "\n" + by_id[f.id].text) for f in self.features
-        }
+        self.duplicate_of = {i.features.id: index.add_sketch(i.features.id, i.copy) for i in inputs}
 
     def cluster(
         self, overrides: Mapping[str, Any] | None = None, *, refine: bool = False
