@@ -22,7 +22,8 @@ from khabar.cluster.settings import DEFAULTS_PATH, merge, settings
 
 ECB = Path("/work/shared/bench/ecbplus.jsonl")
 # A start fitted on nothing: middle values of the tuning grids, every conflict counted a little, no
-# extra hard separation (text-only dates separate, as before anchoring was known).
+# extra hard separation (text-only dates separate, as before anchoring was known); merge thresholds
+# no lower than join thresholds, as the search keeps them.
 NEUTRAL = {
     "features.top_terms": 70,
     "events.weights.names": 1.0,
@@ -42,7 +43,7 @@ NEUTRAL = {
     "stories.weights.names": 0.25,
     "stories.weights.place_conflict": 0.05,
     "stories.threshold": 0.2,
-    "stories.merge_threshold": 0.15,
+    "stories.merge_threshold": 0.2,
 }
 
 

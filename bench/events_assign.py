@@ -4,8 +4,8 @@
 
 Runs the configured pipeline over the first ``--first`` articles and over every ``--every``-th of the
 first ``--of``, clusters each slice online with the shipped settings (canonical order)
-and again refined (the batch pass), and writes ``slice<TAB>article<TAB>event<TAB>refined event<TAB>date<TAB>anchored``
-lines. Two runs' files compare with ``diff``.
+and again refined (the batch pass), and writes ``slice<TAB>article<TAB>event<TAB>refined event<TAB>date<TAB>anchored
+<TAB>story<TAB>refined story`` lines. Two runs' files compare with ``diff``.
 """
 
 from __future__ import annotations
@@ -38,11 +38,14 @@ def main() -> None:
             t0 = time.process_time()
             done = pipe.run_batch(articles)
             prepared = Prepared(done, settings())
-            events, _ = prepared.cluster()
-            refined, _ = prepared.cluster(refine=True)
+            events, stories = prepared.cluster()
+            refined, refined_stories = prepared.cluster(refine=True)
             for f in prepared.features:
                 anchored = getattr(f, "anchored", "")
-                fh.write(f"{name}\t{f.id}\t{events[f.id]}\t{refined[f.id]}\t{f.date}\t{anchored}\n")
+                fh.write(
+                    f"{name}\t{f.id}\t{events[f.id]}\t{refined[f.id]}\t{f.date}\t{anchored}"
+                    f"\t{stories[f.id]}\t{refined_stories[f.id]}\n"
+                )
             print(
                 name,
                 len(done),
@@ -51,6 +54,8 @@ def main() -> None:
                 "events",
                 len(set(refined.values())),
                 "refined",
+                len(set(stories.values())),
+                "stories",
                 f"{time.process_time() - t0:.0f}s cpu",
                 flush=True,
             )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from khabar.cluster.evaluate import bcubed, evaluate, odd_topics, pairwise
+from khabar.cluster.evaluate import _search, bcubed, evaluate, odd_topics, pairwise
 
 from ..seedcheck import bench_data
 
@@ -25,6 +25,20 @@ def test_bcubed_and_pairwise_on_a_known_case() -> None:
 
 def test_odd_topics() -> None:
     assert odd_topics("topic1") and not odd_topics("topic12") and not odd_topics("none")
+
+
+def test_the_search_never_sets_a_merge_threshold_below_its_join_threshold() -> None:
+    start = {
+        "events": {"threshold": 0.4, "merge_threshold": 0.8},
+        "stories": {"threshold": 0.2, "merge_threshold": 0.3},
+    }
+    grid = {"stories.merge_threshold": [0.05, 0.1, 0.25, 0.3], "events.merge_threshold": [0.2, 0.6]}
+
+    def lowest(block: dict) -> float:  # rewards ever lower merge thresholds
+        return -block["stories"]["merge_threshold"] - block["events"]["merge_threshold"]
+
+    best, _ = _search(start, grid, lowest, rounds=2)
+    assert best["stories"]["merge_threshold"] == 0.25 and best["events"]["merge_threshold"] == 0.6
 
 
 def test_evaluate_on_a_small_labeled_file(tmp_path: Path) -> None:

@@ -265,6 +265,20 @@ _STORY_GRID: dict[str, list[Any]] = {
 }
 
 
+# A merge of two clusters needs at least the evidence that one member needs to join: the search never
+# sets a merge threshold below its join threshold (a lower one lets whole clusters chain on weak links,
+# which fits a sparse labeled set and over-merges a denser feed).
+_ORDERED: tuple[tuple[str, str], ...] = (
+    ("events.threshold", "events.merge_threshold"),
+    ("stories.threshold", "stories.merge_threshold"),
+)
+
+
+def _ordered(block: Mapping[str, Any]) -> bool:
+    """Whether every merge threshold in ``block`` is at least its join threshold."""
+    return all(float(_get(block, join)) <= float(_get(block, merge)) for join, merge in _ORDERED)
+
+
 # The lexical weight is the unit of each score (scaling every weight and threshold alike changes
 # nothing), so it stays 1 and the other weights and the thresholds are fitted relative to it.
 
@@ -288,7 +302,9 @@ def _search(
     objective: Callable[[dict], float],
     rounds: int,
 ) -> tuple[dict[str, Any], float]:
-    """Coordinate search over ``grid`` (dotted keys into the cluster block) maximising ``objective``."""
+    """Coordinate search over ``grid`` (dotted keys into the cluster block) maximising ``objective``.
+
+    Trials whose merge thresholds fall below their join thresholds (``_ORDERED``) are skipped."""
     best_cfg, best = start, objective(start)
     for _ in range(rounds):
         improved = False
@@ -298,6 +314,8 @@ def _search(
                     continue
                 trial = copy.deepcopy(best_cfg)
                 _set(trial, name, value)
+                if not _ordered(trial):
+                    continue
                 score = objective(trial)
                 if score > best + 1e-9:
                     best_cfg, best, improved = trial, score, True
