@@ -7,7 +7,8 @@ Runs the pipeline once, clusters the articles in canonical order with the shippe
   * each predicted event holding its articles, with the gold events inside it (``1_ecb:17``);
   * for every predicted event that mixes gold events (a merge): the evidence between the gold parts;
   * for every gold event spread over several predicted events (a split): the evidence between the
-    largest part and each other part.
+    largest part and each other part;
+then each topic spread over several predicted stories or sharing one with other topics.
 The evidence is raw, unweighted: cosines of terms (lex), capitalised names, entities and
 rarity-weighted entities, the name conflict, place and time agreement (None = a conflict) and the
 parts' date ranges. A summary counts the topics with a merge and with a split.
@@ -120,6 +121,37 @@ def main() -> None:
                 found = evidence(_part(clusterer, ids), _part(clusterer, main_ids), clusterer.ev)
                 print(f"  split {g}: {other} ({n}) from {main_event}:", found)
     print(f"{len(by_topic)} topics, {merged} with a merge, {split} gold events split")
+    _story_errors(clusterer, by_topic, gold)
+
+
+def _story_errors(clusterer: Clusterer, by_topic: Mapping[str, list[str]], gold: Mapping[str, str]) -> None:
+    """Print each topic spread over several stories, or sharing a story with other topics.
+
+    A split line gives the term cosine (the story linker's main evidence) between the topic's
+    articles in its largest story and in each other one; a shared line names the other topics."""
+    story = {aid: clusterer.assignment(aid).story or "" for ids in by_topic.values() for aid in ids}
+    topics_of: dict[str, set[str]] = defaultdict(set)
+    for name, ids in by_topic.items():
+        for aid in ids:
+            topics_of[story[aid]].add(name)
+    spread = shared = 0
+    for name in sorted(by_topic, key=lambda t: (len(t), t)):
+        parts: dict[str, Counter[str]] = defaultdict(Counter)
+        for aid in by_topic[name]:
+            parts[story[aid]][gold[aid]] += 1
+        others = sorted(set().union(*(topics_of[s] for s in parts)) - {name})
+        if len(parts) < 2 and not others:
+            continue
+        spread += len(parts) > 1
+        shared += bool(others)
+        ranked = sorted(parts.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+        print(f"{name} stories: " + "  ".join(f"{s}{dict(c)}" for s, c in ranked), "shared with", others)
+        main_ids = [a for a in by_topic[name] if story[a] == ranked[0][0]]
+        for other, _ in ranked[1:]:
+            ids = [a for a in by_topic[name] if story[a] == other]
+            lex = cosine(_part(clusterer, ids)["vec"], _part(clusterer, main_ids)["vec"])
+            print(f"  split {other} from {ranked[0][0]}: lex {lex:.2f}")
+    print(f"{len(by_topic)} topics, {spread} over several stories, {shared} sharing a story with others")
 
 
 if __name__ == "__main__":
