@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.cluster.similarity import cosine, date_excess, norm, similarity
+from khabar.cluster.similarity import cohesion, cosine, date_excess, norm, similarity
 
 _CFG = {
     "weights": {"lex": 1.0, "names": 0.5, "date_conflict": 0.2},
@@ -58,3 +58,17 @@ def test_without_capitalised_names_the_rarest_entities_must_not_conflict() -> No
     assert similarity(p, other, cfg) == pytest.approx(1.5 - 0.5)
     cased = {**p, "cap": {"c:x": 1.0}}, {**other, "cap": {"c:x": 1.0}}
     assert similarity(*cased, cfg) == pytest.approx(1.5)  # where names are capitalised, they decide
+
+
+def test_a_report_meets_a_loosely_knit_event_by_its_mean_cosine_with_the_reports() -> None:
+    # Two reports on unrelated things (orthogonal unit vectors) sum to a centroid that matches a report
+    # sharing one word with each; with the group-average link it counts as its mean cosine with them.
+    bucket = {**_profile({"a": 1.0, "b": 1.0}), "articles": ["r1", "r2"], "copies": []}
+    knit = {**_profile({"a": 2.0}), "articles": ["r1", "r2"], "copies": []}
+    report = _profile({"a": 1.0, "b": 1.0})
+    assert cohesion(bucket, "vec") == pytest.approx(2**-0.5)
+    assert cohesion(knit, "vec") == pytest.approx(1.0)
+    linked = {**_CFG, "cohesion_link": 1.0}
+    assert similarity(report, bucket, _CFG) == pytest.approx(1.5)
+    assert similarity(report, bucket, linked) == pytest.approx(1.5 * 2**-0.5)
+    assert similarity(bucket, bucket, linked) == pytest.approx(1.5)  # two events compare centroids

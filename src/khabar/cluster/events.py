@@ -358,6 +358,8 @@ class Clusterer:
         rest = {k: (dict(v) if isinstance(v, dict) else v) for k, v in event.items()}
         self._accumulate(rest, self._profile(a), a, -1)
         others = [self.state.get("article", x) or {} for x in event["articles"] if x != a["id"]]
+        rest["articles"] = [x for x in event["articles"] if x != a["id"]]
+        rest["copies"] = [x for x in event["copies"] if x != a["id"]]
         rest["lo"] = rest["hi"] = None
         rest["anchored"] = False
         for o in others:
@@ -368,8 +370,6 @@ class Clusterer:
     def _detach(self, a: dict[str, Any]) -> None:
         event = self.state.get("event", a["event"])
         rest = self._without(event, a)
-        rest["articles"] = [x for x in event["articles"] if x != a["id"]]
-        rest["copies"] = [x for x in event["copies"] if x != a["id"]]
         self.state.put("event", event["id"], rest)
         self.stories.remove_article(rest, self._profile(a))
         a["event"] = None

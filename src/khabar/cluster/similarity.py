@@ -163,6 +163,26 @@ def _rare_entities(p: Profile) -> Mapping[str, float]:
     return (p["rents"] if "rents" in p else p.get("ents")) or {}
 
 
+def cohesion(p: Profile, field: str) -> float:
+    """How closely an event's reports agree on ``field`` (``vec`` or ``cap``): the length of the sum of
+    their unit vectors over their number; 1 for one report, near 1/sqrt(n) for n unrelated ones.
+
+    The cosine with that sum (the centroid) times the cohesion is the mean cosine with the reports
+    (group-average link): a topic bucket's centroid matches any report on the topic, its reports do not.
+    """
+    members = len(p.get("articles") or ()) - len(p.get("copies") or ())
+    vec = p.get(field) or {}
+    return min(1.0, norm(vec) / members) if members > 1 and vec else 1.0
+
+
+def _cosine(p: Profile, q: Profile, field: str, link: float) -> float:
+    """The cosine of two profiles' ``field``, times both sides' :func:`cohesion` to the power ``link``."""
+    score = cosine(p.get(field) or {}, q.get(field) or {})
+    if score and link:
+        score *= (cohesion(p, field) * cohesion(q, field)) ** link
+    return score
+
+
 def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
     """The weighted evidence that ``p`` and ``q`` are one event; None when a hard conflict separates them.
 
@@ -176,6 +196,9 @@ def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
     A date conflict separates outright (``separate_on_date``) only when both sides' dates are
     anchored by a publication date; a date read from the text alone is a guess (it may be a
     background date), so its conflict only counts against, unless ``separate_on_text_dates``.
+    Where a report meets an event, terms and names count by their cosine times the event's
+    :func:`cohesion` to the power ``cohesion_link`` (0: centroid link; 1: group-average link), so a
+    loosely knit event needs closer reports; two events (a merge) compare centroids.
     """
     w = cfg["weights"]
     gap = int(cfg.get("date_gap_days", 2))
@@ -208,10 +231,12 @@ def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
     score += w.get("time", 0.0) * when + w.get("place", 0.0) * where
     ents = cosine(p.get("ents") or {}, q.get("ents") or {})
     if lexical:
-        lex = cosine(p.get("vec") or {}, q.get("vec") or {})
+        one_event = ("articles" in p) != ("articles" in q)
+        link = float(cfg.get("cohesion_link", 0.0)) if one_event else 0.0
+        lex = _cosine(p, q, "vec", link)
         cap_p, cap_q = p.get("cap") or {}, q.get("cap") or {}
         if cap_p and cap_q:
-            score += w.get("lex", 0.0) * lex + w.get("names", 0.0) * cosine(cap_p, cap_q)
+            score += w.get("lex", 0.0) * lex + w.get("names", 0.0) * _cosine(p, q, "cap", link)
             score -= w.get("name_conflict", 0.0) * name_conflict(
                 cap_p, cap_q, int(cfg.get("conflict_names", 3))
             )
