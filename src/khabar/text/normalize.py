@@ -139,14 +139,20 @@ def has_word_frequencies(lang: str | None) -> bool:
     return bool(lang) and lang in wordfreq.available_languages()
 
 
+def frequency_dict(lang: str) -> dict[str, float]:
+    """wordfreq's word -> frequency table for ``lang``, under the cache key of wordfreq's own lookups
+    (``get_frequency_dict(lang)`` alone would build a second copy of the table)."""
+    import wordfreq
+
+    return wordfreq.get_frequency_dict(lang, "best")
+
+
 @functools.cache
 def _folded_frequencies(lang: str) -> dict[str, float]:
     """Word frequency by folded form for ``lang`` (wordfreq; loaded once per process)."""
-    import wordfreq
-
     least = 10 ** (_MIN_ZIPF - 9)
     table: dict[str, float] = {}
-    for word, freq in wordfreq.get_frequency_dict(lang).items():
+    for word, freq in frequency_dict(lang).items():
         if freq < least:
             break  # the dict is ordered by decreasing frequency
         key = fold(word)

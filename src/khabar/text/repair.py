@@ -20,6 +20,7 @@ from typing import Any
 
 from ..model import Article
 from ..registry import stage
+from .normalize import frequency_dict
 
 _MARKS = re.compile("[\u064b-\u065f\u0670\u00ad\u200c\u200d]")  # and invisible joiners
 # Arabic-script words (with marks, tatweel and presentation forms, so "بـ" and "اﻷفلاج" stay whole).
@@ -51,9 +52,7 @@ _PREFIX_MIN_ZIPF = 1.5  # rarer words add nothing to a prefix's mass worth their
 @functools.cache
 def _frequencies(lang: str) -> dict[str, float]:
     """Frequency of every word of ``lang`` in wordfreq (loaded once per process)."""
-    import wordfreq
-
-    return wordfreq.get_frequency_dict(lang)
+    return frequency_dict(lang)
 
 
 @functools.cache
