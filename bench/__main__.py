@@ -6,9 +6,13 @@ For each size N (the first N SaudiNewsNet articles):
   * stages: every registered stage of the default pipeline, timed one by one over the same N articles in one
     process (one core, a process of its own): ms per article and the per-article stages' articles/s;
   * end to end: ``khabar.open(tmp).ingest([slice])`` (sources, stages on the engine, store, index, clustering):
-    articles/s, articles/s of the first and last 5,000, resident memory (this process plus its pool
-    workers) every 5,000 articles, and the CPU seconds of this process (store, clustering) and of the
-    workers (stages): on a shared machine they say where the time went when wall time cannot.
+    articles/s, articles/s of the first and last 5,000, memory every 5,000 articles and at its peak, and
+    the CPU seconds of this process (store, clustering) and of the workers (stages): on a shared machine
+    they say where the time went when wall time cannot.
+Memory, in MiB: RSS summed over this process and its descendants (forkserver, pool workers) counts a page
+shared by several of them (the tables the forkserver preloads) once for each; PSS summed over them counts
+every page once (a shared page split between its sharers): the memory the ingest really takes. "ingest"
+figures are this process alone (the store writer and clusterer).
 Writes bench/results/<timestamp>.json and prints a table.
 """
 
@@ -36,7 +40,9 @@ from .common import (
     Sampler,
     cpu_seconds,
     peak_rss_mb,
+    pss_mb,
     saudinewsnet_slice,
+    tree_pss_mb,
     tree_rss_mb,
 )
 from .stages import stage_timings
@@ -61,7 +67,13 @@ def end_to_end(size: int, folder: Path, *, workers: int | None, engine: str) -> 
         if seen % BLOCK == 0:
             now = time.perf_counter()
             marks.append(
-                {"articles": seen, "per_s": round(BLOCK / (now - last), 1), "rss_mb": round(tree_rss_mb())}
+                {
+                    "articles": seen,
+                    "per_s": round(BLOCK / (now - last), 1),
+                    "rss_mb": round(tree_rss_mb()),
+                    "pss_mb": round(tree_pss_mb()),
+                    "ingest_pss_mb": round(pss_mb()),
+                }
             )
             last = now
 
@@ -90,6 +102,8 @@ def end_to_end(size: int, folder: Path, *, workers: int | None, engine: str) -> 
         "copies": report.copies,
         "db_mb": round((folder / f"bench-{size}.db").stat().st_size / 2**20, 1),
         "peak_tree_rss_mb": round(sampler.peak_mb),
+        "peak_tree_pss_mb": round(sampler.peak_pss_mb),
+        "peak_ingest_pss_mb": round(sampler.peak_own_pss_mb),
     }
 
 
@@ -120,15 +134,20 @@ def print_table(result: dict[str, Any]) -> None:
     ):
         print(key.ljust(width) + "".join(f"{r['end_to_end'][key]!s:>12}" for r in runs))
     print("peak RSS MiB (ingest)".ljust(width) + "".join(f"{r['peak_rss_mb']:>12.0f}" for r in runs))
-    print(
-        "RSS MiB driver+workers".ljust(width)
-        + "".join(f"{r['end_to_end']['peak_tree_rss_mb']:>12}" for r in runs)
-    )
+    for label, key in (
+        ("peak PSS MiB (ingest)", "peak_ingest_pss_mb"),
+        ("peak RSS MiB, all procs", "peak_tree_rss_mb"),
+        ("peak PSS MiB, all procs", "peak_tree_pss_mb"),
+    ):
+        print(label.ljust(width) + "".join(f"{r['end_to_end'].get(key, '-')!s:>12}" for r in runs))
     for r in runs:
         blocks = r["end_to_end"]["blocks"]
         if blocks:
-            line = ", ".join(f"{b['articles']:,}: {b['per_s']}/s {b['rss_mb']} MiB" for b in blocks)
-            print(f"{r['size']:,} by block of {BLOCK:,} (articles/s, RSS of driver + workers): {line}")
+            line = ", ".join(
+                f"{b['articles']:,}: {b['per_s']}/s RSS {b['rss_mb']} PSS {b['pss_mb']} (ingest {b['ingest_pss_mb']})"
+                for b in blocks
+            )
+            print(f"{r['size']:,} by block of {BLOCK:,} (articles/s, MiB of all processes): {line}")
 
 
 def main() -> None:

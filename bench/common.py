@@ -77,6 +77,20 @@ def rss_mb(pid: int | str = "self") -> float:
     return pages * resource.getpagesize() / 2**20
 
 
+def pss_mb(pid: int | str = "self") -> float:
+    """Proportional set size of a process, in MiB (0 when it is gone): its private pages plus its share
+    of each page it shares with n processes (1/n). Unlike RSS, PSS summed over processes counts a page
+    shared by forkserver children (preloaded tables) once: the memory the processes really take."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, IndexError, ValueError):
+        pass
+    return 0.0
+
+
 def descendants(pid: int | None = None) -> list[int]:
     """Pids of every live descendant of a process (pool workers, and a forkserver with its children)."""
     root = pid or os.getpid()
@@ -96,8 +110,14 @@ def descendants(pid: int | None = None) -> list[int]:
 
 
 def tree_rss_mb() -> float:
-    """Current resident memory of this process plus its descendants (pool workers, forkserver), in MiB."""
+    """Current resident memory of this process plus its descendants (pool workers, forkserver), in MiB
+    (a page shared by several of them counts once for each)."""
     return rss_mb() + sum(rss_mb(p) for p in descendants())
+
+
+def tree_pss_mb() -> float:
+    """Current proportional set size of this process plus its descendants, in MiB (each page once)."""
+    return pss_mb() + sum(pss_mb(p) for p in descendants())
 
 
 def cpu_seconds(pid: int | str = "self") -> float:
@@ -110,13 +130,16 @@ def cpu_seconds(pid: int | str = "self") -> float:
 
 
 class Sampler(threading.Thread):
-    """Samples, every ``every`` seconds until stopped, the peak resident memory of this process and its
-    descendants and the CPU seconds of each descendant (the last samples stand for processes that have exited)."""
+    """Samples, every ``every`` seconds until stopped, the peak memory (RSS and PSS sums) of this process
+    and its descendants, this process's own peak PSS, and the CPU seconds of each descendant (the last
+    samples stand for processes that have exited)."""
 
     def __init__(self, every: float = 0.5) -> None:
         super().__init__(daemon=True)
         self.every = every
         self.peak_mb = 0.0
+        self.peak_pss_mb = 0.0
+        self.peak_own_pss_mb = 0.0
         self.cpu: dict[int, float] = {}
         self._done = threading.Event()
 
@@ -128,6 +151,9 @@ class Sampler(threading.Thread):
         """Take one sample now."""
         kids = descendants()
         self.peak_mb = max(self.peak_mb, rss_mb() + sum(rss_mb(p) for p in kids))
+        own = pss_mb()
+        self.peak_own_pss_mb = max(self.peak_own_pss_mb, own)
+        self.peak_pss_mb = max(self.peak_pss_mb, own + sum(pss_mb(p) for p in kids))
         self.cpu.update((p, cpu_seconds(p)) for p in kids)
 
     def stop(self) -> None:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import gc
 import json
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from khabar import registry
+from khabar.cluster import features
+from khabar.cluster.settings import settings
 from khabar.config import DEFAULT_PIPELINE
 from khabar.extract.entities import resources
-from khabar.ingest import article_from_document, content_key, warm_up
+from khabar.ingest import article_from_document, content_key, prepare, warm_up
 from khabar.model import Article, Document
 from khabar.pipeline import Pipeline
 from khabar.sources.decode import DecodeError
@@ -112,5 +115,15 @@ def test_warm_up_loads_the_stage_tables_and_freezes_them() -> None:
         warm_up(Pipeline(list(DEFAULT_PIPELINE)))
         assert resources.cache_info().currsize >= 1
         assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
+def test_warm_up_loads_the_tables_of_the_task() -> None:
+    """A worker that prepares articles for clustering loads the clustering tables before the freeze."""
+    features._place_kinds.cache_clear()
+    try:
+        warm_up(Pipeline(list(DEFAULT_PIPELINE)), partial(prepare, cluster=settings()))
+        assert features._place_kinds.cache_info().currsize == 1
     finally:
         gc.unfreeze()

@@ -252,3 +252,9 @@ def test_import_reports_file_and_line_of_bad_rows(tmp_path: Path, name, content,
     with pytest.raises(GazetteerImportError) as err:
         import_user_gazetteer(path)
     assert err.value.errors[0].startswith(f"{name}:{line}:")
+
+
+def test_one_copy_of_the_tables_however_the_call_is_spelled() -> None:
+    """The entities stage passes every argument; clustering passes none: both get the same tables."""
+    assert load_knowledge() is load_knowledge(None, True, None)
+    assert load_knowledge(curated=False) is load_knowledge(None, False, None)

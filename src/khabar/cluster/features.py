@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Article
-from ..text.normalize import fold, has_word_frequencies, strip_clitics, tokens
+from ..text.normalize import fold, frequency_dict, has_word_frequencies, strip_clitics, tokens
 from .copies import CopySketch, copy_sketch
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -88,9 +88,7 @@ def prior_doc_freq(lang: str, doc_tokens: int) -> dict[str, float]:
     """
     if not has_word_frequencies(lang):
         return {}
-    import wordfreq
-
-    freqs = wordfreq.get_frequency_dict(lang)
+    freqs = frequency_dict(lang)
     out: dict[str, float] = {}
     for word, freq in freqs.items():
         if freq < 1e-6:

@@ -1,7 +1,9 @@
 """The local engine: the per-article stages in a process pool sized to the cores, results in input order.
 
 Small runs stay in this process: the pool starts only once more than ``min_pool`` articles are waiting,
-because starting workers (and loading their lexicons and models) costs more than a few articles.
+because starting workers (and loading their lexicons and models) costs more than a few articles. Workers
+fork from a forkserver that has loaded the default pipeline's tables once (:mod:`.preload`): they start
+warm and share those pages rather than each loading a copy.
 Input is read in this thread, a few chunks ahead of the results, so memory stays flat however long the
 input is, and the caller (the single store writer) is the only one touching the store. A result comes back
 without the raw input when a stage left it unchanged: this process still holds it, and puts it back.
@@ -14,6 +16,7 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import chain, islice
+from multiprocessing.context import BaseContext
 from multiprocessing.pool import AsyncResult
 from typing import Any
 
@@ -31,7 +34,7 @@ def _init_worker(names: list[str], config: Mapping[str, Mapping[str, Any]], task
         os.nice(nice)
     _worker_pipeline = Pipeline(names, config)
     _worker_task = task
-    warm_up(_worker_pipeline)
+    warm_up(_worker_pipeline, task)  # quick for what the forkserver preloaded
 
 
 def _work(chunk: tuple[Article, ...]) -> list[Any]:
@@ -59,6 +62,17 @@ def restore_raw(result: Any, sent: Article) -> Any:
     if article is not None and not article.raw:
         article.raw = sent.raw
     return result
+
+
+def pool_context() -> BaseContext:
+    """Where pool workers come from: a forkserver that preloads :mod:`.preload` (and ``__main__``, as by
+    default) when it starts; spawn where there is no forkserver. The forkserver is one per process, so the
+    preload applies when no forkserver runs yet."""
+    if "forkserver" not in mp.get_all_start_methods():
+        return mp.get_context("spawn")
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(["__main__", f"{__package__}.preload"])
+    return ctx
 
 
 def batched(items: Iterable[Any], size: int) -> Iterator[tuple[Any, ...]]:
@@ -101,7 +115,7 @@ class LocalEngine:
         if self.workers == 1 or len(head) < self.min_pool:
             yield from (task(a, pipeline) for a in chain(head, it))
             return
-        ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
+        ctx = pool_context()
         initargs = (pipeline.stage_names, pipeline_config(pipeline), task, self.nice)
         with ctx.Pool(self.workers, initializer=_init_worker, initargs=initargs) as pool:
             in_flight: deque[tuple[tuple[Article, ...], AsyncResult[list[Any]]]] = deque()

@@ -43,7 +43,7 @@ class _Stages:
     def __init__(self, names: list[str], config: Mapping[str, Mapping[str, Any]], task: Task) -> None:
         self.pipeline = Pipeline(names, config)
         self.task = task
-        warm_up(self.pipeline)
+        warm_up(self.pipeline, task)
 
     def _run(self, blob: bytes) -> bytes:
         article = pickle.loads(blob)

@@ -70,7 +70,6 @@ def _demonyms(path: Path) -> list[tuple[str, str, str]]:
     return [(r[0], r[1], r[3] if len(r) > 3 and r[3] else r[2]) for r in _tsv(path, 3)]
 
 
-@functools.cache
 def load_knowledge(directory: str | None = None, curated: bool = True, user: str | None = None) -> Knowledge:
     """The gazetteer tables from ``directory`` (default: the package data), read once per process.
 
@@ -78,6 +77,13 @@ def load_knowledge(directory: str | None = None, curated: bool = True, user: str
     ``user`` is a user gazetteer (JSONL in the package format, see ``khabar gazetteer import``) whose
     entries replace package entries of the same id.
     """
+    # One cache key however the arguments are spelled (``load_knowledge()`` and ``load_knowledge(None,
+    # True, None)`` share one copy of the tables).
+    return _load_knowledge(directory, curated, user)
+
+
+@functools.cache
+def _load_knowledge(directory: str | None, curated: bool, user: str | None) -> Knowledge:
     base = Path(directory) if directory else DATA_DIR
     files = ["places.jsonl", "orgs.jsonl"] + (["persons.jsonl"] if curated else [])
     entities: dict[str, dict[str, Any]] = {}

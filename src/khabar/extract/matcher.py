@@ -10,9 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from wordfreq import get_frequency_dict, zipf_frequency
+from wordfreq import zipf_frequency
 
-from ..text.normalize import fold, folded_zipf, has_word_frequencies
+from ..text.normalize import fold, folded_zipf, frequency_dict, has_word_frequencies
 
 # A word: letters/digits plus Arabic-script marks inside it. ZWNJ separates words (as fold() does).
 _WORD = re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])+")
@@ -66,7 +66,7 @@ _MIN_FREQ = 1e-9  # wordfreq's floor for zipf_frequency's default minimum of 0
 
 def _plain_zipf(word: str, lang: str) -> float:
     """``zipf_frequency(word, lang)`` for a plain word, with wordfreq's arithmetic and without its tokenizer."""
-    known = get_frequency_dict(lang).get(word)
+    known = frequency_dict(lang).get(word)
     if known is None:
         freq = _MIN_FREQ
     else:

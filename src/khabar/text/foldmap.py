@@ -10,6 +10,21 @@ from .normalize import fold
 _FOLDED: dict[int, str] = {}
 _NOT_ONE: set[str] = set()  # characters that fold to zero or several characters
 _SPACE_RUNS = re.compile(r"\s+")
+_PAST_BMP = re.compile("[\U00010000-\U0010ffff]")
+
+
+@functools.cache
+def _bmp_tables() -> tuple[tuple[int | str, ...], re.Pattern[str]]:
+    """fold() of every character of the Basic Multilingual Plane as one ``str.translate`` table (a tuple
+    indexed by code point: no dict lookups), and a pattern of those that fold to zero or several characters."""
+    table: list[int | str] = []
+    not_one: list[str] = []
+    for code in range(0x10000):
+        folded = fold(chr(code))
+        table.append(ord(folded) if len(folded) == 1 else folded)
+        if len(folded) != 1:
+            not_one.append(chr(code))
+    return tuple(table), re.compile("[" + "".join(map(re.escape, not_one)) + "]")
 
 
 def _tables_for(text: str) -> bool:
@@ -32,12 +47,18 @@ def _not_one_pattern(chars: frozenset[str]) -> re.Pattern[str]:
 class Folded:
     """``text`` folded character by character (``khabar.text.normalize.fold``), with a map back to ``text``."""
 
-    __slots__ = ("_changes", "folded", "text")
+    __slots__ = ("_changes", "_not_one", "folded", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        identity = _tables_for(text)
-        self.folded = text.translate(_FOLDED)
+        if _PAST_BMP.search(text):  # rare: tables of the characters met so far, extended to these
+            identity = _tables_for(text)
+            self.folded = text.translate(_FOLDED)
+            self._not_one = _not_one_pattern(frozenset(_NOT_ONE))
+        else:
+            table, self._not_one = _bmp_tables()
+            self.folded = text.translate(table)
+            identity = self._not_one.search(text) is None
         self._changes: list[tuple[int, int]] | None = [] if identity else None
 
     def _raw_index(self, folded_offset: int) -> int:
@@ -45,8 +66,7 @@ class Folded:
         if self._changes is None:
             # The few characters that fold to zero or several: (index, folded length). Every other
             # character folds to one, so offsets between them differ by a constant shift.
-            pattern = _not_one_pattern(frozenset(_NOT_ONE))
-            self._changes = [(m.start(), len(_FOLDED[ord(m.group())])) for m in pattern.finditer(self.text)]
+            self._changes = [(m.start(), len(fold(m.group()))) for m in self._not_one.finditer(self.text)]
         shift = 0  # folded offset minus text offset before the next change
         for at, length in self._changes:
             if folded_offset - shift < at:

@@ -20,6 +20,7 @@ from typing import Any
 
 from ..model import Article
 from ..registry import stage
+from .normalize import translation_table
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "langid"
 ARABIC_SCRIPT_LANGS = ("ar", "fa", "ur", "ps", "ckb", "ug")
@@ -51,7 +52,7 @@ _KANA = re.compile("[\u3040-\u30ff]")
 _LINGUA_SCRIPTS = ("latin", "cyrillic", "devanagari")
 
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
-_KEY = str.maketrans({"ي": "ی", "ك": "ک", "\u200c": "", "\u200d": ""})
+_KEY = translation_table(str.maketrans({"ي": "ی", "ك": "ک", "\u200c": "", "\u200d": ""}))
 # An Arabic-script word, but not a one-letter abbreviation (د. doctor, م. engineer): no function word.
 _EVIDENCE_WORD = re.compile(f"[{_ARABIC}\u200c]{{2,}}|[{_ARABIC}\u200c](?!\\.)")
 _ARTICLE = re.compile("^(?:[وفبلك]|وب|ول|فب|فل)?(?:ال|لل)[\u0621-\u064a]{2,}$")

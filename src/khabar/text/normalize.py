@@ -76,6 +76,23 @@ _FOLD = str.maketrans(
 )
 # fmt: on
 _FOLD.update(str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789"))  # one pass: letters and digits
+
+
+_CODE_POINTS = tuple(range(0x10000))  # one int object per code point, shared by the tables below
+
+
+def translation_table(mapping: dict[int, int | str | None]) -> tuple[int | str | None, ...]:
+    """``mapping`` (a ``str.maketrans`` table) as a tuple indexed by code point over the Basic Multilingual
+    Plane, every character absent from it mapped to itself; characters past the plane stay unchanged too.
+
+    ``str.translate`` gives the same text with either, but looks each character up in the table: in a
+    dict, every character the table lacks (most of an Arabic text) costs a raised and cleared KeyError;
+    the tuple holds an answer for each (half the time on SaudiNewsNet texts).
+    """
+    return tuple(mapping.get(code, code) for code in _CODE_POINTS)
+
+
+_FOLD_TABLE = translation_table(_FOLD)
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _SPACES = re.compile(r"\s+")
 
@@ -116,7 +133,7 @@ def fold(text: str) -> str:
     """The comparison form: NFKC, no marks, tatweel or ZWNJ, one letter per variant, ASCII digits, lower case."""
     text = unicodedata.normalize("NFKC", text)
     text = _MARKS.sub("", text)
-    return text.translate(_FOLD).lower()
+    return text.translate(_FOLD_TABLE).lower()
 
 
 def match_key(text: str) -> str:
@@ -139,14 +156,20 @@ def has_word_frequencies(lang: str | None) -> bool:
     return bool(lang) and lang in wordfreq.available_languages()
 
 
+def frequency_dict(lang: str) -> dict[str, float]:
+    """wordfreq's word -> frequency table for ``lang``, under the cache key of wordfreq's own lookups
+    (``get_frequency_dict(lang)`` alone would build a second copy of the table)."""
+    import wordfreq
+
+    return wordfreq.get_frequency_dict(lang, "best")
+
+
 @functools.cache
 def _folded_frequencies(lang: str) -> dict[str, float]:
     """Word frequency by folded form for ``lang`` (wordfreq; loaded once per process)."""
-    import wordfreq
-
     least = 10 ** (_MIN_ZIPF - 9)
     table: dict[str, float] = {}
-    for word, freq in wordfreq.get_frequency_dict(lang).items():
+    for word, freq in frequency_dict(lang).items():
         if freq < least:
             break  # the dict is ordered by decreasing frequency
         key = fold(word)

@@ -20,6 +20,7 @@ from typing import Any
 
 from ..model import Article
 from ..registry import stage
+from .normalize import frequency_dict
 
 _MARKS = re.compile("[\u064b-\u065f\u0670\u00ad\u200c\u200d]")  # and invisible joiners
 # Arabic-script words (with marks, tatweel and presentation forms, so "بـ" and "اﻷفلاج" stay whole).
@@ -51,9 +52,7 @@ _PREFIX_MIN_ZIPF = 1.5  # rarer words add nothing to a prefix's mass worth their
 @functools.cache
 def _frequencies(lang: str) -> dict[str, float]:
     """Frequency of every word of ``lang`` in wordfreq (loaded once per process)."""
-    import wordfreq
-
-    return wordfreq.get_frequency_dict(lang)
+    return frequency_dict(lang)
 
 
 @functools.cache
@@ -164,12 +163,15 @@ def find_splits(text: str, lang: str, **rule: float) -> list[tuple[int, int]]:
     known = _frequencies(lang) if rule["min_zipf"] > 0 else None
     # Each distinct word that may open with proclitics, without them (one regex call per word, not per pair).
     stems = {w: _PROCLITICS.sub("", w, 1) for w in set(bare) if w[:1] in _PROCLITIC_LETTERS}
-    # Pairs one space apart; with a frequency floor, only those of which some joined form is a word
-    # (should_join would refuse the rest, at several times the cost).
+    # Pairs one space apart that should_join's first test lets through (whatever proclitics _core cuts);
+    # with a frequency floor, only those of which some joined form is a word (should_join would refuse
+    # the rest, at several times the cost; the letter tests first: they spare most lookups in the table).
     pairs = [
         i
         for i, (gap, left, right) in enumerate(zip(gaps, bare[:-1], bare[1:], strict=True))
         if gap == " "
+        and not left.endswith(_NO_MARK_BEFORE)
+        and not right.startswith(_WORD_INITIAL)
         and (known is None or left + right in known or (left in stems and stems[left] + right in known))
     ]
     found: list[tuple[int, int]] = []
