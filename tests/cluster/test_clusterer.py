@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import copy
+import random
+from collections import Counter
 
 from khabar.cluster.events import Clusterer, canonical_order
 from khabar.cluster.features import cluster_input
 from khabar.cluster.settings import settings
-from khabar.cluster.similarity import norm
-from khabar.cluster.state import MemoryState
+from khabar.cluster.similarity import norm, places
+from khabar.cluster.state import MemoryState, most_posted
 from khabar.model import Article
 from khabar.text.dates import dates
 
@@ -150,6 +152,30 @@ def test_a_story_keeps_the_lengths_of_its_current_vectors() -> None:
     assert stories
     for story in stories:  # kept through every add, removal and merge: what a fresh computation gives
         assert story["norms"] == {f: norm(story[f]) for f in ("vec", "cap", "ents")}
+        assert story["places"] == places(story["mains"])
+
+
+def test_an_event_keeps_the_lengths_of_its_current_vectors() -> None:
+    clusterer = Clusterer()
+    clusterer.add_batch(seed_articles(), refine=True)
+    events = list(clusterer.state.scan("event"))
+    assert any(len(e["articles"]) > 1 for e in events)
+    for event in events:  # kept through every join, detachment and merge
+        assert event["norms"] == {f: norm(event[f]) for f in ("vec", "cap", "ents")}
+
+
+def test_the_candidates_are_the_items_posted_under_the_most_keys() -> None:
+    rng = random.Random(5)
+    for _ in range(200):
+        lists = [
+            rng.sample([f"e{i}" for i in range(60)], rng.randint(0, 12)) for _ in range(rng.randint(0, 9))
+        ]
+        most = rng.randint(1, 20)
+        hits = Counter(x for items in lists for x in items)
+        assert (
+            most_posted(lists, most)
+            == [x for x, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))][:most]
+        )
 
 
 def test_an_entity_named_in_every_report_weighs_less_than_a_rare_one() -> None:

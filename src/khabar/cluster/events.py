@@ -22,8 +22,8 @@ from .copies import CopyIndex
 from .describe import describe_event, describe_story
 from .features import ClusterInput, Features, _iso_date, cluster_input, prior_doc_freq
 from .settings import settings
-from .similarity import Profile, add_into, date_excess, similarity, truncate
-from .state import ClusterState, MemoryState
+from .similarity import Profile, add_into, date_excess, norms, similarity, truncate
+from .state import ClusterState, MemoryState, most_posted
 from .stories import StoryLinker
 
 _PRIOR_LANGS = frozenset({"ar", "fa", "en", "ur", "tr", "fr", "de", "es", "ru"})
@@ -208,7 +208,7 @@ class Clusterer:
 
     @staticmethod
     def _profile(a: Mapping[str, Any]) -> Profile:
-        return {
+        profile = {
             "vec": a["vec"],
             "cap": a["cap"],
             "ents": a["ents"],
@@ -221,6 +221,8 @@ class Clusterer:
             "langs": {a["lang"]: 1},
             "kinds": {a["kind"]: 1} if a.get("kind") else {},
         }
+        profile["norms"] = norms(profile)  # compared with every candidate: its lengths once
+        return profile
 
     def _keys(self, a: Mapping[str, Any]) -> list[str]:
         n = int(self.ev.get("index_terms", 12))
@@ -235,11 +237,9 @@ class Clusterer:
 
     def _candidates(self, a: Mapping[str, Any]) -> list[str]:
         limit = int(self.ev.get("candidates_per_key", 40))
-        hits: Counter[str] = Counter()
-        for items in self.state.postings_many(self._keys(a), limit):
-            hits.update(items)
-        most = int(self.ev.get("max_candidates", 30))
-        return [e for e, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:most]]
+        return most_posted(
+            self.state.postings_many(self._keys(a), limit), int(self.ev.get("max_candidates", 30))
+        )
 
     def _scored(
         self, profile: Profile, candidates: Iterable[str], exclude: str | None = None
@@ -330,6 +330,7 @@ class Clusterer:
             add_into(event["outlets"], {a["outlet"]: 1}, sign)
         if sign > 0 and a.get("date"):
             event.update(self._core_dates(event, _dated(a)))
+        event["norms"] = norms(event)
 
     def _core_dates(self, event: Mapping[str, Any], dated: Mapping[str, Any]) -> dict[str, Any]:
         """The event's ``lo``, ``hi`` and ``anchored`` after a report (or event) ``dated`` joined it.
@@ -383,6 +384,7 @@ class Clusterer:
             keep[field] = truncate(keep[field], int(self.ev.get("centroid_terms", 120)))
         for field in ("ents", "rents", "mains", "weekdays", "langs", "kinds", "outlets"):
             add_into(keep.setdefault(field, {}), gone.get(field) or {})
+        keep["norms"] = norms(keep)
         # Where both are dated and do not fit together, the larger event's days stay the happening's.
         lead, other = (keep, gone) if len(keep["articles"]) >= len(gone["articles"]) else (gone, keep)
         if other.get("lo"):
@@ -410,11 +412,9 @@ class Clusterer:
         merge = float(self.ev.get("merge_threshold", 1e9))
         event = self.state.get("event", event_id)
         limit = int(self.ev.get("candidates_per_key", 40))
-        hits: Counter[str] = Counter()
-        for items in self.state.postings_many(event["keys"], limit):
-            hits.update(items)
-        most = int(self.ev.get("max_candidates", 30))
-        candidates = [e for e, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:most]]
+        candidates = most_posted(
+            self.state.postings_many(event["keys"], limit), int(self.ev.get("max_candidates", 30))
+        )
         for score, other in self._scored(event, candidates, exclude=event_id):
             if score < merge:
                 break
