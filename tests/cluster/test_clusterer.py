@@ -178,6 +178,28 @@ def test_the_candidates_are_the_items_posted_under_the_most_keys() -> None:
         )
 
 
+def test_an_event_looks_for_stories_under_a_bounded_set_of_keys_however_large_it_grows() -> None:
+    clusterer = Clusterer()
+    lookups: list[int] = []
+    postings_many = clusterer.state.postings_many
+
+    def spy(keys, limit):
+        if keys and keys[0].startswith("s:"):
+            lookups.append(len(keys))
+        return postings_many(keys, limit)
+
+    clusterer.state.postings_many = spy
+    host = {"type": "PERSON", "id": "Q1", "name": "Host", "salience": 0.5}
+    for i in range(40):  # one event whose reports each name other visitors, places and words
+        ents = [host] + [{"type": "PERSON", "id": f"Q{100 + 4 * i + j}", "salience": 0.3} for j in range(3)]
+        shared = "The host met the visitors in Riyadh on the summit day to talk about trade, water and roads."
+        text = f"{shared} {shared} Also Word{i} and Other{i}."
+        clusterer.add(Article(id=f"a{i}", text=text, published="2015-07-01", entities=ents))
+    event = clusterer.state.get("event", clusterer.assignment("a39").event)
+    assert len(event["articles"]) == 40 and len(event["keys"]) > 100
+    assert max(lookups) <= 4 * int(clusterer.ev["index_terms"])
+
+
 def test_an_entity_named_in_every_report_weighs_less_than_a_rare_one() -> None:
     clusterer = Clusterer()
     common = {"type": "PERSON", "id": "Q1", "name": "The Host", "salience": 0.5}

@@ -225,13 +225,18 @@ class Clusterer:
         return profile
 
     def _keys(self, a: Mapping[str, Any]) -> list[str]:
+        """The posting keys of an article record: its entities, main place, heaviest terms and names."""
         n = int(self.ev.get("index_terms", 12))
-        keys = [f"e:ent:{k}" for k in a["ents"]]
-        if a.get("main"):
-            keys.append(f"e:pl:{a['main']}")
-        for vec in (a["vec"], a["cap"]):
-            keys += [f"e:t:{t}" for t, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
-        return keys
+        return _posting_keys(a["ents"], [a["main"]] if a.get("main") else [], a["vec"], a["cap"], n)
+
+    def _query_keys(self, event: Mapping[str, Any]) -> list[str]:
+        """The keys an event looks for stories under: its heaviest entities, main places, terms and names.
+
+        At most ``index_terms`` of each, as for one article, so the lookup does not grow with the event."""
+        n = int(self.ev.get("index_terms", 12))
+        return _posting_keys(
+            _heaviest(event["ents"], n), _heaviest(event["mains"], n), event["vec"], event["cap"], n
+        )
 
     # ----- events -----
 
@@ -313,7 +318,7 @@ class Clusterer:
         self.state.put("article", a["id"], a)
         for key in keys:
             self.state.add_posting(key, event["id"])
-        self.stories.place(event, self._profile(a), keys)
+        self.stories.place(event, self._profile(a), keys, self._query_keys(event))
         self.state.put("event", event["id"], event)
 
     def _accumulate(self, event: dict[str, Any], p: Profile, a: Mapping[str, Any], sign: int) -> None:
@@ -424,6 +429,21 @@ class Clusterer:
             now = similarity(current, neighbour, self.ev)
             if now is not None and now >= merge:
                 event_id = self._merge(event_id, other)
+
+
+def _heaviest(vec: Mapping[str, float], n: int) -> list[str]:
+    """The ``n`` keys of ``vec`` with the largest weights (ties: the smallest key first)."""
+    return [k for k, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
+
+
+def _posting_keys(
+    ents: Iterable[str], places: Iterable[str], vec: Mapping[str, float], cap: Mapping[str, float], n: int
+) -> list[str]:
+    """Posting keys: one per entity and place, and one per term of the ``n`` heaviest terms and names."""
+    keys = [f"e:ent:{k}" for k in ents] + [f"e:pl:{p}" for p in places]
+    for v in (vec, cap):
+        keys += [f"e:t:{t}" for t in _heaviest(v, n)]
+    return keys
 
 
 def _dated(a: Mapping[str, Any]) -> dict[str, Any]:

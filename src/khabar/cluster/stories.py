@@ -9,7 +9,7 @@ story with others stays put.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from .similarity import (
@@ -68,13 +68,15 @@ class StoryLinker:
         weight = w.get("entities", 0.0)
         return score + weight * (field_cosine(event, story, "ents") * factor) if weight and factor else score
 
-    def place(self, event: dict[str, Any], delta: Profile, keys: Iterable[str]) -> None:
-        """Update the story of ``event`` after ``delta`` (one article's profile) joined it."""
+    def place(self, event: dict[str, Any], delta: Profile, keys: Iterable[str], query: Sequence[str]) -> None:
+        """Update the story of ``event`` after ``delta`` (one article's profile, posted under ``keys``) joined it.
+
+        Candidate stories are looked up under ``query``: keys of the event's strongest evidence, a bounded set."""
         story = self.state.get("story", event["story"]) if event.get("story") else None
         if story is not None and len(story["events"]) > 1:
             self._add(story, delta, keys)
         else:
-            best = self._best_story(event, exclude=story["id"] if story else None)
+            best = self._best_story(event, query, exclude=story["id"] if story else None)
             if best is None:
                 if story is None:
                     story = self._new_story(event)
@@ -88,12 +90,12 @@ class StoryLinker:
                 story["events"].append(event["id"])
                 event["story"] = best
                 self._add(story, event, event["keys"])
-        self._merge_neighbours(story, event)
+        self._merge_neighbours(story, event, query)
 
-    def _merge_neighbours(self, story: dict[str, Any], event: dict[str, Any]) -> None:
-        """Merge ``story`` with the candidate stories (found through ``event``'s keys) that fit it as a whole."""
+    def _merge_neighbours(self, story: dict[str, Any], event: dict[str, Any], query: Sequence[str]) -> None:
+        """Merge ``story`` with the candidate stories (found under ``query``) that fit it as a whole."""
         threshold = float(self.cfg.get("merge_threshold", 1e9))
-        for sid in self._candidates(event["keys"]):
+        for sid in self._candidates(query):
             other = self.state.get("story", sid)
             if sid == story["id"] or other is None:
                 continue
@@ -151,10 +153,9 @@ class StoryLinker:
         lists = self.state.postings_many([_story_key(key) for key in keys], limit)
         return most_posted(lists, int(self.cfg.get("max_candidates", 30)))
 
-    def _best_story(self, event: Mapping[str, Any], exclude: str | None) -> str | None:
-        event = {**event, "norms": norms(event)}  # compared with every candidate: its lengths once
+    def _best_story(self, event: Mapping[str, Any], query: Sequence[str], exclude: str | None) -> str | None:
         best: tuple[float, str] | None = None
-        for sid in self._candidates(event["keys"]):
+        for sid in self._candidates(query):
             story = self.state.get("story", sid)
             if sid == exclude or story is None:
                 continue
