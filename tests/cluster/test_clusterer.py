@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import copy
+import random
+from collections import Counter
 
 from khabar.cluster.events import Clusterer, canonical_order
 from khabar.cluster.features import cluster_input
 from khabar.cluster.settings import settings
-from khabar.cluster.similarity import norm
-from khabar.cluster.state import MemoryState
+from khabar.cluster.similarity import norm, places
+from khabar.cluster.state import MemoryState, most_posted
 from khabar.model import Article
 from khabar.text.dates import dates
 
@@ -150,6 +152,52 @@ def test_a_story_keeps_the_lengths_of_its_current_vectors() -> None:
     assert stories
     for story in stories:  # kept through every add, removal and merge: what a fresh computation gives
         assert story["norms"] == {f: norm(story[f]) for f in ("vec", "cap", "ents")}
+        assert story["places"] == places(story["mains"])
+
+
+def test_an_event_keeps_the_lengths_of_its_current_vectors() -> None:
+    clusterer = Clusterer()
+    clusterer.add_batch(seed_articles(), refine=True)
+    events = list(clusterer.state.scan("event"))
+    assert any(len(e["articles"]) > 1 for e in events)
+    for event in events:  # kept through every join, detachment and merge
+        assert event["norms"] == {f: norm(event[f]) for f in ("vec", "cap", "ents")}
+
+
+def test_the_candidates_are_the_items_posted_under_the_most_keys() -> None:
+    rng = random.Random(5)
+    for _ in range(200):
+        lists = [
+            rng.sample([f"e{i}" for i in range(60)], rng.randint(0, 12)) for _ in range(rng.randint(0, 9))
+        ]
+        most = rng.randint(1, 20)
+        hits = Counter(x for items in lists for x in items)
+        assert (
+            most_posted(lists, most)
+            == [x for x, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))][:most]
+        )
+
+
+def test_an_event_looks_for_stories_under_a_bounded_set_of_keys_however_large_it_grows() -> None:
+    clusterer = Clusterer()
+    lookups: list[int] = []
+    postings_many = clusterer.state.postings_many
+
+    def spy(keys, limit):
+        if keys and keys[0].startswith("s:"):
+            lookups.append(len(keys))
+        return postings_many(keys, limit)
+
+    clusterer.state.postings_many = spy
+    host = {"type": "PERSON", "id": "Q1", "name": "Host", "salience": 0.5}
+    for i in range(40):  # one event whose reports each name other visitors, places and words
+        ents = [host] + [{"type": "PERSON", "id": f"Q{100 + 4 * i + j}", "salience": 0.3} for j in range(3)]
+        shared = "The host met the visitors in Riyadh on the summit day to talk about trade, water and roads."
+        text = f"{shared} {shared} Also Word{i} and Other{i}."
+        clusterer.add(Article(id=f"a{i}", text=text, published="2015-07-01", entities=ents))
+    event = clusterer.state.get("event", clusterer.assignment("a39").event)
+    assert len(event["articles"]) == 40 and len(event["keys"]) > 100
+    assert max(lookups) <= 4 * int(clusterer.ev["index_terms"])
 
 
 def test_an_entity_named_in_every_report_weighs_less_than_a_rare_one() -> None:

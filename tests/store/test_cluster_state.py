@@ -48,6 +48,19 @@ def test_postings_match_the_memory_state_through_adds_removes_and_flushes(store:
         assert SQLiteClusterState(store).postings(key, 100) == memory.postings(key, 100)
 
 
+def test_marking_the_newest_item_of_a_key_again_writes_nothing(store: SQLiteStore) -> None:
+    state = store.cluster_state()
+    for item in ("e1", "e2"):
+        state.add_posting("k", item)
+    state.flush()
+    fresh = SQLiteClusterState(store)
+    assert fresh.postings("k", 5) == ["e2", "e1"]
+    fresh.add_posting("k", "e2")
+    assert not fresh._dirty_postings
+    fresh.add_posting("k", "e1")
+    assert fresh.postings("k", 5) == ["e1", "e2"] and fresh._dirty_postings == {"k": {"e1"}}
+
+
 def test_a_posting_read_fetches_only_the_newest_rows(store: SQLiteStore) -> None:
     state = store.cluster_state()
     for i in range(500):

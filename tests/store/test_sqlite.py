@@ -108,6 +108,9 @@ def test_events_stories_and_cluster_assignments(store: SQLiteStore) -> None:
     )
     store.set_clusters([("a1", "e1", "s1", None)])
     assert store.get_article("a1").event == "e1"
+    assert [(a.id, a.event, a.story, a.raw) for a in store.get_articles(["nope", "a1"])] == [
+        ("a1", "e1", "s1", "")
+    ]
     assert [e.id for e in store.iter_events(story="s1")] == ["e1"]
     assert store.get_story("s1").end == "2022-12-19"
     store.clear_clusters()

@@ -22,8 +22,8 @@ from .copies import CopyIndex
 from .describe import describe_event, describe_story
 from .features import ClusterInput, Features, _iso_date, cluster_input, prior_doc_freq
 from .settings import settings
-from .similarity import Profile, add_into, date_excess, similarity, truncate
-from .state import ClusterState, MemoryState
+from .similarity import Profile, add_into, date_excess, norms, similarity, truncate
+from .state import ClusterState, MemoryState, most_posted
 from .stories import StoryLinker
 
 _PRIOR_LANGS = frozenset({"ar", "fa", "en", "ur", "tr", "fr", "de", "es", "ru"})
@@ -208,7 +208,7 @@ class Clusterer:
 
     @staticmethod
     def _profile(a: Mapping[str, Any]) -> Profile:
-        return {
+        profile = {
             "vec": a["vec"],
             "cap": a["cap"],
             "ents": a["ents"],
@@ -221,25 +221,30 @@ class Clusterer:
             "langs": {a["lang"]: 1},
             "kinds": {a["kind"]: 1} if a.get("kind") else {},
         }
+        profile["norms"] = norms(profile)  # compared with every candidate: its lengths once
+        return profile
 
     def _keys(self, a: Mapping[str, Any]) -> list[str]:
+        """The posting keys of an article record: its entities, main place, heaviest terms and names."""
         n = int(self.ev.get("index_terms", 12))
-        keys = [f"e:ent:{k}" for k in a["ents"]]
-        if a.get("main"):
-            keys.append(f"e:pl:{a['main']}")
-        for vec in (a["vec"], a["cap"]):
-            keys += [f"e:t:{t}" for t, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
-        return keys
+        return _posting_keys(a["ents"], [a["main"]] if a.get("main") else [], a["vec"], a["cap"], n)
+
+    def _query_keys(self, event: Mapping[str, Any]) -> list[str]:
+        """The keys an event looks for stories under: its heaviest entities, main places, terms and names.
+
+        At most ``index_terms`` of each, as for one article, so the lookup does not grow with the event."""
+        n = int(self.ev.get("index_terms", 12))
+        return _posting_keys(
+            _heaviest(event["ents"], n), _heaviest(event["mains"], n), event["vec"], event["cap"], n
+        )
 
     # ----- events -----
 
     def _candidates(self, a: Mapping[str, Any]) -> list[str]:
         limit = int(self.ev.get("candidates_per_key", 40))
-        hits: Counter[str] = Counter()
-        for items in self.state.postings_many(self._keys(a), limit):
-            hits.update(items)
-        most = int(self.ev.get("max_candidates", 30))
-        return [e for e, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:most]]
+        return most_posted(
+            self.state.postings_many(self._keys(a), limit), int(self.ev.get("max_candidates", 30))
+        )
 
     def _scored(
         self, profile: Profile, candidates: Iterable[str], exclude: str | None = None
@@ -313,7 +318,7 @@ class Clusterer:
         self.state.put("article", a["id"], a)
         for key in keys:
             self.state.add_posting(key, event["id"])
-        self.stories.place(event, self._profile(a), keys)
+        self.stories.place(event, self._profile(a), keys, self._query_keys(event))
         self.state.put("event", event["id"], event)
 
     def _accumulate(self, event: dict[str, Any], p: Profile, a: Mapping[str, Any], sign: int) -> None:
@@ -330,6 +335,7 @@ class Clusterer:
             add_into(event["outlets"], {a["outlet"]: 1}, sign)
         if sign > 0 and a.get("date"):
             event.update(self._core_dates(event, _dated(a)))
+        event["norms"] = norms(event)
 
     def _core_dates(self, event: Mapping[str, Any], dated: Mapping[str, Any]) -> dict[str, Any]:
         """The event's ``lo``, ``hi`` and ``anchored`` after a report (or event) ``dated`` joined it.
@@ -383,6 +389,7 @@ class Clusterer:
             keep[field] = truncate(keep[field], int(self.ev.get("centroid_terms", 120)))
         for field in ("ents", "rents", "mains", "weekdays", "langs", "kinds", "outlets"):
             add_into(keep.setdefault(field, {}), gone.get(field) or {})
+        keep["norms"] = norms(keep)
         # Where both are dated and do not fit together, the larger event's days stay the happening's.
         lead, other = (keep, gone) if len(keep["articles"]) >= len(gone["articles"]) else (gone, keep)
         if other.get("lo"):
@@ -410,11 +417,9 @@ class Clusterer:
         merge = float(self.ev.get("merge_threshold", 1e9))
         event = self.state.get("event", event_id)
         limit = int(self.ev.get("candidates_per_key", 40))
-        hits: Counter[str] = Counter()
-        for items in self.state.postings_many(event["keys"], limit):
-            hits.update(items)
-        most = int(self.ev.get("max_candidates", 30))
-        candidates = [e for e, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:most]]
+        candidates = most_posted(
+            self.state.postings_many(event["keys"], limit), int(self.ev.get("max_candidates", 30))
+        )
         for score, other in self._scored(event, candidates, exclude=event_id):
             if score < merge:
                 break
@@ -424,6 +429,21 @@ class Clusterer:
             now = similarity(current, neighbour, self.ev)
             if now is not None and now >= merge:
                 event_id = self._merge(event_id, other)
+
+
+def _heaviest(vec: Mapping[str, float], n: int) -> list[str]:
+    """The ``n`` keys of ``vec`` with the largest weights (ties: the smallest key first)."""
+    return [k for k, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
+
+
+def _posting_keys(
+    ents: Iterable[str], places: Iterable[str], vec: Mapping[str, float], cap: Mapping[str, float], n: int
+) -> list[str]:
+    """Posting keys: one per entity and place, and one per term of the ``n`` heaviest terms and names."""
+    keys = [f"e:ent:{k}" for k in ents] + [f"e:pl:{p}" for p in places]
+    for v in (vec, cap):
+        keys += [f"e:t:{t}" for t in _heaviest(v, n)]
+    return keys
 
 
 def _dated(a: Mapping[str, Any]) -> dict[str, Any]:

@@ -10,6 +10,7 @@ those dates rest on a publication date from metadata rather than on the text alo
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 import operator
 from collections.abc import Mapping
@@ -38,6 +39,21 @@ def cosine(
 def norm(vec: Mapping[str, float]) -> float:
     """The Euclidean length, from the squared weights added in the vector's order (as a generator would)."""
     return math.sqrt(sum(map(operator.mul, vec.values(), vec.values())))
+
+
+VECTORS = ("vec", "cap", "ents")
+"""The fields of a profile that are sparse vectors."""
+
+
+def norms(profile: Mapping[str, Any]) -> dict[str, float]:
+    """The lengths of a profile's vectors, which a profile compared many times keeps (as ``norms``)."""
+    return {f: norm(profile.get(f) or {}) for f in VECTORS}
+
+
+def field_cosine(p: Mapping[str, Any], q: Mapping[str, Any], field: str) -> float:
+    """The cosine of two profiles' ``field``, using the lengths they keep (``norms``) when they have them."""
+    pn, qn = p.get("norms") or {}, q.get("norms") or {}
+    return cosine(p.get(field) or {}, q.get(field) or {}, pn.get(field), qn.get(field))
 
 
 def add_into(target: dict[str, float], source: Mapping[str, float], sign: float = 1.0) -> None:
@@ -122,15 +138,22 @@ def time_agreement(
     return 0.0
 
 
+def places(mains: Mapping[str, float]) -> list[Any]:
+    """``[strong, top]``: the main places named by at least a third of the reports (sorted), and the most named.
+
+    What :func:`place_agreement` compares; a profile compared often (a story's) keeps it as ``places``."""
+    return [sorted(_strong(mains)), top(mains)]
+
+
 def place_agreement(p: Profile, q: Profile) -> float | None:
     """1 when the main places agree, None when they conflict, 0 when one is unknown."""
     pm, qm = p.get("mains") or {}, q.get("mains") or {}
     if not pm or not qm:
         return 0.0
-    ps, qs = _strong(pm), _strong(qm)
-    if ps & qs:
+    (ps, ptop), (qs, qtop) = p.get("places") or places(pm), q.get("places") or places(qm)
+    if not set(ps).isdisjoint(qs):
         return 1.0
-    if top(pm) in qm or top(qm) in pm:
+    if ptop in qm or qtop in pm:
         return 0.5
     return None
 
@@ -142,7 +165,7 @@ def same_language(p: Profile, q: Profile) -> bool:
 
 
 def _top_keys(vec: Mapping[str, float], k: int) -> set[str]:
-    return {t for t, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:k]}
+    return {t for t, _ in heapq.nsmallest(k, vec.items(), key=lambda kv: (-kv[1], kv[0]))}
 
 
 def name_conflict(p: Mapping[str, float], q: Mapping[str, float], k: int) -> float:
@@ -171,13 +194,17 @@ def cohesion(p: Profile, field: str) -> float:
     (group-average link): a topic bucket's centroid matches any report on the topic, its reports do not.
     """
     members = len(p.get("articles") or ()) - len(p.get("copies") or ())
-    vec = p.get(field) or {}
-    return min(1.0, norm(vec) / members) if members > 1 and vec else 1.0
+    if members <= 1:
+        return 1.0
+    length = (p.get("norms") or {}).get(field)
+    if length is None:
+        length = norm(p.get(field) or {})
+    return min(1.0, length / members) if length else 1.0
 
 
 def _cosine(p: Profile, q: Profile, field: str, link: float) -> float:
     """The cosine of two profiles' ``field``, times both sides' :func:`cohesion` to the power ``link``."""
-    score = cosine(p.get(field) or {}, q.get(field) or {})
+    score = field_cosine(p, q, field)
     if score and link:
         score *= (cohesion(p, field) * cohesion(q, field)) ** link
     return score
@@ -229,7 +256,7 @@ def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
         score -= w.get("place_conflict", 0.0)
         where = 0.0
     score += w.get("time", 0.0) * when + w.get("place", 0.0) * where
-    ents = cosine(p.get("ents") or {}, q.get("ents") or {})
+    ents = field_cosine(p, q, "ents")
     if lexical:
         one_event = ("articles" in p) != ("articles" in q)
         link = float(cfg.get("cohesion_link", 0.0)) if one_event else 0.0

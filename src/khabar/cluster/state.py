@@ -12,6 +12,9 @@ document frequencies (``"df:<term>"``), the document count and id sequences.
 
 from __future__ import annotations
 
+import heapq
+import itertools
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
@@ -48,6 +51,15 @@ class ClusterState(Protocol):
 
     def increment(self, names: Iterable[str], by: int = 1) -> None:
         """Add ``by`` to each counter."""
+
+
+def most_posted(lists: Iterable[Sequence[str]], most: int) -> list[str]:
+    """The ``most`` items found in the most of these posting lists (among ties, the smallest first)."""
+    hits = Counter(itertools.chain.from_iterable(lists))
+    if len(hits) > most:  # only the items as frequent as the most-th need ordering
+        cutoff = heapq.nlargest(most, hits.values())[-1]
+        hits = Counter({item: n for item, n in hits.items() if n >= cutoff})
+    return [item for item, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:most]]
 
 
 class MemoryState:

@@ -9,30 +9,32 @@ story with others stays put.
 from __future__ import annotations
 
 import datetime as dt
-import heapq
-from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from .similarity import Profile, add_into, cosine, norm, place_agreement, same_language, truncate
+from .similarity import (
+    Profile,
+    add_into,
+    field_cosine,
+    norms,
+    place_agreement,
+    places,
+    same_language,
+    truncate,
+)
+from .state import most_posted
 
 _FIELDS = ("vec", "cap", "ents", "langs", "mains")
-_VECTORS = ("vec", "cap", "ents")
 
 
 def _story_key(event_key: str) -> str:
     return "s" + event_key[1:]
 
 
-def _norms(profile: Mapping[str, Any]) -> dict[str, float]:
-    """The lengths of a profile's vectors, which a story keeps (as ``norms``) for its many comparisons."""
-    return {f: norm(profile.get(f) or {}) for f in _VECTORS}
-
-
-def _cosine(p: Mapping[str, Any], q: Mapping[str, Any], field: str) -> float:
-    """The cosine of two profiles' ``field``, using the lengths they keep (a story's ``norms``) when they have them."""
-    pn, qn = p.get("norms") or {}, q.get("norms") or {}
-    return cosine(p.get(field) or {}, q.get(field) or {}, pn.get(field), qn.get(field))
+def _summarize(story: dict[str, Any]) -> None:
+    """Keep what every comparison of a story would otherwise compute again: its lengths and main places."""
+    story["norms"] = norms(story)
+    story["places"] = places(story["mains"])
 
 
 class StoryLinker:
@@ -59,20 +61,22 @@ class StoryLinker:
         if same_language(event, story):
             for field, weight in (("vec", w.get("lex", 0.0)), ("cap", w.get("names", 0.0))):
                 if weight:
-                    score += weight * _cosine(event, story, field)
+                    score += weight * field_cosine(event, story, field)
             factor = float(self.cfg.get("same_language_entities", 1.0))
         if place_agreement(event, story) is None:
             score -= w.get("place_conflict", 0.0)
         weight = w.get("entities", 0.0)
-        return score + weight * (_cosine(event, story, "ents") * factor) if weight and factor else score
+        return score + weight * (field_cosine(event, story, "ents") * factor) if weight and factor else score
 
-    def place(self, event: dict[str, Any], delta: Profile, keys: Iterable[str]) -> None:
-        """Update the story of ``event`` after ``delta`` (one article's profile) joined it."""
+    def place(self, event: dict[str, Any], delta: Profile, keys: Iterable[str], query: Sequence[str]) -> None:
+        """Update the story of ``event`` after ``delta`` (one article's profile, posted under ``keys``) joined it.
+
+        Candidate stories are looked up under ``query``: keys of the event's strongest evidence, a bounded set."""
         story = self.state.get("story", event["story"]) if event.get("story") else None
         if story is not None and len(story["events"]) > 1:
             self._add(story, delta, keys)
         else:
-            best = self._best_story(event, exclude=story["id"] if story else None)
+            best = self._best_story(event, query, exclude=story["id"] if story else None)
             if best is None:
                 if story is None:
                     story = self._new_story(event)
@@ -86,12 +90,12 @@ class StoryLinker:
                 story["events"].append(event["id"])
                 event["story"] = best
                 self._add(story, event, event["keys"])
-        self._merge_neighbours(story, event)
+        self._merge_neighbours(story, event, query)
 
-    def _merge_neighbours(self, story: dict[str, Any], event: dict[str, Any]) -> None:
-        """Merge ``story`` with the candidate stories (found through ``event``'s keys) that fit it as a whole."""
+    def _merge_neighbours(self, story: dict[str, Any], event: dict[str, Any], query: Sequence[str]) -> None:
+        """Merge ``story`` with the candidate stories (found under ``query``) that fit it as a whole."""
         threshold = float(self.cfg.get("merge_threshold", 1e9))
-        for sid in self._candidates(event["keys"]):
+        for sid in self._candidates(query):
             other = self.state.get("story", sid)
             if sid == story["id"] or other is None:
                 continue
@@ -146,16 +150,12 @@ class StoryLinker:
 
     def _candidates(self, keys: Iterable[str]) -> list[str]:
         limit = int(self.cfg.get("candidates_per_key", 40))
-        hits: Counter[str] = Counter()
-        for items in self.state.postings_many([_story_key(key) for key in keys], limit):
-            hits.update(items)
-        most = int(self.cfg.get("max_candidates", 30))
-        return [sid for sid, _ in heapq.nsmallest(most, hits.items(), key=lambda kv: (-kv[1], kv[0]))]
+        lists = self.state.postings_many([_story_key(key) for key in keys], limit)
+        return most_posted(lists, int(self.cfg.get("max_candidates", 30)))
 
-    def _best_story(self, event: Mapping[str, Any], exclude: str | None) -> str | None:
-        event = {**event, "norms": _norms(event)}  # compared with every candidate: its lengths once
+    def _best_story(self, event: Mapping[str, Any], query: Sequence[str], exclude: str | None) -> str | None:
         best: tuple[float, str] | None = None
-        for sid in self._candidates(event["keys"]):
+        for sid in self._candidates(query):
             story = self.state.get("story", sid)
             if sid == exclude or story is None:
                 continue
@@ -180,7 +180,7 @@ class StoryLinker:
             add_into(story[f], profile.get(f) or {})
         story["vec"] = truncate(story["vec"], size)
         story["cap"] = truncate(story["cap"], size)
-        story["norms"] = _norms(story)
+        _summarize(story)
         for bound, pick in (("lo", min), ("hi", max)):
             if profile.get(bound):
                 story[bound] = pick(filter(None, (story[bound], profile[bound])))
@@ -191,7 +191,7 @@ class StoryLinker:
     def _sub(self, story: dict[str, Any], profile: Mapping[str, Any]) -> None:
         for f in _FIELDS:
             add_into(story[f], profile.get(f) or {}, -1.0)
-        story["norms"] = _norms(story)
+        _summarize(story)
 
     def _drop(self, story: Mapping[str, Any]) -> None:
         self.state.delete("story", story["id"])

@@ -17,37 +17,41 @@ def _publish(store: Store, clusterer: Clusterer, assignments: Sequence[Assignmen
 
     An event is described from its most central articles (:func:`describe.central`), and only the
     articles whose event, story or original changed are rewritten, so the cost per batch does not
-    grow with the size of the events it touches.
+    grow with the size of the events it touches. The store is read in one query per event or story.
     """
     state = clusterer.state
     touched = {a.event for a in assignments if a.event} | clusterer.stories.moved
+    records = {e: r for e in sorted(touched) if (r := state.get("event", e)) is not None}
+    members = {
+        e: [m for m in (state.get("article", a) for a in r["articles"]) if m] for e, r in records.items()
+    }
+    placed = store.clusters_of(a for r in records.values() for a in r["articles"])
     previous: set[str] = set()
     rows: list[tuple[str, str | None, str | None, str | None]] = []
     events: dict[str, Event] = {}
     dup = {a.article: a.duplicate_of for a in assignments}
-    for event_id in sorted(touched):
-        record = state.get("event", event_id)
-        if record is None:
-            continue
-        records = [r for r in (state.get("article", a) for a in record["articles"]) if r]
-        members = [m for m in (store.get_article(a) for a in central(record, records)) if m is not None]
-        event = describe_event(record, members, records)
+    for event_id, record in records.items():
+        event = describe_event(
+            record, store.get_articles(central(record, members[event_id])), members[event_id]
+        )
         events[event_id] = event
-        for aid, (was_event, was_story, was_dup) in store.clusters_of(record["articles"]).items():
+        for aid in record["articles"]:
+            if aid not in placed:
+                continue
+            was_event, was_story, was_dup = placed[aid]
             if was_event and was_event != event_id:
                 previous.add(was_event)
             if (was_event, was_story) != (event_id, event.story) or (dup.get(aid) and not was_dup):
                 rows.append((aid, event_id, event.story, dup.get(aid)))
-    stored = [store.get_event(e) for e in previous | touched]
-    previous_stories = {e.story for e in stored if e is not None and e.story}
+    previous_stories = {e.story for e in store.get_events(sorted(previous | touched)) if e.story}
     stories = {e.story for e in events.values() if e.story} | previous_stories
+    story_records = {s: r for s in sorted(stories) if (r := state.get("story", s)) is not None}
     exported = []
-    for story_id in sorted(stories):
-        record = state.get("story", story_id)
-        if record is None:
-            continue
-        members = [events.get(eid) or store.get_event(eid) for eid in record.get("events", [])]
-        exported.append(clusterer.describe_story(story_id, [e for e in members if e is not None]))
+    for story_id, record in story_records.items():
+        ids = record.get("events", [])
+        stored = {e.id: e for e in store.get_events(x for x in ids if x not in events)}
+        timeline = [events.get(eid) or stored.get(eid) for eid in ids]
+        exported.append(clusterer.describe_story(story_id, [e for e in timeline if e is not None]))
     gone_events = {p for p in previous if state.get("event", p) is None}
     gone_stories = {s for s in previous_stories if state.get("story", s) is None}
     store.delete_events(gone_events, gone_stories)

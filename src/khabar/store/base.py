@@ -71,6 +71,10 @@ class Store(ABC):
         """The stored article, with its raw input."""
 
     @abstractmethod
+    def get_articles(self, article_ids: Iterable[str]) -> list[Article]:
+        """The stored articles among these ids, in the order given, without their raw input."""
+
+    @abstractmethod
     def iter_articles(
         self,
         flt: ArticleFilter | None = None,

@@ -147,13 +147,23 @@ class SQLiteClusterState:
                 self._postings[key] = items
                 if len(items) < limit:
                     self._complete.add(key)
-        return [self.postings(k, limit) for k in keys]
+        ranked, complete, out = self._ranked, self._complete, []
+        for k in keys:  # the cached answers inline (most are), else through postings()
+            items = ranked.get(k)
+            out.append(
+                items[:limit]
+                if items is not None and (len(items) >= limit or k in complete)
+                else self.postings(k, limit)
+            )
+        return out
 
     def add_posting(self, key: str, item: str) -> None:
-        """Add ``item`` under ``key``, or mark it most recent when already there."""
+        """Add ``item`` under ``key``, or mark it most recent when already there (nothing to write when it is)."""
         items = self._items(key)
         ranked = self._ranked.get(key)
         if ranked is not None:
+            if ranked and ranked[0] == item:
+                return
             if item in items:
                 ranked.remove(item)
             ranked.insert(0, item)

@@ -260,6 +260,17 @@ class SQLiteStore(Store):
         row = self._reader.execute("SELECT data, raw FROM articles WHERE id = ?", (article_id,)).fetchone()
         return self._article(row) if row else None
 
+    def get_articles(self, article_ids: Iterable[str]) -> list[Article]:
+        """The stored articles among these ids, in the order given, without their raw input."""
+        ids = list(dict.fromkeys(article_ids))
+        found = {}
+        for chunk in _chunks(ids):
+            sql = f"SELECT id, data FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
+            found.update(
+                (r[0], Article.from_dict(json.loads(r[1]))) for r in self._reader.execute(sql, chunk)
+            )
+        return [found[i] for i in ids if i in found]
+
     @staticmethod
     def _where(flt: ArticleFilter | None, alias: str = "a") -> tuple[str, list[Any]]:
         if flt is None:
@@ -302,24 +313,19 @@ class SQLiteStore(Store):
 
     def set_clusters(self, assignments: Iterable[tuple[str, str | None, str | None, str | None]]) -> None:
         """Set (article id, event id, story id, copy of) for many articles; a known copy-of is kept."""
+        rows = [(event, story, dup, event, story, dup, aid) for aid, event, story, dup in assignments]
         with self._write() as conn:
-            copies = False
-            for article_id, event, story, duplicate_of in assignments:
-                row = conn.execute(
-                    "SELECT data, duplicate_of FROM articles WHERE id = ?", (article_id,)
-                ).fetchone()
-                if row is None:
-                    continue
-                data = json.loads(row[0])
-                dup = row[1] or duplicate_of
-                copies = copies or dup is not None
-                data["event"], data["story"], data["duplicate_of"] = event, story, dup
-                conn.execute(
-                    "UPDATE articles SET event = ?, story = ?, duplicate_of = ?, data = ? WHERE id = ?",
-                    (event, story, dup, _dumps(data), article_id),
-                )
-            if copies:
-                _flatten_copy_chains(conn)
+            conn.executemany(
+                "UPDATE articles SET event = ?, story = ?, duplicate_of = coalesce(duplicate_of, ?),"
+                " data = json_set(data, '$.event', ?, '$.story', ?, '$.duplicate_of', coalesce(duplicate_of, ?))"
+                " WHERE id = ?",
+                rows,
+            )
+            for chunk in _chunks([r[-1] for r in rows]):
+                sql = f"SELECT 1 FROM articles WHERE duplicate_of IS NOT NULL AND id IN ({','.join('?' * len(chunk))})"
+                if conn.execute(sql + " LIMIT 1", chunk).fetchone():
+                    _flatten_copy_chains(conn)
+                    break
 
     def clusters_of(self, article_ids: Iterable[str]) -> dict[str, tuple[str | None, str | None, str | None]]:
         """(event id, story id, copy of) of each of these stored articles."""
@@ -518,10 +524,10 @@ class SQLiteStore(Store):
     def get_events(self, event_ids: Iterable[str]) -> list[Event]:
         """The stored events among these ids, in the order given."""
         ids = list(dict.fromkeys(event_ids))
-        if not ids:
-            return []
-        sql = f"SELECT id, data FROM events WHERE id IN ({','.join('?' * len(ids))})"
-        found = {r[0]: Event.from_dict(json.loads(r[1])) for r in self._reader.execute(sql, ids)}
+        found = {}
+        for chunk in _chunks(ids):
+            sql = f"SELECT id, data FROM events WHERE id IN ({','.join('?' * len(chunk))})"
+            found.update((r[0], Event.from_dict(json.loads(r[1]))) for r in self._reader.execute(sql, chunk))
         return [found[i] for i in ids if i in found]
 
     def article_briefs(
@@ -702,6 +708,12 @@ _BRIEF = (
 )
 _COVERAGE_COLUMNS = frozenset({"event", "story"})
 _STORY_ORDER = "json_extract(data, '$.end') IS NULL, json_extract(data, '$.end') DESC, id"
+
+
+def _chunks(ids: list[str], size: int = 500) -> Iterator[list[str]]:
+    """``ids`` in runs of at most ``size`` (the parameters of one ``IN (...)`` query)."""
+    for i in range(0, len(ids), size):
+        yield ids[i : i + size]
 
 
 def _flatten_copy_chains(conn: sqlite3.Connection) -> None:
