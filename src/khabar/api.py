@@ -13,6 +13,7 @@ from . import export as export_mod
 from .cluster.features import ClusterInput
 from .cluster.settings import settings
 from .cluster.sync import cluster_articles, recluster
+from .collector import long_run
 from .engines import LocalEngine, make_engine
 from .extract.gazetteer import import_user_gazetteer
 from .ingest import (
@@ -137,17 +138,18 @@ class Khabar:
             # once a few articles are queued; they do the rest while it stores (half bounds the memory).
             ahead = int(opts["cluster_chunk"]) // (2 * runner.workers * runner.chunksize)
             runner.ahead = max(runner.ahead, ahead)
-        report = ingest_documents(
-            self.store,
-            documents,
-            self.pipeline,
-            engine=runner,
-            on_item=on_item,
-            on_stored=stored,
-            cluster=settings(self.config["cluster"]) if opts["cluster"] else None,
-        )
-        if pending:
-            self.cluster(pending, prepared=prepared)
+        with long_run():
+            report = ingest_documents(
+                self.store,
+                documents,
+                self.pipeline,
+                engine=runner,
+                on_item=on_item,
+                on_stored=stored,
+                cluster=settings(self.config["cluster"]) if opts["cluster"] else None,
+            )
+            if pending:
+                self.cluster(pending, prepared=prepared)
         return report
 
     def _learn_chrome(self, article: Article) -> None:

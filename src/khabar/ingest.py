@@ -12,6 +12,7 @@ from functools import partial
 from typing import Any, Protocol
 
 from .cluster.features import ClusterInput, cluster_input
+from .collector import LONG_RUN_THRESHOLDS
 from .model import Article, Document
 from .pipeline import Pipeline
 from .sources import Problem, SourceOptions, iter_documents
@@ -164,7 +165,7 @@ def warm_up(pipeline: Pipeline, task: Task = process) -> None:
     task(Article(id="warm-up", raw=_WARM_UP, content_type="text/plain"), pipeline)
     gc.collect()
     gc.freeze()
-    gc.set_threshold(100_000, 50, 1000)
+    gc.set_threshold(*LONG_RUN_THRESHOLDS)
 
 
 class Engine(Protocol):

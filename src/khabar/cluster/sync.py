@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from ..collector import long_run
 from ..model import Article, Event
 from ..store.base import Store
 from .describe import central, describe_event
@@ -70,11 +71,12 @@ def cluster_articles(
     """Cluster articles already in the store into its events and stories, and save the clusterer's state.
 
     ``prepared``: the :func:`~.features.cluster_input` of articles, when the stage workers computed it."""
-    state = store.cluster_state()
-    clusterer = Clusterer(state, config)
-    assignments = clusterer.add_batch(articles, refine=refine, prepared=prepared)
-    _publish(store, clusterer, assignments)
-    state.flush()
+    with long_run():
+        state = store.cluster_state()
+        clusterer = Clusterer(state, config)
+        assignments = clusterer.add_batch(articles, refine=refine, prepared=prepared)
+        _publish(store, clusterer, assignments)
+        state.flush()
     return assignments
 
 

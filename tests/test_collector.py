@@ -1,0 +1,29 @@
+"""The garbage collector's long-run pace is set inside the block and restored after, even on error."""
+
+import gc
+from collections.abc import Iterator
+
+import pytest
+
+from khabar.collector import LONG_RUN_THRESHOLDS, long_run
+
+
+@pytest.fixture
+def default_pace() -> Iterator[tuple[int, int, int]]:
+    """CPython's default pace for the test (another test may have warmed up this process), restored after."""
+    saved = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)
+    yield gc.get_threshold()
+    gc.set_threshold(*saved)
+
+
+def test_long_run_sets_the_pace_and_restores_it(default_pace: tuple[int, int, int]) -> None:
+    with long_run():
+        assert gc.get_threshold() == LONG_RUN_THRESHOLDS
+    assert gc.get_threshold() == default_pace
+
+
+def test_long_run_restores_the_pace_after_an_error(default_pace: tuple[int, int, int]) -> None:
+    with pytest.raises(RuntimeError), long_run():
+        raise RuntimeError("boom")
+    assert gc.get_threshold() == default_pace
