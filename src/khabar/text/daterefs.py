@@ -60,7 +60,7 @@ def _triggers() -> dict[str, frozenset[str]]:
     return {"weekday": words(weekdays(), -1), "relative": words(relative(), -1), "date": words(months(), 0)}
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1024)  # one pattern per set of anchor words met: bounded, memory stays flat
 def _word_re(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation(list(words))})(?!\w)")
 
