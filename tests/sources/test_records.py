@@ -46,3 +46,11 @@ def test_field_map_comes_first_and_unparsed_dates_are_kept_apart() -> None:
     text, meta = split_record(record, {"text": "article_body", "title": "headline", "published": "when"})
     assert text == "نص"
     assert meta == {"title": "عنوان", "published_raw": "منذ ساعة"}
+
+
+def test_character_references_in_a_title_become_characters() -> None:
+    # A SaudiNewsNet title as its scraper kept it.
+    _, meta = split_record(
+        {"title": "&quot;سبق&quot; تبرم اتفاقية تعاون رياضي &amp; ثقافي ", "content": "x"}, {}
+    )
+    assert meta["title"] == '"سبق" تبرم اتفاقية تعاون رياضي & ثقافي'

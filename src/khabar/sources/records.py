@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -69,6 +70,9 @@ def split_record(record: dict[str, Any], field_map: dict[str, str]) -> tuple[Any
         elif field == "published":
             iso = iso_date(value)
             meta["published" if iso else "published_raw"] = iso or value
+        elif field == "title" and isinstance(value, str):
+            # Scraped titles often keep the page's character references (&quot;, &amp;): plain text wants the characters.
+            meta[field] = html.unescape(value).strip()
         else:
             meta[field] = value.strip() if isinstance(value, str) else str(value)
     skip = used | set(ALIASES["text"])
