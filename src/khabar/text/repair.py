@@ -50,15 +50,9 @@ _PREFIX_MIN_ZIPF = 1.5  # rarer words add nothing to a prefix's mass worth their
 
 
 @functools.cache
-def _frequencies(lang: str) -> dict[str, float]:
-    """Frequency of every word of ``lang`` in wordfreq (loaded once per process)."""
-    return frequency_dict(lang)
-
-
-@functools.cache
 def _prefix_index(lang: str) -> tuple[list[str], list[float]]:
     """The words of ``lang`` sorted, with running sums of their frequencies (for prefix masses)."""
-    freq = _frequencies(lang)
+    freq = frequency_dict(lang)
     least = 10 ** (_PREFIX_MIN_ZIPF - 9)
     words = sorted(w for w, f in freq.items() if f >= least)
     return words, list(itertools.accumulate(freq[w] for w in words))
@@ -76,12 +70,12 @@ def _continuations(left: str, joined: str, lang: str) -> float:
         lo, hi = bisect.bisect_left(words, prefix), bisect.bisect_left(words, prefix + "\uffff")
         return running[hi - 1] - (running[lo - 1] if lo else 0.0) if hi > lo else 0.0
 
-    freq = _frequencies(lang)
+    freq = frequency_dict(lang)
     return _to_zipf(mass(left) - mass(joined) - freq.get(left, 0.0))
 
 
 def _zipf(word: str, lang: str) -> float:
-    return _to_zipf(_frequencies(lang).get(word, 0.0))
+    return _to_zipf(frequency_dict(lang).get(word, 0.0))
 
 
 def should_join(
@@ -160,7 +154,7 @@ def find_splits(text: str, lang: str, **rule: float) -> list[tuple[int, int]]:
     """(start, end) of every split word in ``text``: both fragments and the space, without leading proclitics."""
     words, gaps = _words(text)
     bare = [w for _, _, w in words]
-    known = _frequencies(lang) if rule["min_zipf"] > 0 else None
+    known = frequency_dict(lang) if rule["min_zipf"] > 0 else None
     # Each distinct word that may open with proclitics, without them (one regex call per word, not per pair).
     stems = {w: _PROCLITICS.sub("", w, 1) for w in set(bare) if w[:1] in _PROCLITIC_LETTERS}
     # Pairs one space apart that should_join's first test lets through (whatever proclitics _core cuts);
