@@ -265,3 +265,16 @@ def test_one_anchored_report_anchors_the_events_dates() -> None:
     event = clusterer.state.get("event", clusterer.assignment("a0").event)
     assert clusterer.assignment("a1").event == event["id"]
     assert (event["lo"], event["hi"], event["anchored"]) == ("2015-07-01", "2015-07-02", True)
+
+
+def test_an_articles_sources_are_no_clustering_entities() -> None:
+    # The publisher and a cited agency are entities of the article (provenance adds them), but who
+    # reported a happening is no part of it: every report of one outlet would share them.
+    entities = [
+        {"id": "Q1", "type": "PERSON", "name": "Visitor", "salience": 0.6},
+        {"id": "org:outlet", "type": "ORG", "name": "Outlet", "salience": 0.0},
+        {"id": "org:wire", "type": "ORG", "name": "Wire", "salience": 0.3},
+    ]
+    sources = [{"id": "org:outlet", "role": "publisher"}, {"id": "org:wire", "role": "cited"}]
+    article = Article(id="a", text="The visitor arrived.", lang="en", entities=entities, sources=sources)
+    assert set(cluster_input(article, settings()).features.entities) == {"Q1"}

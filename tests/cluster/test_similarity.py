@@ -29,6 +29,13 @@ def test_without_capitalised_names_the_terms_carry_the_names_weight() -> None:
     assert similarity(cased_p, cased_q, _CFG) == pytest.approx(0.5)  # names present and disjoint
 
 
+def test_uncased_names_sets_how_much_the_terms_stand_for_the_names() -> None:
+    # Terms shared by a topic already count once; ``uncased_names`` scales their second count.
+    p, q = _profile({"a": 1.0, "b": 1.0}), _profile({"a": 1.0, "c": 1.0})
+    assert similarity(p, q, {**_CFG, "uncased_names": 0.25}) == pytest.approx((1.0 + 0.5 * 0.25) * 0.5)
+    assert similarity(p, q, {**_CFG, "uncased_names": 0.0}) == pytest.approx(0.5)
+
+
 def test_a_soft_date_conflict_counts_more_the_further_apart() -> None:
     base = _profile({"a": 1.0}, day="2015-07-01")
     near, far = _profile({"a": 1.0}, day="2015-07-04"), _profile({"a": 1.0}, day="2015-07-31")

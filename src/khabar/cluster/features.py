@@ -207,12 +207,15 @@ def _places(article: Article, names: dict[str, str]) -> tuple[str | None, list[s
 
 
 def _entities(article: Article, top: int, names: dict[str, str], types: dict[str, str]) -> dict[str, float]:
+    """The ``top`` most salient entities, without the article's sources: who reported a happening (the
+    publisher, a cited agency) is no part of it, and every report of one outlet or wire shares them."""
+    sources = {s.get("id") for s in article.sources or () if isinstance(s, dict)}
     scored: list[tuple[float, int, str]] = []
     for i, e in enumerate(article.entities or []):
         if not isinstance(e, dict):
             continue
         key = entity_key(e)
-        if key is None:
+        if key is None or key in sources:
             continue
         names.setdefault(key, str(e.get("name") or key))
         types.setdefault(key, str(e.get("type") or "").upper())

@@ -267,9 +267,12 @@ def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
             score -= w.get("name_conflict", 0.0) * name_conflict(
                 cap_p, cap_q, int(cfg.get("conflict_names", 3))
             )
-        else:  # no capitalised names (an uncased script): the text stands for the names too,
-            # and the rarest entities stand for the names that must not conflict
-            score += (w.get("lex", 0.0) + w.get("names", 0.0)) * lex
+        else:  # no capitalised names (an uncased script): the text stands for the names too, with
+            # the factor ``uncased_names`` (the terms already count once, so a full second count
+            # would let a shared topic vocabulary join), and the rarest entities stand for the
+            # names that must not conflict
+            stand_in = float(cfg.get("uncased_names", 1.0))
+            score += (w.get("lex", 0.0) + w.get("names", 0.0) * stand_in) * lex
             score -= w.get("name_conflict", 0.0) * name_conflict(
                 _rare_entities(p), _rare_entities(q), int(cfg.get("conflict_names", 3))
             )
