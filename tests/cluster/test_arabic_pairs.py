@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from bench.arabic_pairs import overrides, pair_scores, read_pairs
+import pytest
+from bench.arabic_pairs import STORY_LABELS, overrides, pair_scores, read_pairs
 
 
-def test_the_labelled_pairs_hold_both_answers_and_unique_pairs() -> None:
-    pairs = read_pairs()
-    assert len(pairs) == 170
+@pytest.mark.parametrize(("path", "size"), [(None, 170), (STORY_LABELS, 89)])
+def test_the_labelled_pairs_hold_both_answers_and_unique_pairs(path, size) -> None:
+    pairs = read_pairs(path) if path else read_pairs()
+    assert len(pairs) == size
     assert {same for _, _, same in pairs} == {True, False}
     assert len({frozenset((a, b)) for a, b, _ in pairs}) == len(pairs)
     assert all(a.startswith("snn") and b.startswith("snn") and a != b for a, b, _ in pairs)
