@@ -43,7 +43,6 @@ NEUTRAL = {
     "stories.weights.names": 0.25,
     "stories.weights.place_conflict": 0.05,
     "stories.threshold": 0.2,
-    "stories.merge_threshold": 0.2,
 }
 
 
