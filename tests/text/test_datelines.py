@@ -48,6 +48,7 @@ def test_datelines(line, place, agency, text):
         "وبحسب «رويترز» فإن الاجتماع انتهى",
         "ومنذ إطلاقه في أغسطس (آب) بدأ العمل",
         "المصدر: سبوتنيك، RT عربية",
+        "Next Previous عين اليوم – واس",
     ],
 )
 def test_not_datelines(line):

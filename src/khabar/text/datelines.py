@@ -25,6 +25,8 @@ _DASHED = re.compile(
 )
 _PLACE_ONLY = re.compile(rf"^\s*{_PLACE}\s*[-–—]\s+")
 _NOT_KEY = re.compile(r"[\W_]+")
+_ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
 def agency_key(text: str) -> str:
@@ -67,6 +69,12 @@ def _place_ok(place: str) -> bool:
     return 0 < len(place.split()) <= MAX_PLACE_WORDS
 
 
+def _mixed_scripts(text: str) -> bool:
+    """Whether ``text`` holds both Arabic-script and Latin letters: site chrome run into a byline
+    ("Next Previous عين اليوم"), never a place name."""
+    return bool(_ARABIC_LETTER.search(text) and _LATIN_LETTER.search(text))
+
+
 def _display_name(place: str) -> str:
     """A readable name for an unknown place: WASHINGTON -> Washington."""
     return place.title() if place.isupper() else place
@@ -97,6 +105,8 @@ def parse_dateline(line: str, *, place_only: bool = False) -> Dateline | None:
         if regex is _PAREN and not _paren_shape(m, head):
             continue
         known_place = place_name(place)
+        if known_place is None and _mixed_scripts(place):
+            continue
         known_agency = agencies().get(agency_key(agency))
         if known_agency or (regex is _PAREN and known_place and len(agency.split()) <= 3):
             return Dateline(
