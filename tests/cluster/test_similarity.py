@@ -79,3 +79,14 @@ def test_a_report_meets_a_loosely_knit_event_by_its_mean_cosine_with_the_reports
     assert similarity(report, bucket, _CFG) == pytest.approx(1.5)
     assert similarity(report, bucket, linked) == pytest.approx(1.5 * 2**-0.5)
     assert similarity(bucket, bucket, linked) == pytest.approx(1.5)  # two events compare centroids
+
+
+def test_two_sides_from_one_outlet_need_more_evidence() -> None:
+    # An outlet seldom reports one happening twice; its desk's reports share a beat's vocabulary.
+    cfg = {**_CFG, "weights": {**_CFG["weights"], "same_outlet": 0.1}}
+    p, q = _profile({"a": 1.0, "b": 1.0}), _profile({"a": 1.0, "c": 1.0})
+    apart = similarity({**p, "outlet": "x"}, {**q, "outlet": "y"}, cfg)
+    assert similarity({**p, "outlet": "x"}, {**q, "outlet": "x"}, cfg) == pytest.approx(apart - 0.1)
+    # an event covered by several outlets is no one outlet's beat
+    assert similarity({**p, "outlet": "x"}, {**q, "outlets": {"x": 2, "y": 1}}, cfg) == pytest.approx(apart)
+    assert similarity({**p, "outlet": "x"}, {**q, "outlets": {"x": 3}}, cfg) == pytest.approx(apart - 0.1)

@@ -220,6 +220,7 @@ class Clusterer:
             "weekdays": {a["weekday"]: 1} if a.get("weekday") else {},
             "langs": {a["lang"]: 1},
             "kinds": {a["kind"]: 1} if a.get("kind") else {},
+            "outlet": a.get("outlet"),
         }
         profile["norms"] = norms(profile)  # compared with every candidate: its lengths once
         return profile

@@ -186,6 +186,14 @@ def _rare_entities(p: Profile) -> Mapping[str, float]:
     return (p["rents"] if "rents" in p else p.get("ents")) or {}
 
 
+def _one_outlet(p: Profile) -> str | None:
+    """The outlet of a profile whose reports all come from one outlet (an article's own), else None."""
+    outlets = p.get("outlets")
+    if outlets:
+        return next(iter(outlets)) if len(outlets) == 1 else None
+    return p.get("outlet")
+
+
 def cohesion(p: Profile, field: str) -> float:
     """How closely an event's reports agree on ``field`` (``vec`` or ``cap``): the length of the sum of
     their unit vectors over their number; 1 for one report, near 1/sqrt(n) for n unrelated ones.
@@ -223,6 +231,8 @@ def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
     A date conflict separates outright (``separate_on_date``) only when both sides' dates are
     anchored by a publication date; a date read from the text alone is a guess (it may be a
     background date), so its conflict only counts against, unless ``separate_on_text_dates``.
+    Two sides from one and the same outlet lose ``weights.same_outlet``: an outlet seldom reports one
+    happening twice, and its desk's reports share a beat's vocabulary (a club, a ministry, a town).
     Where a report meets an event, terms and names count by their cosine times the event's
     :func:`cohesion` to the power ``cohesion_link`` (0: centroid link; 1: group-average link), so a
     loosely knit event needs closer reports; two events (a merge) compare centroids.
@@ -278,6 +288,9 @@ def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
             )
         ents *= float(cfg.get("same_language_entities", 1.0))
     score += w.get("entities", 0.0) * ents
+    outlet = _one_outlet(p)
+    if outlet is not None and outlet == _one_outlet(q):
+        score -= w.get("same_outlet", 0.0)
     pk, qk = top(p.get("kinds") or {}), top(q.get("kinds") or {})
     if pk and pk == qk and pk != _STATEMENT:
         score += w.get("kind", 0.0)
