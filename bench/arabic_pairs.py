@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from khabar import config
-from khabar.cluster.evaluate import Prepared
+from khabar.cluster.evaluate import FeatureSet
 from khabar.cluster.settings import settings
 from khabar.pipeline import Pipeline
 
@@ -86,7 +86,7 @@ def main() -> None:
     cfg = config.load()
     articles = Pipeline(cfg["pipeline"], cfg.get("stages", {})).run_batch(saudinewsnet_articles(FIRST))
     outlets = {a.id: a.outlet for a in articles}
-    prepared = Prepared(articles, settings())
+    prepared = FeatureSet(articles, settings())
     runs = {"shipped": {}, **({"overrides": overrides(args.set)} if args.set else {})}
     result: dict[str, Any] = {}
     for name, over in runs.items():

@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from khabar.cluster.evaluate import Prepared, load_labeled, prepare
+from khabar.cluster.evaluate import FeatureSet, load_labeled, prepare
 from khabar.cluster.events import Clusterer
 from khabar.cluster.settings import settings
 from khabar.cluster.similarity import add_into, cosine, name_conflict, place_agreement, time_agreement
@@ -80,7 +80,7 @@ def main() -> None:
     rows = load_labeled(args.data)
     gold = {str(r["id"]): str(r["event"]) for r in rows}
     topic = {str(r["id"]): str(r.get("story") or r["event"]) for r in rows}
-    prepared = Prepared(prepare(rows), settings(overrides))
+    prepared = FeatureSet(prepare(rows), settings(overrides))
     clusterer = Clusterer(MemoryState(), overrides)
     for f in prepared.features:
         clusterer.add_features(f, prepared.duplicate_of[f.id])

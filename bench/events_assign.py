@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from khabar import config
-from khabar.cluster.evaluate import Prepared
+from khabar.cluster.evaluate import FeatureSet
 from khabar.cluster.settings import settings
 from khabar.pipeline import Pipeline
 
@@ -37,7 +37,7 @@ def main() -> None:
         for name, articles in slices.items():
             t0 = time.process_time()
             done = pipe.run_batch(articles)
-            prepared = Prepared(done, settings())
+            prepared = FeatureSet(done, settings())
             events, stories = prepared.cluster()
             refined, refined_stories = prepared.cluster(refine=True)
             for f in prepared.features:

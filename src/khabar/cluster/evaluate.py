@@ -118,7 +118,7 @@ def prepare(rows: Sequence[Mapping[str, Any]]) -> list[Article]:
 # ----- khabar and baselines -----
 
 
-class Prepared:
+class FeatureSet:
     """Features and copies of a labeled set, computed once and reused for many clusterings."""
 
     def __init__(self, articles: Sequence[Article], cfg: Mapping[str, Any]) -> None:
@@ -341,7 +341,7 @@ def tune(
     gold_event = {str(r["id"]): str(r["event"]) for r in rows}
     gold_story = {str(r["id"]): str(r.get("story") or r["event"]) for r in rows}
     cfg = settings()
-    prepared = Prepared(prepare(rows), cfg)
+    prepared = FeatureSet(prepare(rows), cfg)
     block = {k: copy.deepcopy(cfg[k]) for k in ("features", "events", "stories")}
     for name, value in (start or {}).items():
         _set(block, name, value)
