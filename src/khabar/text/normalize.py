@@ -143,8 +143,13 @@ def match_key(text: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Folded word tokens; Persian suffixes and می written apart are joined to their word first."""
+    return list(_tokens(text))
+
+
+@functools.lru_cache(maxsize=8)  # one article's title and text are tokenized again (index entry, features)
+def _tokens(text: str) -> tuple[str, ...]:
     text = _FA_DETACHED_PREFIX.sub(r"\1", _FA_DETACHED_SUFFIX.sub("", text))
-    return _TOKEN.findall(fold(text))
+    return tuple(_TOKEN.findall(fold(text)))
 
 
 @functools.cache
