@@ -79,11 +79,15 @@ class CopySketch:
     """Posting keys of the LSH bands of the signature."""
 
 
-def copy_sketch(
-    text: str, *, shingle: int = 4, num_perm: int = 128, bands: int = 32, **_: Any
-) -> CopySketch | None:
+def copy_sketch(text: str, **settings: Any) -> CopySketch | None:
     """The sketch of ``text`` under the copy settings (``settings()["copies"]``); None when it has no words."""
-    words = tokens(text)
+    return words_sketch(tokens(text), **settings)
+
+
+def words_sketch(
+    words: list[str], *, shingle: int = 4, num_perm: int = 128, bands: int = 32, **_: Any
+) -> CopySketch | None:
+    """:func:`copy_sketch` of a text already split by :func:`~khabar.text.normalize.tokens`."""
     if not words:
         return None
     exact = "x:" + hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=12).hexdigest()
