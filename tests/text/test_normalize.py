@@ -42,6 +42,20 @@ def test_persian_spacing_variants_give_one_token() -> None:
     assert tokens("می شود") == tokens("می‌شود")
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("کتاب", "ها را خواند"),  # a detached suffix right after the break stays a word of its own
+        ("او می", " شود"),  # so does a detached می right before it
+        ("ΟΔΟΣ", "Σ ΚΑΙ"),  # final sigma is decided on each side
+        ("", "متن"),
+    ],
+)
+def test_no_token_spans_a_line_break(first: str, second: str) -> None:
+    """Clustering sketches title + "\n" + text from the tokens of each (cluster_input)."""
+    assert tokens(first + "\n" + second) == tokens(first) + tokens(second)
+
+
 def test_arabic_ay_is_not_taken_for_a_persian_suffix() -> None:
     assert tokens("في أي وقت") == ["فی", "ای", "وقت"]
 

@@ -55,7 +55,15 @@ def signature(shingles: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     if len(shingles) == 0:
         return np.full(len(a), 0xFFFFFFFF, dtype=np.uint64)
     with np.errstate(over="ignore"):
-        hv = (np.outer(shingles, a) + b) % _PRIME & _MASK32
+        hv = np.multiply.outer(shingles, a)
+        hv += b
+    # hv % _PRIME by the Mersenne identity x = (x >> 61) * 2**61 + (x & p), 2**61 = 1 (mod p): numpy's uint64
+    # % divides per element, a third of this function's time; shifts, masks and adds in place do not.
+    high = hv >> np.uint64(61)
+    hv &= _PRIME
+    hv += high
+    np.subtract(hv, _PRIME, out=hv, where=hv >= _PRIME)
+    hv &= _MASK32
     return hv.min(axis=0)
 
 
@@ -71,11 +79,15 @@ class CopySketch:
     """Posting keys of the LSH bands of the signature."""
 
 
-def copy_sketch(
-    text: str, *, shingle: int = 4, num_perm: int = 128, bands: int = 32, **_: Any
-) -> CopySketch | None:
+def copy_sketch(text: str, **settings: Any) -> CopySketch | None:
     """The sketch of ``text`` under the copy settings (``settings()["copies"]``); None when it has no words."""
-    words = tokens(text)
+    return words_sketch(tokens(text), **settings)
+
+
+def words_sketch(
+    words: list[str], *, shingle: int = 4, num_perm: int = 128, bands: int = 32, **_: Any
+) -> CopySketch | None:
+    """:func:`copy_sketch` of a text already split by :func:`~khabar.text.normalize.tokens`."""
     if not words:
         return None
     exact = "x:" + hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=12).hexdigest()

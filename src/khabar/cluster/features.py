@@ -19,7 +19,7 @@ from typing import Any
 
 from ..model import Article
 from ..text.normalize import fold, frequency_dict, has_word_frequencies, strip_clitics, tokens
-from .copies import CopySketch, copy_sketch
+from .copies import CopySketch, words_sketch
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -268,5 +268,7 @@ class ClusterInput:
 
 def cluster_input(article: Article, cfg: Mapping[str, Any]) -> ClusterInput:
     """The features and copy sketch of one article under the full clustering settings ``cfg`` (``settings()``)."""
-    text = (article.title or "") + "\n" + (article.text or "")
-    return ClusterInput(features(article, **cfg["features"]), copy_sketch(text, **cfg["copies"]))
+    # The words of title + "\n" + text (no token spans a line break), from the tokens the index entry and
+    # the terms already took of each: tokenizing the joined text again cost ~0.2 ms per article.
+    words = tokens(article.title or "") + tokens(article.text or "")
+    return ClusterInput(features(article, **cfg["features"]), words_sketch(words, **cfg["copies"]))

@@ -143,8 +143,13 @@ def match_key(text: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Folded word tokens; Persian suffixes and می written apart are joined to their word first."""
+    return list(_tokens(text))
+
+
+@functools.lru_cache(maxsize=8)  # one article's title and text are tokenized again (index entry, features)
+def _tokens(text: str) -> tuple[str, ...]:
     text = _FA_DETACHED_PREFIX.sub(r"\1", _FA_DETACHED_SUFFIX.sub("", text))
-    return _TOKEN.findall(fold(text))
+    return tuple(_TOKEN.findall(fold(text)))
 
 
 @functools.cache
@@ -189,8 +194,10 @@ def folded_zipf(token: str, lang: str) -> float:
 def _strip_prefix(token: str) -> str:
     freq = _folded_frequencies("ar")
     for prefix in _AR_PREFIXES:
+        if not token.startswith(prefix):
+            continue
         rest = token[len(prefix) :]
-        if not token.startswith(prefix) or len(rest) < _MIN_STEM:
+        if len(rest) < _MIN_STEM:
             continue
         if prefix.endswith(("ال", "لل")) and len(rest) >= _ARTICLE_MIN_STEM:
             return rest
@@ -203,12 +210,10 @@ def _strip_suffixes(token: str) -> str:
     freq = _folded_frequencies("fa")
     for _ in range(_MAX_SUFFIXES):
         for suffix in _FA_SUFFIXES:  # shortest first: the longest known stem wins
+            if not token.endswith(suffix):
+                continue
             rest = token[: -len(suffix)]
-            if (
-                token.endswith(suffix)
-                and len(rest) >= _MIN_STEM
-                and freq.get(rest, 0.0) > freq.get(token, 0.0)
-            ):
+            if len(rest) >= _MIN_STEM and freq.get(rest, 0.0) > freq.get(token, 0.0):
                 token = rest
                 break
         else:
