@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,43 @@ def test_the_cache_keeps_one_batch_and_a_rebuild_forgets_everything(store: SQLit
     store.clear_clusters()
     assert state.get("event", "e1") is None
     assert state.counts(["docs:ar"]) == [0] and state.postings("k", 5) == []
+
+
+def test_scan_yields_new_records_in_the_order_they_were_first_written(store: SQLiteStore) -> None:
+    memory, sqlite = MemoryState(), store.cluster_state()
+    keys = [f"r{i}" for i in random.Random(5).sample(range(40), 40)]  # not in key order
+    for key in keys + keys[:5]:  # writing a record again keeps its place
+        for state in (memory, sqlite):
+            state.put("event", key, {"id": key})
+    sqlite.flush()
+    expected = [r["id"] for r in memory.scan("event")]
+    assert expected == keys
+    assert [r["id"] for r in sqlite.scan("event")] == expected
+
+
+def test_a_flush_writes_each_table_in_key_order(store: SQLiteStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    state, written = store.cluster_state(), []
+    rng = random.Random(7)
+    for i in rng.sample(range(50), 50):
+        state.put("article", f"a{i}", {"id": i})
+        state.add_posting(f"k{i % 7}", f"a{i}")
+        state.increment([f"df:{i}"])
+    write = store._write
+
+    class Recorder:
+        def __init__(self, conn) -> None:
+            self.conn = conn
+
+        def executemany(self, sql: str, rows: list) -> None:
+            written.append([row[:2] for row in rows])
+            self.conn.executemany(sql, rows)
+
+    @contextmanager
+    def recording():
+        with write() as conn:
+            yield Recorder(conn)
+
+    monkeypatch.setattr(store, "_write", recording)
+    state.flush()
+    assert [len(rows) for rows in written if rows] == [50, 50, 50]
+    assert all(rows == sorted(rows) for rows in written)

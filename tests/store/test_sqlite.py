@@ -11,6 +11,7 @@ import pytest
 from khabar.model import Article, Event, Story
 from khabar.store import SQLiteStore
 from khabar.store.base import ArticleFilter
+from khabar.store.sqlite import _COPY_CHAINS
 
 
 def _article(i: int, **kw: object) -> Article:
@@ -128,6 +129,11 @@ def test_a_copy_of_a_copy_points_at_the_first_original(store: SQLiteStore) -> No
     assert {f"a{i}": store.get_article(f"a{i}").duplicate_of for i in (1, 2, 3, 4)} == {
         "a1": None, "a2": "a1", "a3": "a1", "a4": "a1"
     }  # fmt: skip
+
+
+def test_copy_chains_are_found_through_the_index_of_copies(store: SQLiteStore) -> None:
+    steps = [row[-1] for row in store._writer.execute(f"EXPLAIN QUERY PLAN {_COPY_CHAINS}")]
+    assert "articles_duplicate_of" in " ".join(steps) and all(" USING " in step for step in steps)
 
 
 def test_an_exact_copy_of_a_copy_is_found_as_a_copy_of_the_original(store: SQLiteStore) -> None:

@@ -30,7 +30,7 @@ class SQLiteClusterState:
             store._writer
         )  # reads see this connection's own uncommitted-free view; writes go via flush()
         self._records: dict[tuple[str, str], Any] = {}
-        self._dirty_records: set[tuple[str, str]] = set()
+        self._dirty_records: dict[tuple[str, str], None] = {}  # in the order first written since the flush
         self._postings: dict[str, dict[str, int]] = {}
         self._dirty_postings: dict[str, set[str]] = {}
         self._complete: set[str] = set()  # keys whose whole posting list is cached
@@ -72,12 +72,12 @@ class SQLiteClusterState:
     def put(self, kind: str, key: str, record: dict[str, Any]) -> None:
         """Insert or replace a record."""
         self._records[(kind, key)] = record
-        self._dirty_records.add((kind, key))
+        self._dirty_records[(kind, key)] = None
 
     def delete(self, kind: str, key: str) -> None:
         """Remove a record (no error when absent)."""
         self._records[(kind, key)] = _GONE
-        self._dirty_records.add((kind, key))
+        self._dirty_records[(kind, key)] = None
 
     def scan(self, kind: str) -> Iterator[dict[str, Any]]:
         """Every record of ``kind``, in insertion order (flushes first)."""
@@ -221,7 +221,12 @@ class SQLiteClusterState:
         self._old_counters, self._counters = self._counters, {}
 
     def _save(self) -> None:
-        """Write the dirty records, postings and counters in one transaction."""
+        """Write the dirty records, postings and counters in one transaction, each table's rows in key order.
+
+        In key order, the rows that go to one B-tree page are written together: the page is read and
+        written once per flush, however small the page cache, instead of once per row when the cache
+        cannot hold every page a flush touches (which grows with the tables). A new record's ``seq``
+        (its place in :meth:`scan`) follows the order records were first written since the last flush."""
         records, gone_records = [], []
         for kind, key in self._dirty_records:
             value = self._records[(kind, key)]
@@ -230,10 +235,12 @@ class SQLiteClusterState:
             else:
                 data = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
                 records.append((kind, key, self._next(), data))
+        records.sort()
+        gone_records.sort()
         postings, gone_postings = [], []
-        for key, items in self._dirty_postings.items():
+        for key in sorted(self._dirty_postings):
             current = self._postings[key]
-            for item in items:
+            for item in sorted(self._dirty_postings[key]):
                 if item in current:
                     postings.append((key, item, current[item]))
                 else:
@@ -251,7 +258,7 @@ class SQLiteClusterState:
             )
             conn.executemany(
                 "INSERT OR REPLACE INTO cluster_counters (name, value) VALUES (?, ?)",
-                [(n, self._counters[n]) for n in self._dirty_counters],
+                [(n, self._counters[n]) for n in sorted(self._dirty_counters)],
             )
         self._dirty_records.clear()
         self._dirty_postings.clear()

@@ -716,16 +716,21 @@ def _chunks(ids: list[str], size: int = 500) -> Iterator[list[str]]:
         yield ids[i : i + size]
 
 
+_COPY_CHAINS = (
+    "SELECT a.id, b.duplicate_of, a.data FROM articles a JOIN articles b ON b.id = a.duplicate_of"
+    " WHERE b.duplicate_of IS NOT NULL AND b.duplicate_of != a.id"
+)
+"""Each copy of a copy, the original of the copy it points at, and its data: read through the index of
+copies (``articles_duplicate_of``), so its cost follows the number of copies, not of articles."""
+
+
 def _flatten_copy_chains(conn: sqlite3.Connection) -> None:
     """Point every copy of a copy at the first original of its chain.
 
     Chains form when ingest marks an exact copy of an article that clustering later finds to be a
     near-copy of an earlier one."""
     for _ in range(8):  # each pass halves the chains; a cycle stops at the bound
-        rows = conn.execute(
-            "SELECT a.id, b.duplicate_of, a.data FROM articles a JOIN articles b ON b.id = a.duplicate_of"
-            " WHERE b.duplicate_of IS NOT NULL AND b.duplicate_of != a.id"
-        ).fetchall()
+        rows = conn.execute(_COPY_CHAINS).fetchall()
         if not rows:
             return
         for article_id, root, raw in rows:
