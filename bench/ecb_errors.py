@@ -90,10 +90,7 @@ def main() -> None:
         by_topic[topic[aid]].append(aid)
     merged = split = 0
     for name in sorted(by_topic, key=lambda t: (len(t), t)):
-        table: dict[str, Counter[str]] = defaultdict(Counter)
-        for aid in by_topic[name]:
-            table[pred[aid]][gold[aid]] += 1
-        parts = sorted(table.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+        parts = _crosstab(by_topic[name], pred, gold)
         print(
             f"{name}: " + "  ".join(f"{e}{{{', '.join(f'{g}:{n}' for g, n in c.items())}}}" for e, c in parts)
         )
@@ -107,10 +104,7 @@ def main() -> None:
                 f"  merge {e}: {g1} vs {g2}:",
                 evidence(_part(clusterer, one), _part(clusterer, two), clusterer.ev),
             )
-        spread: dict[str, Counter[str]] = defaultdict(Counter)
-        for aid in by_topic[name]:
-            spread[gold[aid]][pred[aid]] += 1
-        for g, events in sorted(spread.items()):
+        for g, events in sorted(_crosstab(by_topic[name], gold, pred)):
             if len(events) < 2:
                 continue
             split += 1
@@ -122,6 +116,16 @@ def main() -> None:
                 print(f"  split {g}: {other} ({n}) from {main_event}:", found)
     print(f"{len(by_topic)} topics, {merged} with a merge, {split} gold events split")
     _story_errors(clusterer, by_topic, gold)
+
+
+def _crosstab(
+    ids: list[str], rows: Mapping[str, str], cols: Mapping[str, str]
+) -> list[tuple[str, Counter[str]]]:
+    """``ids`` counted by ``rows[id]`` then ``cols[id]``: (row, counts of cols), the largest row first."""
+    table: dict[str, Counter[str]] = defaultdict(Counter)
+    for aid in ids:
+        table[rows[aid]][cols[aid]] += 1
+    return sorted(table.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
 
 
 def _story_errors(clusterer: Clusterer, by_topic: Mapping[str, list[str]], gold: Mapping[str, str]) -> None:
@@ -136,15 +140,12 @@ def _story_errors(clusterer: Clusterer, by_topic: Mapping[str, list[str]], gold:
             topics_of[story[aid]].add(name)
     spread = shared = 0
     for name in sorted(by_topic, key=lambda t: (len(t), t)):
-        parts: dict[str, Counter[str]] = defaultdict(Counter)
-        for aid in by_topic[name]:
-            parts[story[aid]][gold[aid]] += 1
-        others = sorted(set().union(*(topics_of[s] for s in parts)) - {name})
-        if len(parts) < 2 and not others:
+        ranked = _crosstab(by_topic[name], story, gold)
+        others = sorted(set().union(*(topics_of[s] for s, _ in ranked)) - {name})
+        if len(ranked) < 2 and not others:
             continue
-        spread += len(parts) > 1
+        spread += len(ranked) > 1
         shared += bool(others)
-        ranked = sorted(parts.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
         print(f"{name} stories: " + "  ".join(f"{s}{dict(c)}" for s, c in ranked), "shared with", others)
         main_ids = [a for a in by_topic[name] if story[a] == ranked[0][0]]
         for other, _ in ranked[1:]:
