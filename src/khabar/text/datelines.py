@@ -10,6 +10,7 @@ from typing import Any
 
 from .calendars import places
 from .foldmap import collapse
+from .langid import script_letters
 from .normalize import fold
 
 MAX_PLACE_WORDS = 4
@@ -25,8 +26,6 @@ _DASHED = re.compile(
 )
 _PLACE_ONLY = re.compile(rf"^\s*{_PLACE}\s*[-–—]\s+")
 _NOT_KEY = re.compile(r"[\W_]+")
-_ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
-_LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
 def agency_key(text: str) -> str:
@@ -72,7 +71,7 @@ def _place_ok(place: str) -> bool:
 def _mixed_scripts(text: str) -> bool:
     """Whether ``text`` holds both Arabic-script and Latin letters: site chrome run into a byline
     ("Next Previous عين اليوم"), never a place name."""
-    return bool(_ARABIC_LETTER.search(text) and _LATIN_LETTER.search(text))
+    return {"arabic", "latin"} <= script_letters(text).keys()
 
 
 def _display_name(place: str) -> str:
