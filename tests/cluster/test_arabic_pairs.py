@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from bench.arabic_pairs import STORY_LABELS, overrides, pair_scores, read_pairs
+from bench.arabic_pairs import LABELS, STORY_LABELS, overrides, pair_scores, read_pairs
 
 
-@pytest.mark.parametrize(("path", "size"), [(None, 170), (STORY_LABELS, 89)])
+@pytest.mark.parametrize(("path", "size"), [(LABELS, 170), (STORY_LABELS, 89)])
 def test_the_labelled_pairs_hold_both_answers_and_unique_pairs(path, size) -> None:
-    pairs = read_pairs(path) if path else read_pairs()
+    pairs = read_pairs(path)
     assert len(pairs) == size
     assert {same for _, _, same in pairs} == {True, False}
     assert len({frozenset((a, b)) for a, b, _ in pairs}) == len(pairs)
