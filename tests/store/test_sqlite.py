@@ -11,7 +11,7 @@ import pytest
 from khabar.model import Article, Event, Story
 from khabar.store import SQLiteStore
 from khabar.store.base import ArticleFilter
-from khabar.store.sqlite import _COPY_CHAINS
+from khabar.store.sqlite import _COPY_CHAINS, _migrations
 
 
 def _article(i: int, **kw: object) -> Article:
@@ -94,12 +94,36 @@ def test_filters_by_language_outlet_dates_and_entity(store: SQLiteStore) -> None
 
 
 def test_entities_accumulate_variants_across_articles(store: SQLiteStore) -> None:
-    for i, spelling in enumerate(["بوتين", "پوتین"]):
+    for i, (spelling, lang) in enumerate([("بوتين", "ar"), ("پوتین", "fa"), ("پوتین", "ar")]):
         ent = [{"id": "Q7747", "type": "PERSON", "name": "Vladimir Putin", "mentions": [{"text": spelling}]}]
-        store.put_article(_article(i, entities=ent), content_hash=str(i), text_hash=str(i))
-    row = store._writer.execute("SELECT data FROM entities WHERE id = 'Q7747'").fetchone()
-    assert "بوتين" in row[0] and "پوتین" in row[0]
+        store.put_article(_article(i, entities=ent, lang=lang), content_hash=str(i), text_hash=str(i))
+    putin = store.get_entity("Q7747")
+    assert putin is not None and putin["articles"] == 3
+    assert putin["variants"] == {"پوتین": {"lang": "fa", "count": 2}, "بوتين": {"lang": "ar", "count": 1}}
     assert store.stats()["entities"] == 1
+    assert [e["id"] for e in store.list_entities(query="پوتی")] == ["Q7747"]
+    assert store.count_entities(lang="fa") == 1 and store.count_entities(lang="en") == 0
+
+
+def test_migration_moves_entity_variants_out_of_the_json(tmp_path: Path) -> None:
+    """A store written before migration 5 keeps its entities' spellings, now in their own table."""
+    conn = sqlite3.connect(tmp_path / "old.db")
+    for number, sql in _migrations():
+        if number < 5:
+            conn.executescript(sql)
+    conn.execute(
+        "INSERT INTO entities (id, type, name, data) VALUES (?, ?, ?, ?)",
+        ("Q7747", "PERSON", "Vladimir Putin", '{"variants":{"بوتين":{"lang":"ar","count":4}}}'),
+    )
+    conn.execute("PRAGMA user_version=4")
+    conn.commit()
+    conn.close()
+    store = SQLiteStore(tmp_path / "old.db")
+    try:
+        assert store.schema_version >= 5
+        assert store.get_entity("Q7747")["variants"] == {"بوتين": {"lang": "ar", "count": 4}}
+    finally:
+        store.close()
 
 
 def test_events_stories_and_cluster_assignments(store: SQLiteStore) -> None:

@@ -212,32 +212,19 @@ class SQLiteStore(Store):
             self._link_entities(conn, article)
 
     def _link_entities(self, conn: sqlite3.Connection, article: Article) -> None:
-        """Link the article to its entities and count their surface variants (one read and two writes in all)."""
+        """Link the article to its entities and count their surface variants (upserts, no read)."""
         ents = [e for e in article.entities if e.get("id")]
         if not ents:
             return
-        ids = list(dict.fromkeys(e["id"] for e in ents))
-        variants: dict[str, dict[str, dict[str, Any]]] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            rows = conn.execute(
-                f"SELECT id, data FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk
-            )
-            variants.update((eid, json.loads(data)["variants"]) for eid, data in rows)
         links = []
-        named: dict[
-            str, tuple[str, str]
-        ] = {}  # in the order of each entity's last mention, as one write each would leave
+        spellings: Counter[tuple[str, str]] = Counter()
+        # (type, name) in the order of each entity's last mention, as one write per mention would leave them
+        named: dict[str, tuple[str, str]] = {}
         for ent in ents:
             eid = ent["id"]
             mentions = ent.get("mentions") or []
             links.append((article.id, eid, len(mentions), float(ent.get("salience") or 0.0)))
-            seen = variants.setdefault(eid, {})
-            for m in mentions:
-                text = m.get("text")
-                if text:
-                    v = seen.setdefault(text, {"lang": article.lang, "count": 0})
-                    v["count"] += 1
+            spellings.update((eid, m["text"]) for m in mentions if m.get("text"))
             named.pop(eid, None)
             named[eid] = (ent.get("type", ""), ent.get("name") or eid)
         conn.executemany(
@@ -245,8 +232,14 @@ class SQLiteStore(Store):
             links,
         )
         conn.executemany(
-            "INSERT OR REPLACE INTO entities (id, type, name, data) VALUES (?,?,?,?)",
-            [(eid, kind, name, _dumps({"variants": variants[eid]})) for eid, (kind, name) in named.items()],
+            "INSERT INTO entities (id, type, name) VALUES (?,?,?)"
+            " ON CONFLICT (id) DO UPDATE SET type = excluded.type, name = excluded.name",
+            [(eid, kind, name) for eid, (kind, name) in named.items()],
+        )
+        conn.executemany(
+            "INSERT INTO entity_variants (entity_id, text, lang, count) VALUES (?,?,?,?)"
+            " ON CONFLICT (entity_id, text) DO UPDATE SET count = count + excluded.count",
+            [(eid, text, article.lang, n) for (eid, text), n in spellings.items()],
         )
 
     @staticmethod
@@ -589,14 +582,20 @@ class SQLiteStore(Store):
     def get_entity(self, entity_id: str) -> dict[str, Any] | None:
         """One entity: id, type, name, variants and the number of articles mentioning it."""
         row = self._reader.execute(
-            "SELECT id, type, name, data, (SELECT count(*) FROM article_entities WHERE entity_id = e.id)"
+            "SELECT id, type, name, (SELECT count(*) FROM article_entities WHERE entity_id = e.id)"
             " FROM entities e WHERE id = ?",
             (entity_id,),
         ).fetchone()
         if row is None:
             return None
-        variants = json.loads(row[3]).get("variants", {})
-        return {"id": row[0], "type": row[1], "name": row[2], "variants": variants, "articles": row[4]}
+        variants = {
+            text: {"lang": lang, "count": count}
+            for text, lang, count in self._reader.execute(
+                "SELECT text, lang, count FROM entity_variants WHERE entity_id = ? ORDER BY count DESC, text",
+                (entity_id,),
+            )
+        }
+        return {"id": row[0], "type": row[1], "name": row[2], "variants": variants, "articles": row[3]}
 
     def list_entities(
         self,
@@ -755,12 +754,13 @@ def _entity_where(type_: str | None, query: str | None, lang: str | None = None)
         clauses.append("e.type = ?")
         args.append(type_)
     if lang:
-        clauses.append(
-            "EXISTS (SELECT 1 FROM json_each(e.data, '$.variants') v WHERE json_extract(v.value, '$.lang') = ?)"
-        )
+        clauses.append("EXISTS (SELECT 1 FROM entity_variants v WHERE v.entity_id = e.id AND v.lang = ?)")
         args.append(lang)
     if query:
-        clauses.append("(e.name LIKE ? OR e.id = ? OR e.data LIKE ?)")
+        clauses.append(
+            "(e.name LIKE ? OR e.id = ?"
+            " OR EXISTS (SELECT 1 FROM entity_variants v WHERE v.entity_id = e.id AND v.text LIKE ?))"
+        )
         args.extend([f"%{query}%", query, f"%{query}%"])
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), args
 
