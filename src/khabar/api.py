@@ -134,9 +134,10 @@ class Khabar:
 
         runner = make_engine(engine, workers=workers, address=address)
         if opts["cluster"] and isinstance(runner, LocalEngine):
-            # While this process clusters a chunk, the workers run up to half a chunk ahead instead of idling
-            # once a few articles are queued; they do the rest while it stores (half bounds the memory).
-            ahead = int(opts["cluster_chunk"]) // (2 * runner.workers * runner.chunksize)
+            # While this process clusters a chunk (the longest the workers wait on it), they run up to a whole
+            # chunk ahead instead of idling once a few articles are queued: the next chunk is ready when the
+            # clustering ends. The results held are one chunk's, so memory stays bounded.
+            ahead = int(opts["cluster_chunk"]) // (runner.workers * runner.chunksize)
             runner.ahead = max(runner.ahead, ahead)
         with long_run():
             report = ingest_documents(
