@@ -12,7 +12,7 @@ from typing import Any
 
 from wordfreq import zipf_frequency
 
-from ..text.normalize import fold, folded_zipf, frequency_dict, has_word_frequencies
+from ..text.normalize import common_folded, fold, folded_zipf, frequency_dict, has_word_frequencies
 
 # A word: letters/digits plus Arabic-script marks inside it. ZWNJ separates words (as fold() does).
 _WORD = re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])+")
@@ -57,6 +57,12 @@ def zipf(word: str, lang: str) -> float:
         return 0.0
 
 
+def common_words(lang: str | None, min_zipf: float) -> frozenset[str]:
+    """Folded words that ``zipf`` puts at ``min_zipf`` or more however they are spelled (it counts every spelling
+    that folds alike in ar and fa); empty for the other languages."""
+    return common_folded(lang, min_zipf) if lang in _PLAIN_LANGS else frozenset()
+
+
 # Words of plain Arabic letters (no marks, tatweel, digits or joiners), which wordfreq's ar/fa preprocessing
 # and tokenizer leave as they are: one token, looked up directly.
 _PLAIN_WORD = re.compile("[\u0621-\u063a\u0641-\u064a]+")
@@ -90,6 +96,8 @@ class Tokens:
     folds: list[str]
     glued: frozenset[int] = frozenset()
     """Words joined to the word before them by a ZWNJ: parts of one word (گفت‌وگو), never a name's edge."""
+    whole_folds: bool = True
+    """Every folded word is ``fold()`` of the word as written (False when one folded with a space, removed here)."""
 
     def whole(self, i: int, j: int) -> bool:
         """True when words [i, j) do not cut a ZWNJ-joined word."""
@@ -124,7 +132,8 @@ def tokenize(text: str) -> Tokens:
     starts, ends = offsets[0:-1:2], offsets[1::2]
     joined = fold("\n".join(words))  # one fold() call; per word when NFKC changed the count
     folded = joined.split("\n")
-    if len(folded) != len(words) or " " in joined or "" in folded:
+    spaced = " " in joined
+    if len(folded) != len(words) or spaced or "" in folded:
         folded = [fold_token(w) for w in words]
         keep = [k for k, f in enumerate(folded) if f]
         starts, ends, folded = [starts[k] for k in keep], [ends[k] for k in keep], [folded[k] for k in keep]
@@ -133,7 +142,7 @@ def tokenize(text: str) -> Tokens:
         if "\u200c" in text or "\u200d" in text
         else frozenset()
     )
-    return Tokens(text, starts, ends, folded, glued)
+    return Tokens(text, starts, ends, folded, glued, not spaced)
 
 
 def original_offset(word: str, folded_chars: int) -> int:
