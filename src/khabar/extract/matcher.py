@@ -16,7 +16,8 @@ from ..text.normalize import common_folded, fold, folded_zipf, frequency_dict, h
 
 # A word: letters/digits plus Arabic-script marks inside it. ZWNJ separates words (as fold() does).
 _WORD = re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])+")
-_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+# The same words in a text whose "_" became a space (same offsets): one character class, split twice as fast.
+_WORD_SPLIT = re.compile(r"([\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]+)")
 _MARK = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 # Between the words of one name: spaces, ZWNJ, hyphens, an abbreviation dot.
 _JOINER = re.compile(r"[\s\u200c\u200d\-.]*")
@@ -126,7 +127,7 @@ class Tokens:
 
 def tokenize(text: str) -> Tokens:
     """Split ``text`` into words, keeping offsets into it."""
-    parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap: words and offsets without a loop
+    parts = _WORD_SPLIT.split(text.replace("_", " "))  # gap, word, ..., gap: words and offsets without a loop
     words = parts[1::2]
     offsets = list(itertools.accumulate(map(len, parts)))
     starts, ends = offsets[0:-1:2], offsets[1::2]
