@@ -256,20 +256,25 @@ class PhraseIndex:
         if self._unsorted:
             self._sort()
         folds = toks.folds
-        firsts = self.firsts(folds[i], lang in _CLITIC_LANGS)
+        clitics = lang in _CLITIC_LANGS
+        firsts = self._firsts_cache[clitics].get(folds[i])
+        if firsts is None:
+            firsts = self.firsts(folds[i], clitics)
         if not firsts:
             return None
         best: tuple[int, str, list[Any], tuple[str, ...]] | None = None
+        room = len(folds) - i
         for first, cut in firsts:
+            tail_n, tail = 1, ()  # the words after word i, as many as the phrase at hand has (longest first)
             for key, payloads in self._by_first[first]:
                 n = len(key)
                 if best is not None and n <= best[0] - i:
                     break
-                if (
-                    i + n <= len(folds)
-                    and (n == 1 or (tuple(folds[i + 1 : i + n]) == key[1:] and toks.joined(i, i + n)))
-                    and toks.whole(i, i + n)
-                ):
+                if n > room:
+                    continue
+                if n != tail_n:
+                    tail_n, tail = n, tuple(folds[i + 1 : i + n])
+                if tail == key[1:] and (n == 1 or toks.joined(i, i + n)) and toks.whole(i, i + n):
                     best = (i + n, cut, payloads, key)
                     break
         if best is None:
