@@ -28,9 +28,13 @@ _PROCLITICS = ("وبال", "فبال", "وکال", "وال", "فال", "بال",
                "وب", "ول", "فب", "فل", "وک", "و", "ف", "ب", "ل", "ک")  # fmt: skip
 _PROCLITIC_SET = frozenset(_PROCLITICS)
 _LONGEST_PROCLITIC = max(map(len, _PROCLITICS))
+_PROCLITIC_INITIALS = frozenset(p[0] for p in _PROCLITICS)
 _CLITIC_LANGS = frozenset({"ar"})
 _MIN_REST = 3
 FIRSTS_CACHE = 200_000
+SMALL_INDEX = 2_000
+"""An index with at most this many first words lists every word a phrase may start with (proclitics and all)
+instead of caching the words it meets."""
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -183,6 +187,8 @@ class PhraseIndex:
         """The words of each cache that some indexed phrase may start with (a non-empty ``firsts``)."""
         self._unsorted: set[str] = set()
         """First words whose phrases were added since their bucket was last sorted (longest first)."""
+        self._forms: list[frozenset[str] | None] = [None, None]
+        """A small index's words with a non-empty ``firsts``, without and with proclitics (built when first asked)."""
 
     def _sort(self) -> None:
         """Sort the buckets phrases were added to: longest first, then in the order added."""
@@ -207,6 +213,23 @@ class PhraseIndex:
         for cache, startable in zip(self._firsts_cache, self._startable, strict=True):
             cache.clear()
             startable.clear()
+        self._forms = [None, None]
+
+    def _startable_forms(self, clitics: bool) -> frozenset[str] | None:
+        """Every word whose ``firsts`` is not empty, for an index of at most SMALL_INDEX first words (else None):
+        the first words, and (clitics) each behind a proclitic, its article merged into لل or kept after one."""
+        if len(self._by_first) > SMALL_INDEX:
+            return None
+        forms = self._forms[clitics]
+        if forms is None:
+            found = set(self._by_first)
+            for first in self._by_first if clitics else ():
+                if len(first) >= _MIN_REST:
+                    found.update(p + first for p in _PROCLITICS)
+                if first.startswith("ال") and len(first) - 2 >= _MIN_REST:
+                    found.update(p + first[2:] for p in _PROCLITICS if p.endswith(("لل", "ال")))
+            forms = self._forms[clitics] = frozenset(found)
+        return forms
 
     def add_all(self, rows: Iterable[tuple[str, Any]]) -> None:
         """Index many (phrase, payload) pairs."""
@@ -224,7 +247,7 @@ class PhraseIndex:
         if cached is not None:
             return cached
         out = [(word, "")]
-        if clitics:
+        if clitics and word[:1] in _PROCLITIC_INITIALS:
             for n in range(min(_LONGEST_PROCLITIC, len(word) - _MIN_REST), 0, -1):
                 p = word[:n]
                 if p in _PROCLITIC_SET:
@@ -246,6 +269,10 @@ class PhraseIndex:
     def starts(self, toks: Tokens, lang: str | None) -> list[int]:
         """The words where some phrase may start (a cheap filter before match())."""
         clitics = lang in _CLITIC_LANGS
+        forms = self._startable_forms(clitics)
+        if forms is not None:
+            can_start = forms.intersection(toks.folds)
+            return [i for i, w in enumerate(toks.folds) if w in can_start] if can_start else []
         words = set(toks.folds)
         can_start = words & self._startable[clitics]  # set operations: no Python loop over known words
         can_start.update(w for w in words.difference(self._firsts_cache[clitics]) if self.firsts(w, clitics))

@@ -18,6 +18,7 @@ SINGLE_ZIPF = 4.4
 MAX_NAME_WORDS = 3
 MAX_SKIP = 6
 _STOP_GAP = frozenset(".:;!?؟؛\"'“”«»()[]{}\n")
+_COMMAS = frozenset(",،")
 _CONJ = ("و", "ف", "ب", "ل")
 _OPEN_QUOTE = re.compile("«")
 _CLITICS = frozenset("وفبلک")
@@ -72,7 +73,7 @@ class Context:
 
 def _clean_gap(toks: Tokens, k: int, allow_comma: bool) -> bool:
     gap = toks.gap(k)
-    return not any(ch in _STOP_GAP or (not allow_comma and ch in ",،") for ch in gap)
+    return _STOP_GAP.isdisjoint(gap) and (allow_comma or _COMMAS.isdisjoint(gap))
 
 
 def _is_given(ctx: Context, k: int) -> bool:
