@@ -8,7 +8,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from wordfreq import zipf_frequency
 
@@ -161,9 +161,11 @@ def original_offset(word: str, folded_chars: int) -> int:
     return len(word)
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A phrase found in the tokens: words [i, j), character span, and the payloads of the phrase."""
+class Hit(NamedTuple):
+    """A phrase found in the tokens: words [i, j), character span, and the payloads of the phrase.
+
+    A named tuple: as immutable as a frozen dataclass, and built several times faster (many per article).
+    """
 
     i: int
     j: int
