@@ -429,7 +429,7 @@ def _never_short(lang: str | None) -> frozenset[str]:
 def _short_form_candidates(toks: Tokens, lang: str | None, surnames: Surnames) -> list[int]:
     """The words ``_short_forms`` must look at, found with set operations over the distinct words: not common
     words or words with the article (compared as spelled only), unless the document uses them as a surname."""
-    distinct = set(toks.folds)
+    distinct = toks.vocabulary
     common = _never_short(lang) if toks.whole_folds else frozenset()
     live = {w for w in distinct - common if len(w) >= 3 and not w.startswith("ال")}
     named = surnames.folded.keys()

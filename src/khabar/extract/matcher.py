@@ -99,6 +99,8 @@ class Tokens:
     starts: list[int]
     ends: list[int]
     folds: list[str]
+    vocabulary: frozenset[str]
+    """The distinct folded words: set operations over them replace loops over the words."""
     glued: frozenset[int] = frozenset()
     """Words joined to the word before them by a ZWNJ: parts of one word (گفت‌وگو), never a name's edge."""
     whole_folds: bool = True
@@ -147,7 +149,7 @@ def tokenize(text: str) -> Tokens:
         if "\u200c" in text or "\u200d" in text
         else frozenset()
     )
-    return Tokens(text, starts, ends, folded, glued, not spaced)
+    return Tokens(text, starts, ends, folded, frozenset(folded), glued, not spaced)
 
 
 def original_offset(word: str, folded_chars: int) -> int:
@@ -273,10 +275,10 @@ class PhraseIndex:
         clitics = lang in _CLITIC_LANGS
         forms = self._startable_forms(clitics)
         if forms is not None:
-            can_start = forms.intersection(toks.folds)
+            can_start = forms & toks.vocabulary
             return [i for i, w in enumerate(toks.folds) if w in can_start] if can_start else []
-        words = set(toks.folds)
-        can_start = words & self._startable[clitics]  # set operations: no Python loop over known words
+        words = toks.vocabulary
+        can_start = self._startable[clitics] & words  # set operations: no Python loop over known words
         can_start.update(w for w in words.difference(self._firsts_cache[clitics]) if self.firsts(w, clitics))
         return [i for i, w in enumerate(toks.folds) if w in can_start]
 

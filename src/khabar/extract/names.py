@@ -157,7 +157,7 @@ def find_persons(ctx: Context) -> list[PersonSpan]:
     """Person names found by rule, left to right, not overlapping."""
     toks = ctx.toks
     where = set(ctx.triggers.starts(toks, ctx.lang))
-    named = _given_forms(ctx.given).intersection(toks.folds)
+    named = _given_forms(ctx.given) & toks.vocabulary
     if named:
         where.update(k for k, f in enumerate(toks.folds) if f in named)
     # The word after each «, when only spaces stand between them.
