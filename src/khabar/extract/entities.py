@@ -403,7 +403,14 @@ def _short_forms(
             if eid is None:
                 if word.startswith("ال", c):
                     continue  # compared as spelled only
-                eid = _lone_word(res, surnames, word[c:], original[c:], lang)
+                spelled = original[c:]
+                latin = is_latin(spelled)
+                if (latin and not spelled[0].isupper()) or not (latin or surnames.skeletons):
+                    continue  # lowercase Latin script; or no surname to sound like, and not a curated one's script
+                skel = skeleton(spelled)
+                if len(skel) < MIN_SKELETON:
+                    continue  # too short to compare
+                eid = _lone_word(res, surnames, word[c:], spelled, skel, lang)
             if eid:
                 found.mentions.append(Mention(eid, starts[k] + c, ends[k], text[starts[k] + c : ends[k]]))
                 covered[k] = "PERSON"
@@ -439,21 +446,19 @@ def _short_form_candidates(toks: Tokens, lang: str | None, surnames: Surnames) -
     return [k for k, w in enumerate(toks.folds) if w in live]
 
 
-def _lone_word(res: Resources, surnames: Surnames, word: str, original: str, lang: str | None) -> str | None:
-    """The person a lone word (not itself a surname of the document) names: a person the document names in
-    full whose surname has the same skeleton, or, for a capitalised rare Latin-script word, a curated surname
-    spelled another way ("Lukashenka"). A word too short or too common never does (nor a lowercase
-    Latin-script word). An Arabic-script word that merely sounds like a curated surname is no evidence
-    (الأحرى is "rather", not Hariri), and words with the article are compared as spelled only.
+def _lone_word(
+    res: Resources, surnames: Surnames, word: str, original: str, skel: str, lang: str | None
+) -> str | None:
+    """The person a lone word (not itself a surname of the document; capitalised if in Latin script, with a
+    skeleton ``skel`` of MIN_SKELETON letters or more) names: a person the document names in full whose
+    surname has the same skeleton, or, for a capitalised rare Latin-script word, a curated surname spelled
+    another way ("Lukashenka"). A word too common never does. An Arabic-script word that merely sounds like
+    a curated surname is no evidence (الأحرى is "rather", not Hariri), and words with the article are compared
+    as spelled only (by the caller).
 
     The skeleton is compared first: most words match no surname, and their frequency is then not needed.
     """
     latin = is_latin(original)
-    if (latin and not original[0].isupper()) or not (latin or surnames.skeletons):
-        return None
-    skel = skeleton(original)
-    if len(skel) < MIN_SKELETON:
-        return None
     known = surnames.skeletons.get(skel)
     if known is None and len(skel) >= MIN_FUZZY:
         known = next(
