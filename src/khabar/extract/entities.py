@@ -425,7 +425,7 @@ def _clitic_cut(word: str, clitic: bool) -> int:
     return 1 if clitic and word[0] in _CUT_CLITICS and len(word) > 4 else 0
 
 
-@functools.cache
+@functools.lru_cache(maxsize=16)  # one per language met: bounded
 def _never_short(lang: str | None) -> frozenset[str]:
     """Folded words of ``lang`` too common to be a lone surname however they are spelled, nor (ar) a proclitic
     on a word that might be one: only a surname of the document makes them one."""
