@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.extract.entities import analyse, resources
+from khabar.extract.entities import SHORT_FORM_ZIPF, Surnames, _short_form_candidates, analyse, resources
+from khabar.extract.matcher import fold_token, tokenize, zipf
 
 
 @pytest.fixture(scope="module")
@@ -60,3 +61,16 @@ def test_arabic_name_links_take_the_next_word(res) -> None:
 def test_profession_words_introduce_names_but_are_not_part_of_them(res) -> None:
     found, _ = analyse("قال المحلل عبدالله هالخي المحلل إن الأسواق ستتحسن.", "ar", res)
     assert [m.text for m in found.mentions if m.eid.startswith("person:")] == ["عبدالله هالخي"]
+
+
+def test_short_forms_skip_common_words_unless_the_document_uses_them_as_surnames() -> None:
+    # عباس and والله are common words; الله ends a name (عبد الله), and والله is و + الله
+    assert min(zipf("عباس", "ar"), zipf("والله", "ar")) >= SHORT_FORM_ZIPF
+    toks = tokenize("قال عباس إن لعباس والله رأيا في الأمر")
+
+    def looked_at(surnames: Surnames) -> list[str]:
+        return [toks.word(k) for k in _short_form_candidates(toks, "ar", surnames)]
+
+    assert looked_at(Surnames()) == ["لعباس", "رأيا"]  # no common word, short word or word with the article
+    named = Surnames(folded={fold_token("عباس"): "person:abbas", fold_token("الله"): "person:abdullah"})
+    assert looked_at(named) == ["عباس", "لعباس", "والله", "رأيا"]

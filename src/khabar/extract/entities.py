@@ -22,7 +22,7 @@ from khabar.registry import stage
 from ..text.normalize import fold
 from .knowledge import Knowledge, load_knowledge
 from .linking import MIN_FUZZY, PersonKeys, close, group_names
-from .matcher import Hit, PhraseIndex, Tokens, fold_token, is_latin, tokenize, zipf
+from .matcher import Hit, PhraseIndex, Tokens, common_words, fold_token, is_latin, tokenize, zipf
 from .names import Context, find_persons
 from .skeleton import entity_key, romanize, skeleton
 
@@ -390,63 +390,87 @@ def _short_forms(
         return
     clitic = lang == "ar"
     glued, words, text, starts, ends = toks.glued, toks.folds, toks.text, toks.starts, toks.ends
-    for k, word in enumerate(words):
+    for k in _short_form_candidates(toks, lang, surnames):
+        word = words[k]
         if covered[k] is not None or len(word) < 3 or k in glued or k + 1 in glued:
             continue
         original = text[starts[k] : ends[k]]
         if latin_only and not (is_latin(original) or is_latin(original[1:])):
             continue
-        cut = 1 if clitic and word[0] in "وفبل" and len(word) > 4 else 0
+        cut = _clitic_cut(word, clitic)
         for c in (0, cut) if cut else (0,):
             eid = surnames.folded.get(word[c:])
             if eid is None:
                 if word.startswith("ال", c):
                     continue  # compared as spelled only
-                facts = _lone_facts(original[c:], lang)
-                if facts is None:
-                    continue
-                eid = _lone_word(res, surnames, word[c:], original[c:], facts)
+                spelled = original[c:]
+                latin = is_latin(spelled)
+                if (latin and not spelled[0].isupper()) or not (latin or surnames.skeletons):
+                    continue  # lowercase Latin script; or no surname to sound like, and not a curated one's script
+                skel = skeleton(spelled)
+                if len(skel) < MIN_SKELETON:
+                    continue  # too short to compare
+                eid = _lone_word(res, surnames, word[c:], spelled, skel, lang)
             if eid:
                 found.mentions.append(Mention(eid, starts[k] + c, ends[k], text[starts[k] + c : ends[k]]))
                 covered[k] = "PERSON"
                 break
 
 
-@functools.lru_cache(maxsize=100_000)
-def _lone_facts(original: str, lang: str | None) -> tuple[str, float] | None:
-    """(skeleton, Zipf frequency) of a word as written that may stand for a surname; None for a word too
-    short or too common to (a lowercase Latin-script word never does)."""
-    if is_latin(original) and not original[0].isupper():
-        return None
-    freq = zipf(original, lang or "en")  # most words are common: the cheaper test first
-    if freq >= SHORT_FORM_ZIPF:
-        return None
-    skel = skeleton(original)
-    return (skel, freq) if len(skel) >= MIN_SKELETON else None
+_CUT_CLITICS = "وفبل"
+
+
+def _clitic_cut(word: str, clitic: bool) -> int:
+    """1 when a folded word may be a surname behind a one-letter proclitic (و ف ب ل), else 0."""
+    return 1 if clitic and word[0] in _CUT_CLITICS and len(word) > 4 else 0
+
+
+@functools.lru_cache(maxsize=16)  # one per language met: bounded
+def _never_short(lang: str | None) -> frozenset[str]:
+    """Folded words of ``lang`` too common to be a lone surname however they are spelled, nor (ar) a proclitic
+    on a word that might be one: only a surname of the document makes them one."""
+    common = common_words(lang, SHORT_FORM_ZIPF)
+    return frozenset(w for w in common if not _clitic_cut(w, lang == "ar") or w.startswith("ال", 1))
+
+
+def _short_form_candidates(toks: Tokens, lang: str | None, surnames: Surnames) -> list[int]:
+    """The words ``_short_forms`` must look at, found with set operations over the distinct words: not common
+    words or words with the article (compared as spelled only), unless the document uses them as a surname."""
+    distinct = toks.vocabulary
+    common = _never_short(lang) if toks.whole_folds else frozenset()
+    live = {w for w in distinct - common if len(w) >= 3 and not w.startswith("ال")}
+    named = surnames.folded.keys()
+    live |= distinct & named
+    if lang == "ar":
+        live |= distinct & {p + s for s in named for p in _CUT_CLITICS}
+    return [k for k, w in enumerate(toks.folds) if w in live]
 
 
 def _lone_word(
-    res: Resources, surnames: Surnames, word: str, original: str, facts: tuple[str, float]
+    res: Resources, surnames: Surnames, word: str, original: str, skel: str, lang: str | None
 ) -> str | None:
-    """The person a lone word (not itself a surname of the document, with ``_lone_facts``) names: a person
-    the document names in full whose surname has the same skeleton, or, for a capitalised rare Latin-script
-    word, a curated surname spelled another way ("Lukashenka"). An Arabic-script word that merely sounds
-    like a curated surname is no evidence (الأحرى is "rather", not Hariri), and words with the article are
-    compared as spelled only.
+    """The person a lone word (not itself a surname of the document; capitalised if in Latin script, with a
+    skeleton ``skel`` of MIN_SKELETON letters or more) names: a person the document names in full whose
+    surname has the same skeleton, or, for a capitalised rare Latin-script word, a curated surname spelled
+    another way ("Lukashenka"). A word too common never does. An Arabic-script word that merely sounds like
+    a curated surname is no evidence (الأحرى is "rather", not Hariri), and words with the article are compared
+    as spelled only (by the caller).
+
+    The skeleton is compared first: most words match no surname, and their frequency is then not needed.
     """
-    skel, freq = facts
+    latin = is_latin(original)
     known = surnames.skeletons.get(skel)
     if known is None and len(skel) >= MIN_FUZZY:
         known = next(
             (e for s, e in surnames.skeletons.items() if abs(len(s) - len(skel)) <= 1 and close(skel, s)),
             None,
         )
-    if (
-        known is None
-        and is_latin(original)
-        and freq < LONE_SURNAME_ZIPF
-        and len(word) >= LONE_SURNAME_LETTERS
-    ):
+    if known is None and not (latin and len(word) >= LONE_SURNAME_LETTERS):
+        return None
+    freq = zipf(original, lang or "en")
+    if freq >= SHORT_FORM_ZIPF:
+        return None
+    if known is None and freq < LONE_SURNAME_ZIPF:
         curated = res.persons.surname.get(skel)
         known = next(iter(curated)) if curated and len(curated) == 1 else None
     return known

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -17,6 +18,7 @@ SINGLE_ZIPF = 4.4
 MAX_NAME_WORDS = 3
 MAX_SKIP = 6
 _STOP_GAP = frozenset(".:;!?؟؛\"'“”«»()[]{}\n")
+_COMMAS = frozenset(",،")
 _CONJ = ("و", "ف", "ب", "ل")
 _OPEN_QUOTE = re.compile("«")
 _CLITICS = frozenset("وفبلک")
@@ -71,7 +73,7 @@ class Context:
 
 def _clean_gap(toks: Tokens, k: int, allow_comma: bool) -> bool:
     gap = toks.gap(k)
-    return not any(ch in _STOP_GAP or (not allow_comma and ch in ",،") for ch in gap)
+    return _STOP_GAP.isdisjoint(gap) and (allow_comma or _COMMAS.isdisjoint(gap))
 
 
 def _is_given(ctx: Context, k: int) -> bool:
@@ -154,9 +156,10 @@ def _after_trigger(ctx: Context, j: int) -> tuple[int, str | None]:
 def find_persons(ctx: Context) -> list[PersonSpan]:
     """Person names found by rule, left to right, not overlapping."""
     toks = ctx.toks
-    given = ctx.given
     where = set(ctx.triggers.starts(toks, ctx.lang))
-    where.update(k for k, f in enumerate(toks.folds) if f in given or (f[:1] in _CONJ and f[1:] in given))
+    named = _given_forms(ctx.given) & toks.vocabulary
+    if named:
+        where.update(k for k, f in enumerate(toks.folds) if f in named)
     # The word after each «, when only spaces stand between them.
     after_quote = (bisect_right(toks.starts, m.start()) for m in _OPEN_QUOTE.finditer(toks.text))
     where.update(k for k in after_quote if k < len(toks) and toks.before(k).rstrip().endswith("«"))
@@ -170,6 +173,12 @@ def find_persons(ctx: Context) -> list[PersonSpan]:
             out.append(span)
             done = span.j
     return out
+
+
+@functools.lru_cache(maxsize=4)
+def _given_forms(given: frozenset[str]) -> frozenset[str]:
+    """The given names, alone and behind a conjunction or preposition (وأحمد)."""
+    return given.union(c + g for g in given for c in _CONJ)
 
 
 def _at(ctx: Context, i: int) -> PersonSpan | None:

@@ -9,51 +9,54 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
-from khabar.text.normalize import fold
+from khabar.text.normalize import fold, translation_table
 
 # Cyrillic -> Latin (a simple scholarly-ish transliteration; only the consonant skeleton matters).
-_CYRILLIC = str.maketrans(
-    {
-        "а": "a",
-        "б": "b",
-        "в": "v",
-        "г": "g",
-        "д": "d",
-        "е": "e",
-        "ё": "e",
-        "ж": "zh",
-        "з": "z",
-        "и": "i",
-        "й": "y",
-        "к": "k",
-        "л": "l",
-        "м": "m",
-        "н": "n",
-        "о": "o",
-        "п": "p",
-        "р": "r",
-        "с": "s",
-        "т": "t",
-        "у": "u",
-        "ф": "f",
-        "х": "kh",
-        "ц": "ts",
-        "ч": "ch",
-        "ш": "sh",
-        "щ": "sh",
-        "ъ": "",
-        "ы": "y",
-        "ь": "",
-        "э": "e",
-        "ю": "yu",
-        "я": "ya",
-        "і": "i",
-        "ї": "yi",
-        "є": "ye",
-        "ґ": "g",
-        "ў": "u",
-    }
+_CYRILLIC = translation_table(
+    str.maketrans(
+        {
+            "а": "a",
+            "б": "b",
+            "в": "v",
+            "г": "g",
+            "д": "d",
+            "е": "e",
+            "ё": "e",
+            "ж": "zh",
+            "з": "z",
+            "и": "i",
+            "й": "y",
+            "к": "k",
+            "л": "l",
+            "м": "m",
+            "н": "n",
+            "о": "o",
+            "п": "p",
+            "р": "r",
+            "с": "s",
+            "т": "t",
+            "у": "u",
+            "ф": "f",
+            "х": "kh",
+            "ц": "ts",
+            "ч": "ch",
+            "ш": "sh",
+            "щ": "sh",
+            "ъ": "",
+            "ы": "y",
+            "ь": "",
+            "э": "e",
+            "ю": "yu",
+            "я": "ya",
+            "і": "i",
+            "ї": "yi",
+            "є": "ye",
+            "ґ": "g",
+            "ў": "u",
+        }
+    )
 )
 
 # Arabic-script letters (already folded) -> skeleton class; "" drops the letter.
@@ -92,6 +95,25 @@ _LATIN_INITIAL = {"a": "a", "e": "a", "i": "a", "o": "a", "u": "a", "y": "y"}
 _REPEAT = re.compile(r"(.)\1+")
 
 
+class _LazyTable(dict[int, str | None]):
+    """A ``str.translate`` table over all of Unicode whose entry for a character is computed when the
+    character is first met (so it holds only the characters met, and no lookup misses twice)."""
+
+    def __init__(self, entry: Callable[[str], str | None]) -> None:
+        super().__init__()
+        self._entry = entry
+
+    def __missing__(self, code: int) -> str | None:
+        value = self[code] = self._entry(chr(code))
+        return value
+
+
+_LETTERS = _LazyTable(lambda ch: ch if ch.isalpha() else None)
+_ASCII_LETTERS = _LazyTable(lambda ch: ch if ch.isascii() and ch.isalpha() else None)
+_ARABIC_CLASS = _LazyTable(lambda ch: _ARABIC.get(ch, ch if ch.isascii() else ""))
+"""The skeleton class of a letter after the first of an Arabic-script word."""
+
+
 @functools.lru_cache(maxsize=100_000)
 def skeleton(token: str) -> str:
     """The consonant skeleton of one word, in any of the supported scripts ("" when nothing is left)."""
@@ -99,7 +121,7 @@ def skeleton(token: str) -> str:
     if not word:
         return ""
     if word[0].isascii():
-        word = "".join(ch for ch in word if ch.isascii() and ch.isalpha())
+        word = word.translate(_ASCII_LETTERS)
         if not word:
             return ""
         head = _LATIN_INITIAL.get(word[0], "")
@@ -108,15 +130,16 @@ def skeleton(token: str) -> str:
             body = body[1:]
         out = head + body.translate(_LATIN)
     else:
-        letters = [ch for ch in word if ch.isalpha()]
+        letters = word.translate(_LETTERS)
         if not letters:
             return ""
         head = _ARABIC_INITIAL.get(letters[0])
         rest = letters[1:] if head is not None else letters
-        if rest and rest[-1] == "ه":  # final ه / ة is a vowel ending, not h
+        if rest.endswith("ه"):  # final ه / ة is a vowel ending, not h
             rest = rest[:-1]
-        out = (head or "") + "".join(_ARABIC.get(ch, ch if ch.isascii() else "") for ch in rest)
-    return _REPEAT.sub(r"\1", out)
+        out = (head or "") + rest.translate(_ARABIC_CLASS)
+    # A search is cheaper than a sub that finds nothing to replace (most skeletons).
+    return _REPEAT.sub(r"\1", out) if _REPEAT.search(out) else out
 
 
 def entity_key(name: str) -> str:

@@ -191,6 +191,11 @@ def folded_zipf(token: str, lang: str) -> float:
     return math.log10(freq) + 9 if freq > 0 else 0.0
 
 
+def common_folded(lang: str, min_zipf: float) -> frozenset[str]:
+    """The folded ar or fa tokens whose ``folded_zipf`` is at least ``min_zipf`` (2 or more: rarer ones are not loaded)."""
+    return frozenset(token for token in _folded_frequencies(lang) if folded_zipf(token, lang) >= min_zipf)
+
+
 def _strip_prefix(token: str) -> str:
     freq = _folded_frequencies("ar")
     for prefix in _AR_PREFIXES:
