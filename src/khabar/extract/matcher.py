@@ -32,9 +32,9 @@ _PROCLITIC_INITIALS = frozenset(p[0] for p in _PROCLITICS)
 _CLITIC_LANGS = frozenset({"ar"})
 _MIN_REST = 3
 FIRSTS_CACHE = 100_000
-"""Words whose possible first words are remembered, per clitic mode, before the memo starts over. SaudiNewsNet's
-31,030 articles look up 6.3M distinct words of a text: 100,000 words recompute 12% of them (200,000: 6%) and a
-worker holds ~40 MiB less at the end of a run, where the memo had been growing since the start."""
+"""Words whose possible first words are remembered, per clitic mode, before the memo starts over: a bound on a
+worker's memory. Over SaudiNewsNet's 31,030 articles (6.3M distinct words of a text looked up) 100,000 words
+recompute 12% of them, 200,000 words 6% but the memo then grows for most of the run."""
 SMALL_INDEX = 2_000
 """An index with at most this many first words lists every word a phrase may start with (proclitics and all)
 instead of caching the words it meets."""
