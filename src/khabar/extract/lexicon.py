@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from typing import Any
@@ -60,32 +61,66 @@ def _pieces(form: str) -> list[str]:
     return out
 
 
-def _trie_pattern(forms: Iterable[str]) -> str:
-    """A regex source for all ``forms`` as a trie of pieces, so matching tries one branch per character."""
+def _trie(forms: Iterable[str]) -> dict[str, Any]:
+    """``forms`` as a trie of pieces (a ``""`` key marks the end of a form)."""
     trie: dict[str, Any] = {}
     for form in forms:
         node = trie
         for piece in _pieces(form):
             node = node.setdefault(piece, {})
         node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        ends = "" in node
-        alts = [
-            piece + emit(child) for piece, child in sorted(node.items(), key=lambda kv: -len(kv[1])) if piece
-        ]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
-        return f"(?:{body})?" if ends else body
-
-    return emit(trie)
+    return trie
 
 
-def compile_forms(forms: Iterable[str], prefix: str = "") -> re.Pattern[str]:
-    """One regex matching any of ``forms`` as whole words (longest match first), after an optional ``prefix`` class."""
-    pre = f"(?:{prefix}{_OPT_MARKS})?" if prefix else ""
-    return re.compile(f"{_BEFORE}{pre}{_trie_pattern(set(forms))}{_AFTER}", re.IGNORECASE)
+def _emit(node: dict[str, Any]) -> str:
+    """A regex source for the trie below ``node``, so matching tries one branch per character."""
+    alts = [
+        piece + _emit(child) for piece, child in sorted(node.items(), key=lambda kv: -len(kv[1])) if piece
+    ]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+    return f"(?:{body})?" if "" in node else body
+
+
+def _caseless(text: str) -> bool:
+    return text.lower() == text == text.upper()
+
+
+@functools.lru_cache(maxsize=4)  # the texts read now, each scanned for several lexicons
+def _caseless_text(text: str) -> bool:
+    return _caseless(text)
+
+
+class Forms:
+    """Lexicon forms compiled: ``finditer`` and ``match`` as a ``re.Pattern``'s, with the same matches.
+
+    Most Arabic and Persian texts have no cased letter. There no form that begins with one can match, and
+    case folding changes nothing (no caseless character is a case variant of a cased one): such a text is
+    scanned with a pattern of only the other forms, matched as written (cheaper than the full pattern,
+    which folds every character it compares).
+    """
+
+    def __init__(self, forms: Iterable[str], prefix: str = "") -> None:
+        ordered = list(set(forms))  # one order for both tries: their shared branches come in the same order
+        pre = f"(?:{prefix}{_OPT_MARKS})?" if prefix else ""
+        self.pattern = re.compile(f"{_BEFORE}{pre}{_emit(_trie(ordered))}{_AFTER}", re.IGNORECASE)
+        caseless = [f for f in ordered if _caseless(f[:1])]
+        self.caseless = re.compile(f"{_BEFORE}{pre}{_emit(_trie(caseless))}{_AFTER}") if caseless else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        """The matches in ``text[pos:endpos]``, as ``re.Pattern.finditer``."""
+        pattern = self.caseless if _caseless_text(text) else self.pattern
+        return pattern.finditer(text, pos, endpos) if pattern else iter(())
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """The match at ``pos``, as ``re.Pattern.match``."""
+        return self.pattern.match(text, pos, endpos)
+
+
+def compile_forms(forms: Iterable[str], prefix: str = "") -> Forms:
+    """Any of ``forms`` as whole words (longest match first), after an optional ``prefix`` class."""
+    return Forms(forms, prefix)
 
 
 def word_classes(area: str, name: str) -> dict[str, frozenset[str]]:

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..model import Article
 from ..registry import stage
-from .lexicon import WORD, compile_forms, key, read_tsv, word_classes
+from .lexicon import WORD, Forms, compile_forms, key, read_tsv, word_classes
 from .orgs import Org, OrgIndex, org_index, slug
 
 _NAME_WORDS = 3  # the longest name tried after a cue
@@ -33,11 +33,11 @@ _LINE_NAMES = re.compile(r"^\s*(?P<cue>[^\W\d_][\w ]{0,20}?)\s*[:：]\s*(?P<name
 class Cues:
     """The cue lexicon compiled: one regex per kind, plus word sets for the line-level cues."""
 
-    cite: re.Pattern[str]
-    after: re.Pattern[str]
-    platform: re.Pattern[str]
-    lead: re.Pattern[str]
-    head: re.Pattern[str]
+    cite: Forms
+    after: Forms
+    platform: Forms
+    lead: Forms
+    head: Forms
     strong: frozenset[str]
     line: frozenset[str]
     app: frozenset[str]

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..model import Article
 from ..registry import stage
-from .lexicon import WORD, compile_forms, key, read_tsv, word_classes
+from .lexicon import WORD, Forms, compile_forms, key, read_tsv, word_classes
 from .orgs import org_index
 from .quote_spans import quoted_spans
 from .roles import RoleBindings, RolePhrase, role_at
@@ -50,7 +50,7 @@ class Verb:
 class QuoteLexicon:
     """Reporting verbs compiled into one regex, their entries by key, and the function word classes."""
 
-    regex: Any
+    regex: Forms
     verbs: dict[str, Verb]
     words: dict[str, frozenset[str]]
 
