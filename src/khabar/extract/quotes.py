@@ -188,9 +188,9 @@ class _Reader:
         """Arabic: the subject after the verb, a role, a name right before it, else a dropped subject."""
         text, ve = self.text, said.end
         stop = min(self.sentence_end(ve), ve + 250)
-        words = self.words(ve, stop, _SUBJECT_WORDS)
-        for s, _, w in words:
-            if self.lex.is_("comp", w) or text[s - 1 : s] in _MARKS:
+        for m in islice(WORD.finditer(text, ve, stop), _SUBJECT_WORDS):  # keys only up to the clause's end
+            s = m.start()
+            if self.lex.is_("comp", key(m.group())) or text[s - 1 : s] in _MARKS:
                 stop = s
                 break
         stop = min([stop, *[i for i in (text.find(":", ve, stop),) if i >= 0]])
