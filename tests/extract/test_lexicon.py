@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from khabar.extract.lexicon import _caseless, compile_forms
+from khabar.extract.lexicon import _caseless, compile_forms, find_all
 
 _FORMS = ["قال", "أكد", "وكالة الأنباء", "according to", "said", "CNN عربية", "قناة cnn", "ıt"]
 _TEXTS = [
@@ -44,3 +44,17 @@ def test_no_caseless_character_matches_a_cased_one_when_case_is_folded() -> None
     caseless = "".join(c for c in chars if _caseless(c))
     cased = "".join(re.escape(c) for c in chars if not _caseless(c))
     assert re.search(f"[{cased}]", caseless, re.IGNORECASE) is None
+
+
+def test_one_pass_finds_what_each_lexicon_finds() -> None:
+    """Lexicons sharing forms and overlapping each other: each keeps its own non-overlapping matches."""
+    lexicons = (
+        compile_forms(["وكالة", "قال", "said"], prefix="[وف]"),
+        compile_forms(["وكالة الأنباء", "الأنباء", "according to"], prefix="[وف]"),
+        compile_forms(["قال الوزير", "الوزير"]),
+        compile_forms(["reported"]),
+    )
+    for text in [*_TEXTS, "قال الوزير لوكالة الأنباء وقال الوزير", "وكالة الأنباء said, and reported"]:
+        assert find_all(text, lexicons) == [_spans(lexicon.finditer(text)) for lexicon in lexicons]
+    spans = find_all("قال الوزير لوكالة الأنباء", lexicons)
+    assert spans == [[(0, 3)], [(18, 25)], [(0, 10)], []]

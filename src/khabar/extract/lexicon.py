@@ -102,11 +102,16 @@ class Forms:
     """
 
     def __init__(self, forms: Iterable[str], prefix: str = "") -> None:
-        ordered = list(set(forms))  # one order for both tries: their shared branches come in the same order
-        pre = f"(?:{prefix}{_OPT_MARKS})?" if prefix else ""
-        self.pattern = re.compile(f"{_BEFORE}{pre}{_emit(_trie(ordered))}{_AFTER}", re.IGNORECASE)
-        caseless = [f for f in ordered if _caseless(f[:1])]
-        self.caseless = re.compile(f"{_BEFORE}{pre}{_emit(_trie(caseless))}{_AFTER}") if caseless else None
+        # One order for every trie made of them: branches they share come in the same order.
+        self.forms = list(set(forms))
+        self.caseless_forms = [f for f in self.forms if _caseless(f[:1])]
+        self.prefix = f"(?:{prefix}{_OPT_MARKS})?" if prefix else ""
+        self.pattern = re.compile(_BEFORE + self.body(self.forms), re.IGNORECASE)
+        self.caseless = re.compile(_BEFORE + self.body(self.caseless_forms)) if self.caseless_forms else None
+
+    def body(self, forms: list[str]) -> str:
+        """The regex source of ``forms`` after the prefix, without the look-behind."""
+        return f"{self.prefix}{_emit(_trie(forms))}{_AFTER}"
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         """The matches in ``text[pos:endpos]``, as ``re.Pattern.finditer``."""
@@ -116,6 +121,45 @@ class Forms:
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """The match at ``pos``, as ``re.Pattern.match``."""
         return self.pattern.match(text, pos, endpos)
+
+
+def find_all(text: str, lexicons: tuple[Forms, ...]) -> list[list[tuple[int, int]]]:
+    """The spans each lexicon's ``finditer`` finds in ``text``, from one pass over it (a regex scan tries every
+    character: one scan instead of one per lexicon)."""
+    caseless = _caseless_text(text)
+    pattern, groups = _joint(lexicons, caseless)
+    found: list[list[tuple[int, int]]] = [[] for _ in lexicons]
+    if pattern is None:
+        return found
+    ends = [0] * len(lexicons)  # each lexicon's matches do not overlap, as finditer's
+    for m in pattern.finditer(text):
+        start = m.start()
+        for i, group in enumerate(groups):
+            if group and (end := m.end(group)) >= 0 and start >= ends[i]:
+                found[i].append((start, end))
+                ends[i] = end
+    return found
+
+
+@functools.lru_cache(maxsize=8)
+def _joint(lexicons: tuple[Forms, ...], caseless: bool) -> tuple[re.Pattern[str] | None, list[int | None]]:
+    """A zero-width pattern at each word start where some lexicon matches (one trie of all their forms), each
+    lexicon's match there captured in a group of its own (a look-ahead each), and each lexicon's group (None:
+    it matches nowhere in such text)."""
+    union: dict[str, list[str]] = {}  # prefix -> the forms of the lexicons with it
+    bodies: list[str] = []
+    groups: list[int | None] = []
+    for lexicon in lexicons:
+        forms = lexicon.caseless_forms if caseless else lexicon.forms
+        groups.append(len(bodies) + 1 if forms else None)
+        if forms:
+            bodies.append(lexicon.body(forms))
+            union.setdefault(lexicon.prefix, []).extend(forms)
+    if not bodies:
+        return None, groups
+    some = "|".join(f"{prefix}{_emit(_trie(list(dict.fromkeys(forms))))}" for prefix, forms in union.items())
+    ahead = "".join(f"(?=({body})|)" for body in bodies)
+    return re.compile(f"{_BEFORE}(?=(?:{some}){_AFTER}){ahead}", 0 if caseless else re.IGNORECASE), groups
 
 
 def compile_forms(forms: Iterable[str], prefix: str = "") -> Forms:
