@@ -13,9 +13,9 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from importlib import resources
-from typing import Any
 
 from ..text.normalize import fold
+from ..text.tries import trie_pattern
 
 MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640"
 _OPT_MARKS = f"[{MARKS}]*"
@@ -61,28 +61,6 @@ def _pieces(form: str) -> list[str]:
     return out
 
 
-def _trie(forms: Iterable[str]) -> dict[str, Any]:
-    """``forms`` as a trie of pieces (a ``""`` key marks the end of a form)."""
-    trie: dict[str, Any] = {}
-    for form in forms:
-        node = trie
-        for piece in _pieces(form):
-            node = node.setdefault(piece, {})
-        node[""] = {}
-    return trie
-
-
-def _emit(node: dict[str, Any]) -> str:
-    """A regex source for the trie below ``node``, so matching tries one branch per character."""
-    alts = [
-        piece + _emit(child) for piece, child in sorted(node.items(), key=lambda kv: -len(kv[1])) if piece
-    ]
-    if not alts:
-        return ""
-    body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
-    return f"(?:{body})?" if "" in node else body
-
-
 def _caseless(text: str) -> bool:
     return text.lower() == text == text.upper()
 
@@ -111,7 +89,7 @@ class Forms:
 
     def body(self, forms: list[str]) -> str:
         """The regex source of ``forms`` after the prefix, without the look-behind."""
-        return f"{self.prefix}{_emit(_trie(forms))}{_AFTER}"
+        return f"{self.prefix}{trie_pattern(map(_pieces, forms))}{_AFTER}"
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         """The matches in ``text[pos:endpos]``, as ``re.Pattern.finditer``."""
@@ -157,7 +135,9 @@ def _joint(lexicons: tuple[Forms, ...], caseless: bool) -> tuple[re.Pattern[str]
             union.setdefault(lexicon.prefix, []).extend(forms)
     if not bodies:
         return None, groups
-    some = "|".join(f"{prefix}{_emit(_trie(list(dict.fromkeys(forms))))}" for prefix, forms in union.items())
+    some = "|".join(
+        f"{prefix}{trie_pattern(map(_pieces, dict.fromkeys(forms)))}" for prefix, forms in union.items()
+    )
     ahead = "".join(f"(?=({body})|)" for body in bodies)
     return re.compile(f"{_BEFORE}(?=(?:{some}){_AFTER}){ahead}", 0 if caseless else re.IGNORECASE), groups
 
