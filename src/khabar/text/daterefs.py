@@ -20,7 +20,8 @@ RECENT_DAYS = 31  # a yearless date this far after publication is taken from the
 WINDOW_BEFORE = 24  # a date reference starts at most this far before its anchor (last word, day number)
 WINDOW_AFTER = 48
 _NON_WORD = re.compile(r"\W+")
-_DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+# One or two digits, no digit on either side; opening with the digit, the scan skips to digits in C.
+_DAY_NUMBER = re.compile(r"\d(?<!\d\d)\d?(?!\d)")
 
 _LEADS = ("اليوم", "يوم", "روز", "on", "last", "this", "le", "ce")
 _PAST = frozenset(
