@@ -63,7 +63,10 @@ def _triggers() -> dict[str, frozenset[str]]:
 
 @functools.lru_cache(maxsize=1024)  # one pattern per set of anchor words met: bounded, memory stays flat
 def _word_re(words: frozenset[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(list(words))})(?!\w)")
+    """Any of ``words`` (single words) as a whole word; each checks what stands before it after matching, so
+    the scan looks for the words themselves (in C) instead of trying a look-behind at every character."""
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(rf"{re.escape(w)}(?<!\w.{{{len(w)}}})" for w in ordered) + r")(?!\w)")
 
 
 def _matches_near(f: str, pattern: re.Pattern[str], anchors: Iterable[re.Match[str]]) -> list[re.Match[str]]:
