@@ -15,6 +15,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -236,7 +237,7 @@ def _label_block(
     lang = decide_arabic(block, sum(own, Counter()))
     labels: list[str | None] = [lang] * len(paras)
     for k, scores in enumerate(own):
-        ranked = scores.most_common(2)
+        ranked = sorted(scores.items(), key=itemgetter(1), reverse=True)[:2]  # most_common(2), without heapq
         if len(paras) > 1 and letters[k] >= _OWN_SPAN_LETTERS and ranked and ranked[0][0] != lang:
             runner = ranked[1][1] if len(ranked) > 1 else 0.0
             if ranked[0][1] - runner >= 2 * _MIN_MARGIN:
@@ -251,7 +252,7 @@ def detect(text: str) -> tuple[str | None, list[dict[str, Any]]]:
     letters: list[int] = []
     for start, end in paras:
         counts = script_letters(text[start:end])
-        scripts.append(counts.most_common(1)[0][0] if counts else None)
+        scripts.append(max(counts, key=counts.__getitem__) if counts else None)  # most_common(1)
         letters.append(counts.total())
     labels: list[str | None] = []
     i = 0
