@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from khabar.model import Article
-from khabar.text.daterefs import find_date_refs
+from khabar.text.daterefs import _word_re, find_date_refs
 from khabar.text.dates import dates, iso_of
 
 BODY = (
@@ -149,3 +150,11 @@ def test_iso_of_metadata_values():
 def test_bad_input_does_not_crash():
     for text in ("", "\n", "١٢:٦٠ م ٣٢ ديسمبر ٩٩٩٩", "x" * 50_000, "(((((" * 100):
         run(text)
+
+
+def test_anchor_words_are_found_as_whole_words() -> None:
+    words = frozenset({"الماضي", "ماضي", "last", "a"})
+    reference = re.compile(r"(?<!\w)(?:الماضي|ماضي|last|a)(?!\w)")
+    for text in ("الماضي", "الاسبوع الماضي.", "بالماضي ماضي", "lasting last a1 a", "(last) 5a a_", ""):
+        found = [m.span() for m in _word_re(words).finditer(text)]
+        assert found == [m.span() for m in reference.finditer(text)]

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from importlib import resources
-from typing import Any
 
 from ..text.normalize import fold
+from ..text.tries import trie_pattern
 
 MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640"
 _OPT_MARKS = f"[{MARKS}]*"
@@ -60,32 +61,90 @@ def _pieces(form: str) -> list[str]:
     return out
 
 
-def _trie_pattern(forms: Iterable[str]) -> str:
-    """A regex source for all ``forms`` as a trie of pieces, so matching tries one branch per character."""
-    trie: dict[str, Any] = {}
-    for form in forms:
-        node = trie
-        for piece in _pieces(form):
-            node = node.setdefault(piece, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        ends = "" in node
-        alts = [
-            piece + emit(child) for piece, child in sorted(node.items(), key=lambda kv: -len(kv[1])) if piece
-        ]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
-        return f"(?:{body})?" if ends else body
-
-    return emit(trie)
+def _caseless(text: str) -> bool:
+    return text.lower() == text == text.upper()
 
 
-def compile_forms(forms: Iterable[str], prefix: str = "") -> re.Pattern[str]:
-    """One regex matching any of ``forms`` as whole words (longest match first), after an optional ``prefix`` class."""
-    pre = f"(?:{prefix}{_OPT_MARKS})?" if prefix else ""
-    return re.compile(f"{_BEFORE}{pre}{_trie_pattern(set(forms))}{_AFTER}", re.IGNORECASE)
+@functools.lru_cache(maxsize=4)  # the texts read now, each scanned for several lexicons
+def _caseless_text(text: str) -> bool:
+    return _caseless(text)
+
+
+class Forms:
+    """Lexicon forms compiled: ``finditer`` and ``match`` as a ``re.Pattern``'s, with the same matches.
+
+    Most Arabic and Persian texts have no cased letter. There no form that begins with one can match, and
+    case folding changes nothing (no caseless character is a case variant of a cased one): such a text is
+    scanned with a pattern of only the other forms, matched as written (cheaper than the full pattern,
+    which folds every character it compares).
+    """
+
+    def __init__(self, forms: Iterable[str], prefix: str = "") -> None:
+        # One order for every trie made of them: branches they share come in the same order.
+        self.forms = list(set(forms))
+        self.caseless_forms = [f for f in self.forms if _caseless(f[:1])]
+        self.prefix = f"(?:{prefix}{_OPT_MARKS})?" if prefix else ""
+        self.pattern = re.compile(_BEFORE + self.body(self.forms), re.IGNORECASE)
+        self.caseless = re.compile(_BEFORE + self.body(self.caseless_forms)) if self.caseless_forms else None
+
+    def body(self, forms: list[str]) -> str:
+        """The regex source of ``forms`` after the prefix, without the look-behind."""
+        return f"{self.prefix}{trie_pattern(map(_pieces, forms))}{_AFTER}"
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        """The matches in ``text[pos:endpos]``, as ``re.Pattern.finditer``."""
+        pattern = self.caseless if _caseless_text(text) else self.pattern
+        return pattern.finditer(text, pos, endpos) if pattern else iter(())
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """The match at ``pos``, as ``re.Pattern.match``."""
+        return self.pattern.match(text, pos, endpos)
+
+
+def find_all(text: str, lexicons: tuple[Forms, ...]) -> list[list[tuple[int, int]]]:
+    """The spans each lexicon's ``finditer`` finds in ``text``, from one pass over it (a regex scan tries every
+    character: one scan instead of one per lexicon)."""
+    caseless = _caseless_text(text)
+    pattern, groups = _joint(lexicons, caseless)
+    found: list[list[tuple[int, int]]] = [[] for _ in lexicons]
+    if pattern is None:
+        return found
+    ends = [0] * len(lexicons)  # each lexicon's matches do not overlap, as finditer's
+    for m in pattern.finditer(text):
+        start = m.start()
+        for i, group in enumerate(groups):
+            if group and (end := m.end(group)) >= 0 and start >= ends[i]:
+                found[i].append((start, end))
+                ends[i] = end
+    return found
+
+
+@functools.lru_cache(maxsize=8)
+def _joint(lexicons: tuple[Forms, ...], caseless: bool) -> tuple[re.Pattern[str] | None, list[int | None]]:
+    """A zero-width pattern at each word start where some lexicon matches (one trie of all their forms), each
+    lexicon's match there captured in a group of its own (a look-ahead each), and each lexicon's group (None:
+    it matches nowhere in such text)."""
+    union: dict[str, list[str]] = {}  # prefix -> the forms of the lexicons with it
+    bodies: list[str] = []
+    groups: list[int | None] = []
+    for lexicon in lexicons:
+        forms = lexicon.caseless_forms if caseless else lexicon.forms
+        groups.append(len(bodies) + 1 if forms else None)
+        if forms:
+            bodies.append(lexicon.body(forms))
+            union.setdefault(lexicon.prefix, []).extend(forms)
+    if not bodies:
+        return None, groups
+    some = "|".join(
+        f"{prefix}{trie_pattern(map(_pieces, dict.fromkeys(forms)))}" for prefix, forms in union.items()
+    )
+    ahead = "".join(f"(?=({body})|)" for body in bodies)
+    return re.compile(f"{_BEFORE}(?=(?:{some}){_AFTER}){ahead}", 0 if caseless else re.IGNORECASE), groups
+
+
+def compile_forms(forms: Iterable[str], prefix: str = "") -> Forms:
+    """Any of ``forms`` as whole words (longest match first), after an optional ``prefix`` class."""
+    return Forms(forms, prefix)
 
 
 def word_classes(area: str, name: str) -> dict[str, frozenset[str]]:

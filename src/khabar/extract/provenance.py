@@ -18,7 +18,7 @@ from typing import Any
 
 from ..model import Article
 from ..registry import stage
-from .lexicon import WORD, compile_forms, key, read_tsv, word_classes
+from .lexicon import WORD, Forms, compile_forms, find_all, key, read_tsv, word_classes
 from .orgs import Org, OrgIndex, org_index, slug
 
 _NAME_WORDS = 3  # the longest name tried after a cue
@@ -33,11 +33,11 @@ _LINE_NAMES = re.compile(r"^\s*(?P<cue>[^\W\d_][\w ]{0,20}?)\s*[:：]\s*(?P<name
 class Cues:
     """The cue lexicon compiled: one regex per kind, plus word sets for the line-level cues."""
 
-    cite: re.Pattern[str]
-    after: re.Pattern[str]
-    platform: re.Pattern[str]
-    lead: re.Pattern[str]
-    head: re.Pattern[str]
+    cite: Forms
+    after: Forms
+    platform: Forms
+    lead: Forms
+    head: Forms
     strong: frozenset[str]
     line: frozenset[str]
     app: frozenset[str]
@@ -202,21 +202,23 @@ class _Finder:
     def cited_in_text(self) -> None:
         """Sources after citing cues, platforms after platform cues, agencies named by a strong head."""
         text = self.text
-        for m in self.cues.cite.finditer(text):
-            self.add(self.named_after(m.end(), cue=True), "cited")
-        for m in self.cues.platform.finditer(text):
-            self.add(self.named_after(m.end(), cue=True, platform=True), "cited")
-        for m in self.cues.head.finditer(text):
-            if key(m.group()).lstrip("وف") in self.cues.strong:
-                self.add(self.named_after(m.start(), cue=False), "cited")
-        for m in self.cues.after.finditer(text):
-            before = self._mention_at(max(0, m.start() - 40), m.start())
-            if before and not text[before[1] : m.start()].strip():
+        cues = self.cues
+        cite, platform, head, after = find_all(text, (cues.cite, cues.platform, cues.head, cues.after))
+        for _, end in cite:
+            self.add(self.named_after(end, cue=True), "cited")
+        for _, end in platform:
+            self.add(self.named_after(end, cue=True, platform=True), "cited")
+        for start, end in head:
+            if key(text[start:end]).lstrip("وف") in cues.strong:
+                self.add(self.named_after(start, cue=False), "cited")
+        for at, _ in after:
+            before = self._mention_at(max(0, at - 40), at)
+            if before and not text[before[1] : at].strip():
                 self.add(self.source(text[before[0] : before[1]], before[2]), "cited")
                 continue
-            words = list(WORD.finditer(text, max(0, m.start() - 40), m.start()))[-_NAME_WORDS:]
+            words = list(WORD.finditer(text, max(0, at - 40), at))[-_NAME_WORDS:]
             for i in range(len(words)):
-                if not text[words[-1].end() : m.start()].strip() and (
+                if not text[words[-1].end() : at].strip() and (
                     src := self.source(text[words[i].start() : words[-1].end()])
                 ):
                     self.add(src, "cited")

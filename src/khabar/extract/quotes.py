@@ -19,7 +19,7 @@ from typing import Any
 
 from ..model import Article
 from ..registry import stage
-from .lexicon import WORD, compile_forms, key, read_tsv, word_classes
+from .lexicon import WORD, Forms, compile_forms, key, read_tsv, word_classes
 from .orgs import org_index
 from .quote_spans import quoted_spans
 from .roles import RoleBindings, RolePhrase, role_at
@@ -50,7 +50,7 @@ class Verb:
 class QuoteLexicon:
     """Reporting verbs compiled into one regex, their entries by key, and the function word classes."""
 
-    regex: Any
+    regex: Forms
     verbs: dict[str, Verb]
     words: dict[str, frozenset[str]]
 
@@ -138,6 +138,15 @@ class _Reader:
         found = islice(WORD.finditer(self.text, start, end), limit)
         return [(m.start(), m.end(), key(m.group())) for m in found]
 
+    def last_words(self, start: int, end: int, n: int) -> list[tuple[int, int, str]]:
+        """The last ``n`` of :meth:`words` (only they are looked up)."""
+        found = list(WORD.finditer(self.text, start, end))[-n:]
+        return [(m.start(), m.end(), key(m.group())) for m in found]
+
+    def has_word(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` holds a word."""
+        return WORD.search(self.text, start, end) is not None
+
     def mentions_in(self, start: int, end: int) -> list[tuple[int, int, int]]:
         """PERSON and ORG mentions starting in [start, end)."""
         i = bisect_left(self.mention_starts, start)
@@ -179,9 +188,9 @@ class _Reader:
         """Arabic: the subject after the verb, a role, a name right before it, else a dropped subject."""
         text, ve = self.text, said.end
         stop = min(self.sentence_end(ve), ve + 250)
-        words = self.words(ve, stop, _SUBJECT_WORDS)
-        for s, _, w in words:
-            if self.lex.is_("comp", w) or text[s - 1 : s] in _MARKS:
+        for m in islice(WORD.finditer(text, ve, stop), _SUBJECT_WORDS):  # keys only up to the clause's end
+            s = m.start()
+            if self.lex.is_("comp", key(m.group())) or text[s - 1 : s] in _MARKS:
                 stop = s
                 break
         stop = min([stop, *[i for i in (text.find(":", ve, stop),) if i >= 0]])
@@ -208,7 +217,7 @@ class _Reader:
         start = closes[-1] + 1 if closes else start
 
         def ok(m: tuple[int, int, int]) -> bool:
-            prev = self.words(max(start, m[0] - 30), m[0])[-2:]
+            prev = self.last_words(max(start, m[0] - 30), m[0], 2)
             return not any(self.lex.is_("prep", w) for _, _, w in prev)
 
         found = self._pick(self.mentions_in(start, said.start), ok)
@@ -309,13 +318,13 @@ class _Quoter:
         inner = key(text[start:end].strip(_PUNCT_STRIP))
         if inner in self.names or inner in self.orgs.by_key:
             return True
-        prev = self.r.words(max(0, start - 30), start)[-1:]
+        prev = self.r.last_words(max(0, start - 30), start, 1)
         return n_words <= 4 and bool(prev) and self.r.lex.is_("namehead", prev[0][2])
 
     def _governor(self, open_: int, close: int) -> _Said | None:
         r = self.r
         start = r.sentence_start(open_)
-        if not r.words(start, open_) and start > 0 and r.text[:start].rstrip().endswith(":"):
+        if not r.has_word(start, open_) and start > 0 and r.text[:start].rstrip().endswith(":"):
             start = r.sentence_start(len(r.text[:start].rstrip()) - 1)
         before = [s for s in self.said if start <= s.start and s.end <= open_]
         if before:

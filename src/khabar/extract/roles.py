@@ -13,7 +13,7 @@ import functools
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .lexicon import WORD, compile_forms, key, read_tsv, word_classes
+from .lexicon import WORD, Forms, compile_forms, key, read_tsv, word_classes
 
 _MAX_NAME_GAP = 10  # words between a role noun and the name it introduces
 _STOP = frozenset('.!?؟:;؛\n«»“”"')
@@ -23,7 +23,7 @@ _STOP = frozenset('.!?؟:;؛\n«»“”"')
 class RoleLexicon:
     """Compiled role nouns: the regex, and each form's head and language by lookup key."""
 
-    regex: object
+    regex: Forms
     heads: dict[str, tuple[str, str, str]]
     stops: frozenset[str]
 
@@ -65,7 +65,7 @@ def _lookup(match_text: str) -> tuple[str, str, str] | None:
 def role_at(text: str, pos: int, stop: int, name_starts: frozenset[int] = frozenset()) -> RolePhrase | None:
     """The role phrase starting at ``pos`` (a word start), or None; it does not extend past ``stop``."""
     lex = role_lexicon()
-    m = lex.regex.match(text, pos, stop)  # type: ignore[attr-defined]
+    m = lex.regex.match(text, pos, stop)
     if not m or not (found := _lookup(m.group())):
         return None
     head, lang, implied = found
@@ -100,7 +100,7 @@ class RoleBindings:
         self._starts = [p[0] for p in persons]
         self._name_starts = frozenset(self._starts)
         self.bound: list[tuple[int, RolePhrase, int]] = []
-        for m in role_lexicon().regex.finditer(text):  # type: ignore[attr-defined]
+        for m in role_lexicon().regex.finditer(text):
             phrase = role_at(text, m.start(), len(text), self._name_starts)
             if phrase and (who := self._neighbour(phrase)) is not None:
                 self.bound.append((phrase.start, phrase, who))

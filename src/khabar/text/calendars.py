@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .normalize import fold
 from .tables import rows
+from .tries import trie_pattern
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MAX_EXTRA_WORDS = 2  # words on a date line that are neither date nor label (a section name, say)
@@ -32,9 +33,15 @@ _YEAR_DIGITS = re.compile(r"(?<!\d)(?:1[3-4]|19|20)\d\d(?!\d)")
 
 
 def alternation(words: list[str]) -> str:
-    """A regex alternation of folded phrases, longest first, spaces matching any whitespace."""
-    ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in ordered)
+    """A regex alternation of folded phrases, longest first, spaces matching any whitespace (as a trie)."""
+    return trie_pattern(_phrase_pieces(w) for w in set(words))
+
+
+def _phrase_pieces(phrase: str) -> list[str]:
+    pieces: list[str] = []
+    for word in phrase.split():
+        pieces += [r"\s+"] * bool(pieces) + [re.escape(ch) for ch in word]
+    return pieces
 
 
 def norm(text: str) -> str:

@@ -20,7 +20,8 @@ RECENT_DAYS = 31  # a yearless date this far after publication is taken from the
 WINDOW_BEFORE = 24  # a date reference starts at most this far before its anchor (last word, day number)
 WINDOW_AFTER = 48
 _NON_WORD = re.compile(r"\W+")
-_DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+# One or two digits, no digit on either side; opening with the digit, the scan skips to digits in C.
+_DAY_NUMBER = re.compile(r"\d(?<!\d\d)\d?(?!\d)")
 
 _LEADS = ("اليوم", "يوم", "روز", "on", "last", "this", "le", "ce")
 _PAST = frozenset(
@@ -62,7 +63,10 @@ def _triggers() -> dict[str, frozenset[str]]:
 
 @functools.lru_cache(maxsize=1024)  # one pattern per set of anchor words met: bounded, memory stays flat
 def _word_re(words: frozenset[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(list(words))})(?!\w)")
+    """Any of ``words`` (single words) as a whole word; each checks what stands before it after matching, so
+    the scan looks for the words themselves (in C) instead of trying a look-behind at every character."""
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(rf"{re.escape(w)}(?<!\w.{{{len(w)}}})" for w in ordered) + r")(?!\w)")
 
 
 def _matches_near(f: str, pattern: re.Pattern[str], anchors: Iterable[re.Match[str]]) -> list[re.Match[str]]:

@@ -15,6 +15,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -136,11 +137,13 @@ def _word_evidence(word: str) -> tuple[str, float] | None:
 
 @functools.cache
 def _detector(codes: tuple[str, ...]) -> Any:
-    """A lingua detector for these ISO 639-1 codes, low-accuracy mode (built once per process and set)."""
+    """A lingua detector for these ISO 639-1 codes, low-accuracy mode, built once per process and set with all
+    its models loaded (lazily, lingua loads them at its first calls: a second and more inside an article)."""
     from lingua import IsoCode639_1, LanguageDetectorBuilder
 
     isos = [getattr(IsoCode639_1, c.upper()) for c in codes]
-    return LanguageDetectorBuilder.from_iso_codes_639_1(*isos).with_low_accuracy_mode().build()
+    builder = LanguageDetectorBuilder.from_iso_codes_639_1(*isos).with_low_accuracy_mode()
+    return builder.with_preloaded_language_models().build()
 
 
 @functools.cache
@@ -234,7 +237,7 @@ def _label_block(
     lang = decide_arabic(block, sum(own, Counter()))
     labels: list[str | None] = [lang] * len(paras)
     for k, scores in enumerate(own):
-        ranked = scores.most_common(2)
+        ranked = sorted(scores.items(), key=itemgetter(1), reverse=True)[:2]  # most_common(2), without heapq
         if len(paras) > 1 and letters[k] >= _OWN_SPAN_LETTERS and ranked and ranked[0][0] != lang:
             runner = ranked[1][1] if len(ranked) > 1 else 0.0
             if ranked[0][1] - runner >= 2 * _MIN_MARGIN:
@@ -249,7 +252,7 @@ def detect(text: str) -> tuple[str | None, list[dict[str, Any]]]:
     letters: list[int] = []
     for start, end in paras:
         counts = script_letters(text[start:end])
-        scripts.append(counts.most_common(1)[0][0] if counts else None)
+        scripts.append(max(counts, key=counts.__getitem__) if counts else None)  # most_common(1)
         letters.append(counts.total())
     labels: list[str | None] = []
     i = 0

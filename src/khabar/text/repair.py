@@ -155,18 +155,21 @@ def find_splits(text: str, lang: str, **rule: float) -> list[tuple[int, int]]:
     words, gaps = _words(text)
     bare = [w for _, _, w in words]
     known = frequency_dict(lang) if rule["min_zipf"] > 0 else None
-    # Each distinct word that may open with proclitics, without them (one regex call per word, not per pair).
-    stems = {w: _PROCLITICS.sub("", w, 1) for w in set(bare) if w[:1] in _PROCLITIC_LETTERS}
     # Pairs one space apart that should_join's first test lets through (whatever proclitics _core cuts);
     # with a frequency floor, only those of which some joined form is a word (should_join would refuse
-    # the rest, at several times the cost; the letter tests first: they spare most lookups in the table).
+    # the rest, at several times the cost; the letter tests first: they spare most lookups in the table,
+    # and the lookup without proclitics comes last: it strips them only from the few pairs left).
     pairs = [
         i
         for i, (gap, left, right) in enumerate(zip(gaps, bare[:-1], bare[1:], strict=True))
         if gap == " "
         and not left.endswith(_NO_MARK_BEFORE)
         and not right.startswith(_WORD_INITIAL)
-        and (known is None or left + right in known or (left in stems and stems[left] + right in known))
+        and (
+            known is None
+            or left + right in known
+            or (left[:1] in _PROCLITIC_LETTERS and _PROCLITICS.sub("", left, 1) + right in known)
+        )
     ]
     found: list[tuple[int, int]] = []
     for i in pairs:
