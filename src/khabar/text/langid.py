@@ -137,13 +137,11 @@ def _word_evidence(word: str) -> tuple[str, float] | None:
 
 @functools.cache
 def _detector(codes: tuple[str, ...]) -> Any:
-    """A lingua detector for these ISO 639-1 codes, low-accuracy mode, built once per process and set with all
-    its models loaded (lazily, lingua loads them at its first calls: a second and more inside an article)."""
+    """A lingua detector for these ISO 639-1 codes, low-accuracy mode (built once per process and set)."""
     from lingua import IsoCode639_1, LanguageDetectorBuilder
 
     isos = [getattr(IsoCode639_1, c.upper()) for c in codes]
-    builder = LanguageDetectorBuilder.from_iso_codes_639_1(*isos).with_low_accuracy_mode()
-    return builder.with_preloaded_language_models().build()
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*isos).with_low_accuracy_mode().build()
 
 
 @functools.cache
