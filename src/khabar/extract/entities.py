@@ -390,6 +390,7 @@ def _short_forms(
         return
     clitic = lang == "ar"
     glued, words, text, starts, ends = toks.glued, toks.folds, toks.text, toks.starts, toks.ends
+    near = {n for s in surnames.skeletons for n in (len(s) - 1, len(s), len(s) + 1)}
     for k in _short_form_candidates(toks, lang, surnames):
         word = words[k]
         if covered[k] is not None or len(word) < 3 or k in glued or k + 1 in glued:
@@ -410,7 +411,7 @@ def _short_forms(
                 skel = skeleton(spelled)
                 if len(skel) < MIN_SKELETON:
                     continue  # too short to compare
-                eid = _lone_word(res, surnames, word[c:], spelled, skel, lang)
+                eid = _lone_word(res, surnames, near, word[c:], spelled, skel, lang)
             if eid:
                 found.mentions.append(Mention(eid, starts[k] + c, ends[k], text[starts[k] + c : ends[k]]))
                 covered[k] = "PERSON"
@@ -447,20 +448,20 @@ def _short_form_candidates(toks: Tokens, lang: str | None, surnames: Surnames) -
 
 
 def _lone_word(
-    res: Resources, surnames: Surnames, word: str, original: str, skel: str, lang: str | None
+    res: Resources, surnames: Surnames, near: set[int], word: str, original: str, skel: str, lang: str | None
 ) -> str | None:
     """The person a lone word (not itself a surname of the document; capitalised if in Latin script, with a
     skeleton ``skel`` of MIN_SKELETON letters or more) names: a person the document names in full whose
     surname has the same skeleton, or, for a capitalised rare Latin-script word, a curated surname spelled
     another way ("Lukashenka"). A word too common never does. An Arabic-script word that merely sounds like
     a curated surname is no evidence (الأحرى is "rather", not Hariri), and words with the article are compared
-    as spelled only (by the caller).
+    as spelled only (by the caller). ``near`` holds the lengths within one of a surname skeleton's.
 
     The skeleton is compared first: most words match no surname, and their frequency is then not needed.
     """
     latin = is_latin(original)
     known = surnames.skeletons.get(skel)
-    if known is None and len(skel) >= MIN_FUZZY:
+    if known is None and len(skel) >= MIN_FUZZY and len(skel) in near:
         known = next(
             (e for s, e in surnames.skeletons.items() if abs(len(s) - len(skel)) <= 1 and close(skel, s)),
             None,

@@ -6,6 +6,7 @@ import functools
 import itertools
 import math
 import re
+import string
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -86,9 +87,12 @@ def _plain_zipf(word: str, lang: str) -> float:
     return round(math.log(freq, 10) + 9, 2)
 
 
+_ASCII_LETTERS = frozenset(string.ascii_letters)
+
+
 def is_latin(word: str) -> bool:
     """True when the word starts with a Latin letter."""
-    return word[:1].isascii() and word[:1].isalpha()
+    return word[:1] in _ASCII_LETTERS
 
 
 @dataclass(slots=True)
@@ -250,18 +254,19 @@ class PhraseIndex:
         cached = cache.get(word)
         if cached is not None:
             return cached
-        out = [(word, "")]
+        indexed = self._by_first
+        out = [(word, "")] if word in indexed else []
         if clitics and word[:1] in _PROCLITIC_INITIALS:
             for n in range(min(_LONGEST_PROCLITIC, len(word) - _MIN_REST), 0, -1):
                 p = word[:n]
                 if p in _PROCLITIC_SET:
                     rest = word[n:]
-                    out.append((rest, p))
-                    if p.endswith("لل"):
-                        out.append(("ال" + rest, p))  # لل + صين = ل + الصين
-                    elif p.endswith("ال"):
-                        out.append(("ال" + rest, p[:-2]))  # keep the article in the span
-        found = tuple(c for c in out if c[0] in self._by_first)
+                    if rest in indexed:
+                        out.append((rest, p))
+                    if p.endswith(("لل", "ال")) and "ال" + rest in indexed:
+                        # لل + صين = ل + الصين; after ال, keep the article in the span
+                        out.append(("ال" + rest, p if p.endswith("لل") else p[:-2]))
+        found = tuple(out)
         if len(cache) >= FIRSTS_CACHE:
             cache.clear()  # start over: the frequent words come back first
             self._startable[clitics].clear()
