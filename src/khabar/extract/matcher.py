@@ -188,20 +188,22 @@ class PhraseIndex:
     """Maps folded word sequences to payloads; finds the longest sequence starting at a word."""
 
     def __init__(self) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], list[Any]]]] = {}
+        self._by_first: dict[str, list[int]] = {}
+        """The lengths of the phrases each first word starts (longest first once sorted): a match looks each
+        length up in ``_exact`` instead of comparing every phrase of a frequent first word (علی)."""
         self._exact: dict[tuple[str, ...], list[Any]] = {}
         self._firsts_cache: tuple[dict[str, tuple[tuple[str, str], ...]], ...] = ({}, {})
         self._startable: tuple[set[str], ...] = (set(), set())
         """The words of each cache that some indexed phrase may start with (a non-empty ``firsts``)."""
         self._unsorted: set[str] = set()
-        """First words whose phrases were added since their bucket was last sorted (longest first)."""
+        """First words given a new phrase length since their lengths were last sorted."""
         self._forms: list[frozenset[str] | None] = [None, None]
         """A small index's words with a non-empty ``firsts``, without and with proclitics (built when first asked)."""
 
     def _sort(self) -> None:
-        """Sort the buckets phrases were added to: longest first, then in the order added."""
+        """Sort the phrase lengths of the first words given a new one: longest first."""
         for first in self._unsorted:
-            self._by_first[first].sort(key=lambda e: -len(e[0]))
+            self._by_first[first].sort(reverse=True)
         self._unsorted.clear()
 
     def add(self, phrase: str, payload: Any) -> None:
@@ -211,8 +213,10 @@ class PhraseIndex:
             return
         if key not in self._exact:
             self._exact[key] = []
-            self._by_first.setdefault(key[0], []).append((key, self._exact[key]))
-            self._unsorted.add(key[0])
+            lengths = self._by_first.setdefault(key[0], [])
+            if len(key) not in lengths:
+                lengths.append(len(key))
+                self._unsorted.add(key[0])
             self._clear_firsts()
         if payload not in self._exact[key]:
             self._exact[key].append(payload)
@@ -300,17 +304,16 @@ class PhraseIndex:
             return None
         best: tuple[int, str, list[Any], tuple[str, ...]] | None = None
         room = len(folds) - i
+        exact = self._exact
         for first, cut in firsts:
-            tail_n, tail = 1, ()  # the words after word i, as many as the phrase at hand has (longest first)
-            for key, payloads in self._by_first[first]:
-                n = len(key)
+            for n in self._by_first[first]:  # longest first
                 if best is not None and n <= best[0] - i:
                     break
                 if n > room:
                     continue
-                if n != tail_n:
-                    tail_n, tail = n, tuple(folds[i + 1 : i + n])
-                if tail == key[1:] and (n == 1 or toks.joined(i, i + n)) and toks.whole(i, i + n):
+                key = (first, *folds[i + 1 : i + n])
+                payloads = exact.get(key)
+                if payloads is not None and (n == 1 or toks.joined(i, i + n)) and toks.whole(i, i + n):
                     best = (i + n, cut, payloads, key)
                     break
         if best is None:
