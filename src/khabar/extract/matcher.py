@@ -158,6 +158,8 @@ def tokenize(text: str) -> Tokens:
 
 def original_offset(word: str, folded_chars: int) -> int:
     """How many characters of ``word`` (original spelling) spell its first ``folded_chars`` folded letters."""
+    if folded_chars <= len(word) and not _MARK.search(word, 0, folded_chars):
+        return folded_chars  # no mark or tatweel among them (most words): one character per letter
     seen = 0
     for k, ch in enumerate(word):
         if seen == folded_chars:
