@@ -281,17 +281,21 @@ class PhraseIndex:
             self._startable[clitics].add(word)
         return found
 
-    def starts(self, toks: Tokens, lang: str | None) -> list[int]:
-        """The words where some phrase may start (a cheap filter before match())."""
+    def startable(self, toks: Tokens, lang: str | None) -> set[str] | frozenset[str]:
+        """The distinct folded words of ``toks`` some phrase may start with."""
         clitics = lang in _CLITIC_LANGS
         forms = self._startable_forms(clitics)
         if forms is not None:
-            can_start = forms & toks.vocabulary
-            return [i for i, w in enumerate(toks.folds) if w in can_start] if can_start else []
+            return forms & toks.vocabulary
         words = toks.vocabulary
         can_start = self._startable[clitics] & words  # set operations: no Python loop over known words
         can_start.update(w for w in words.difference(self._firsts_cache[clitics]) if self.firsts(w, clitics))
-        return [i for i, w in enumerate(toks.folds) if w in can_start]
+        return can_start
+
+    def starts(self, toks: Tokens, lang: str | None) -> list[int]:
+        """The words where some phrase may start (a cheap filter before match())."""
+        can_start = self.startable(toks, lang)
+        return [i for i, w in enumerate(toks.folds) if w in can_start] if can_start else []
 
     def match(self, toks: Tokens, i: int, lang: str | None) -> Hit | None:
         """The longest phrase starting at word ``i`` (a proclitic may be stripped from that word)."""
