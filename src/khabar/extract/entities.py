@@ -390,27 +390,31 @@ def _short_forms(
         return
     clitic = lang == "ar"
     glued, words, text, starts, ends = toks.glued, toks.folds, toks.text, toks.starts, toks.ends
+    by_word, sounds = surnames.folded, surnames.skeletons
+    near = {n for s in sounds for n in (len(s) - 1, len(s), len(s) + 1) if n >= MIN_FUZZY}
     for k in _short_form_candidates(toks, lang, surnames):
+        if covered[k] is not None or k in glued or k + 1 in glued:
+            continue
         word = words[k]
-        if covered[k] is not None or len(word) < 3 or k in glued or k + 1 in glued:
+        if len(word) < 3:
             continue
         original = text[starts[k] : ends[k]]
         if latin_only and not (is_latin(original) or is_latin(original[1:])):
             continue
-        cut = _clitic_cut(word, clitic)
-        for c in (0, cut) if cut else (0,):
-            eid = surnames.folded.get(word[c:])
+        for c in (0, 1) if _clitic_cut(word, clitic) else (0,):
+            rest = word[c:] if c else word
+            eid = by_word.get(rest)
             if eid is None:
-                if word.startswith("ال", c):
+                if rest.startswith("ال"):
                     continue  # compared as spelled only
-                spelled = original[c:]
+                spelled = original[c:] if c else original
                 latin = is_latin(spelled)
-                if (latin and not spelled[0].isupper()) or not (latin or surnames.skeletons):
+                if (latin and not spelled[0].isupper()) or not (latin or sounds):
                     continue  # lowercase Latin script; or no surname to sound like, and not a curated one's script
                 skel = skeleton(spelled)
-                if len(skel) < MIN_SKELETON:
-                    continue  # too short to compare
-                eid = _lone_word(res, surnames, word[c:], spelled, skel, lang)
+                if len(skel) < MIN_SKELETON or not (latin or skel in sounds or len(skel) in near):
+                    continue  # too short to compare; or sounds like no surname, and not a curated one's script
+                eid = _lone_word(res, surnames, near, rest, spelled, skel, lang)
             if eid:
                 found.mentions.append(Mention(eid, starts[k] + c, ends[k], text[starts[k] + c : ends[k]]))
                 covered[k] = "PERSON"
@@ -447,20 +451,21 @@ def _short_form_candidates(toks: Tokens, lang: str | None, surnames: Surnames) -
 
 
 def _lone_word(
-    res: Resources, surnames: Surnames, word: str, original: str, skel: str, lang: str | None
+    res: Resources, surnames: Surnames, near: set[int], word: str, original: str, skel: str, lang: str | None
 ) -> str | None:
     """The person a lone word (not itself a surname of the document; capitalised if in Latin script, with a
     skeleton ``skel`` of MIN_SKELETON letters or more) names: a person the document names in full whose
     surname has the same skeleton, or, for a capitalised rare Latin-script word, a curated surname spelled
     another way ("Lukashenka"). A word too common never does. An Arabic-script word that merely sounds like
     a curated surname is no evidence (الأحرى is "rather", not Hariri), and words with the article are compared
-    as spelled only (by the caller).
+    as spelled only (by the caller). ``near`` holds the lengths (of MIN_FUZZY letters or more) within one of
+    a surname skeleton's.
 
     The skeleton is compared first: most words match no surname, and their frequency is then not needed.
     """
     latin = is_latin(original)
     known = surnames.skeletons.get(skel)
-    if known is None and len(skel) >= MIN_FUZZY:
+    if known is None and len(skel) in near:
         known = next(
             (e for s, e in surnames.skeletons.items() if abs(len(s) - len(skel)) <= 1 and close(skel, s)),
             None,

@@ -6,6 +6,7 @@ import functools
 import itertools
 import math
 import re
+import string
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -89,9 +90,12 @@ def _plain_zipf(word: str, lang: str) -> float:
     return round(math.log(freq, 10) + 9, 2)
 
 
+_ASCII_LETTERS = frozenset(string.ascii_letters)
+
+
 def is_latin(word: str) -> bool:
     """True when the word starts with a Latin letter."""
-    return word[:1].isascii() and word[:1].isalpha()
+    return word[:1] in _ASCII_LETTERS
 
 
 @dataclass(slots=True)
@@ -157,6 +161,8 @@ def tokenize(text: str) -> Tokens:
 
 def original_offset(word: str, folded_chars: int) -> int:
     """How many characters of ``word`` (original spelling) spell its first ``folded_chars`` folded letters."""
+    if folded_chars <= len(word) and not _MARK.search(word, 0, folded_chars):
+        return folded_chars  # no mark or tatweel among them (most words): one character per letter
     seen = 0
     for k, ch in enumerate(word):
         if seen == folded_chars:
@@ -187,20 +193,22 @@ class PhraseIndex:
     """Maps folded word sequences to payloads; finds the longest sequence starting at a word."""
 
     def __init__(self) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], list[Any]]]] = {}
+        self._by_first: dict[str, list[int]] = {}
+        """The lengths of the phrases each first word starts (longest first once sorted): a match looks each
+        length up in ``_exact`` instead of comparing every phrase of a frequent first word (علی)."""
         self._exact: dict[tuple[str, ...], list[Any]] = {}
         self._firsts_cache: tuple[dict[str, tuple[tuple[str, str], ...]], ...] = ({}, {})
         self._startable: tuple[set[str], ...] = (set(), set())
         """The words of each cache that some indexed phrase may start with (a non-empty ``firsts``)."""
         self._unsorted: set[str] = set()
-        """First words whose phrases were added since their bucket was last sorted (longest first)."""
+        """First words given a new phrase length since their lengths were last sorted."""
         self._forms: list[frozenset[str] | None] = [None, None]
         """A small index's words with a non-empty ``firsts``, without and with proclitics (built when first asked)."""
 
     def _sort(self) -> None:
-        """Sort the buckets phrases were added to: longest first, then in the order added."""
+        """Sort the phrase lengths of the first words given a new one: longest first."""
         for first in self._unsorted:
-            self._by_first[first].sort(key=lambda e: -len(e[0]))
+            self._by_first[first].sort(reverse=True)
         self._unsorted.clear()
 
     def add(self, phrase: str, payload: Any) -> None:
@@ -210,8 +218,10 @@ class PhraseIndex:
             return
         if key not in self._exact:
             self._exact[key] = []
-            self._by_first.setdefault(key[0], []).append((key, self._exact[key]))
-            self._unsorted.add(key[0])
+            lengths = self._by_first.setdefault(key[0], [])
+            if len(key) not in lengths:
+                lengths.append(len(key))
+                self._unsorted.add(key[0])
             self._clear_firsts()
         if payload not in self._exact[key]:
             self._exact[key].append(payload)
@@ -253,18 +263,19 @@ class PhraseIndex:
         cached = cache.get(word)
         if cached is not None:
             return cached
-        out = [(word, "")]
+        indexed = self._by_first
+        out = [(word, "")] if word in indexed else []
         if clitics and word[:1] in _PROCLITIC_INITIALS:
             for n in range(min(_LONGEST_PROCLITIC, len(word) - _MIN_REST), 0, -1):
                 p = word[:n]
                 if p in _PROCLITIC_SET:
                     rest = word[n:]
-                    out.append((rest, p))
-                    if p.endswith("لل"):
-                        out.append(("ال" + rest, p))  # لل + صين = ل + الصين
-                    elif p.endswith("ال"):
-                        out.append(("ال" + rest, p[:-2]))  # keep the article in the span
-        found = tuple(c for c in out if c[0] in self._by_first)
+                    if rest in indexed:
+                        out.append((rest, p))
+                    if p.endswith(("لل", "ال")) and "ال" + rest in indexed:
+                        # لل + صين = ل + الصين; after ال, keep the article in the span
+                        out.append(("ال" + rest, p if p.endswith("لل") else p[:-2]))
+        found = tuple(out)
         if len(cache) >= FIRSTS_CACHE:
             cache.clear()  # start over: the frequent words come back first
             self._startable[clitics].clear()
@@ -273,17 +284,21 @@ class PhraseIndex:
             self._startable[clitics].add(word)
         return found
 
-    def starts(self, toks: Tokens, lang: str | None) -> list[int]:
-        """The words where some phrase may start (a cheap filter before match())."""
+    def startable(self, toks: Tokens, lang: str | None) -> set[str] | frozenset[str]:
+        """The distinct folded words of ``toks`` some phrase may start with."""
         clitics = lang in _CLITIC_LANGS
         forms = self._startable_forms(clitics)
         if forms is not None:
-            can_start = forms & toks.vocabulary
-            return [i for i, w in enumerate(toks.folds) if w in can_start] if can_start else []
+            return forms & toks.vocabulary
         words = toks.vocabulary
         can_start = self._startable[clitics] & words  # set operations: no Python loop over known words
         can_start.update(w for w in words.difference(self._firsts_cache[clitics]) if self.firsts(w, clitics))
-        return [i for i, w in enumerate(toks.folds) if w in can_start]
+        return can_start
+
+    def starts(self, toks: Tokens, lang: str | None) -> list[int]:
+        """The words where some phrase may start (a cheap filter before match())."""
+        can_start = self.startable(toks, lang)
+        return [i for i, w in enumerate(toks.folds) if w in can_start] if can_start else []
 
     def match(self, toks: Tokens, i: int, lang: str | None) -> Hit | None:
         """The longest phrase starting at word ``i`` (a proclitic may be stripped from that word)."""
@@ -298,17 +313,16 @@ class PhraseIndex:
             return None
         best: tuple[int, str, list[Any], tuple[str, ...]] | None = None
         room = len(folds) - i
+        exact = self._exact
         for first, cut in firsts:
-            tail_n, tail = 1, ()  # the words after word i, as many as the phrase at hand has (longest first)
-            for key, payloads in self._by_first[first]:
-                n = len(key)
+            for n in self._by_first[first]:  # longest first
                 if best is not None and n <= best[0] - i:
                     break
                 if n > room:
                     continue
-                if n != tail_n:
-                    tail_n, tail = n, tuple(folds[i + 1 : i + n])
-                if tail == key[1:] and (n == 1 or toks.joined(i, i + n)) and toks.whole(i, i + n):
+                key = (first, *folds[i + 1 : i + n])
+                payloads = exact.get(key)
+                if payloads is not None and (n == 1 or toks.joined(i, i + n)) and toks.whole(i, i + n):
                     best = (i + n, cut, payloads, key)
                     break
         if best is None:

@@ -156,10 +156,9 @@ def _after_trigger(ctx: Context, j: int) -> tuple[int, str | None]:
 def find_persons(ctx: Context) -> list[PersonSpan]:
     """Person names found by rule, left to right, not overlapping."""
     toks = ctx.toks
-    where = set(ctx.triggers.starts(toks, ctx.lang))
-    named = _given_forms(ctx.given) & toks.vocabulary
-    if named:
-        where.update(k for k, f in enumerate(toks.folds) if f in named)
+    # Words a trigger may start with or given names are: one pass over the words for both.
+    begins = ctx.triggers.startable(toks, ctx.lang) | (_given_forms(ctx.given) & toks.vocabulary)
+    where = {k for k, f in enumerate(toks.folds) if f in begins} if begins else set()
     # The word after each «, when only spaces stand between them.
     after_quote = (bisect_right(toks.starts, m.start()) for m in _OPEN_QUOTE.finditer(toks.text))
     where.update(k for k in after_quote if k < len(toks) and toks.before(k).rstrip().endswith("«"))
