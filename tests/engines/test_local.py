@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import partial
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from khabar.cluster.settings import settings
 from khabar.config import DEFAULT_PIPELINE
 from khabar.engines import LocalEngine
 from khabar.ingest import Prepared, SerialEngine, article_from_document, prepare
-from khabar.model import Document
+from khabar.model import Article, Document
 from khabar.pipeline import Pipeline
 
 
@@ -30,6 +31,22 @@ def test_pool_matches_serial_in_order(seeds_dir: Path) -> None:
     pooled = list(LocalEngine(2, min_pool=8, chunksize=2).map(pipeline, _articles(seeds_dir, 4)))
     assert [a.id for a in pooled] == [a.id for a in serial]
     assert [a.to_dict() for a in pooled] == [a.to_dict() for a in serial]
+
+
+def test_replaced_workers_give_the_same_results_in_order(seeds_dir: Path) -> None:
+    """Workers replaced after every chunk (``max_tasks=1``) lose nothing and keep the input order."""
+    pipeline = Pipeline(list(DEFAULT_PIPELINE))
+    serial = list(SerialEngine().map(pipeline, _articles(seeds_dir, 4)))
+    engine = LocalEngine(2, min_pool=8, chunksize=2, max_tasks=1)
+    pooled = list(engine.map(pipeline, _articles(seeds_dir, 4)))
+    assert [a.to_dict() for a in pooled] == [a.to_dict() for a in serial]
+    pids = list(engine.map(pipeline, _articles(seeds_dir, 4), _pid))
+    assert len(set(pids)) > 2  # 10 chunks on 2 workers, each worker replaced after one
+
+
+def _pid(article: Article, pipeline: Pipeline) -> int:
+    """The process that ran the task (a picklable task for the pool)."""
+    return os.getpid()
 
 
 def test_small_runs_stay_in_process(seeds_dir: Path) -> None:
