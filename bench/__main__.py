@@ -51,12 +51,15 @@ RESULTS = ROOT / "bench" / "results"
 BLOCK = 5000
 
 
-def end_to_end(size: int, folder: Path, *, workers: int | None, engine: str) -> dict[str, Any]:
-    """Ingest the first ``size`` articles into a fresh store with clustering; rates and memory per block.
+def end_to_end(
+    size: int, folder: Path, *, workers: int | None, engine: str, source: Path | None = None
+) -> dict[str, Any]:
+    """Ingest the first ``size`` articles (or the JSONL file ``source``) into a fresh store with clustering;
+    rates and memory per block.
 
     Blocks are counted as articles are read, which runs up to one clustering chunk ahead of storing.
     """
-    src = saudinewsnet_slice(size, folder)
+    src = source or saudinewsnet_slice(size, folder)
     seen = 0
     marks: list[dict[str, Any]] = []
     start = last = time.perf_counter()
