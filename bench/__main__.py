@@ -6,9 +6,9 @@ For each size N (the first N SaudiNewsNet articles):
   * stages: every registered stage of the default pipeline, timed one by one over the same N articles in one
     process (one core, a process of its own): ms per article and the per-article stages' articles/s;
   * end to end: ``khabar.open(tmp).ingest([slice])`` (sources, stages on the engine, store, index, clustering):
-    articles/s, articles/s of the first and last 5,000, memory every 5,000 articles and at its peak, and
-    the CPU seconds of this process (store, clustering) and of the workers (stages): on a shared machine
-    they say where the time went when wall time cannot.
+    articles/s, memory and CPU ms per article every 5,000 articles, memory at its peak, and the CPU seconds
+    of this process (store, clustering) and of the workers (stages): on a shared machine they say where the
+    time went when wall time cannot, and whether the cost per article stays flat as the store grows.
 Memory, in MiB: RSS summed over this process and its descendants (forkserver, pool workers) counts a page
 shared by several of them (the tables the forkserver preloads) once for each; PSS summed over them counts
 every page once (a shared page split between its sharers): the memory the ingest really takes. "ingest"
@@ -62,27 +62,30 @@ def end_to_end(
     src = source or saudinewsnet_slice(size, folder)
     seen = 0
     marks: list[dict[str, Any]] = []
+    sampler = Sampler()
     start = last = time.perf_counter()
+    cpu = last_cpu = cpu_seconds()
+    last_workers = 0.0
 
     def tick() -> None:
-        nonlocal seen, last
+        nonlocal seen, last, last_cpu, last_workers
         seen += 1
         if seen % BLOCK == 0:
-            now = time.perf_counter()
+            now, now_cpu, workers_cpu = time.perf_counter(), cpu_seconds(), sum(sampler.cpu.values())
             marks.append(
                 {
                     "articles": seen,
                     "per_s": round(BLOCK / (now - last), 1),
+                    "ingest_cpu_ms": round(1000 * (now_cpu - last_cpu) / BLOCK, 2),
+                    "workers_cpu_ms": round(1000 * (workers_cpu - last_workers) / BLOCK, 2),
                     "rss_mb": round(tree_rss_mb()),
                     "pss_mb": round(tree_pss_mb()),
                     "ingest_pss_mb": round(pss_mb()),
                 }
             )
-            last = now
+            last, last_cpu, last_workers = now, now_cpu, workers_cpu
 
-    sampler = Sampler()
     sampler.start()
-    cpu = cpu_seconds()
     with khabar.open(folder / f"bench-{size}.db") as k:
         report = k.ingest(
             [str(src)], field_map=dict(SAUDI_FIELDS), workers=workers, engine=engine, on_item=tick
@@ -147,10 +150,14 @@ def print_table(result: dict[str, Any]) -> None:
         blocks = r["end_to_end"]["blocks"]
         if blocks:
             line = ", ".join(
-                f"{b['articles']:,}: {b['per_s']}/s RSS {b['rss_mb']} PSS {b['pss_mb']} (ingest {b['ingest_pss_mb']})"
+                f"{b['articles']:,}: {b['per_s']}/s, CPU ms {b['ingest_cpu_ms']} + {b['workers_cpu_ms']},"
+                f" RSS {b['rss_mb']} PSS {b['pss_mb']} (ingest {b['ingest_pss_mb']})"
                 for b in blocks
             )
-            print(f"{r['size']:,} by block of {BLOCK:,} (articles/s, MiB of all processes): {line}")
+            print(
+                f"{r['size']:,} by block of {BLOCK:,} (articles/s, CPU ms per article of the ingesting process"
+                f" + the workers, MiB of all processes): {line}"
+            )
 
 
 def main() -> None:

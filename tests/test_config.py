@@ -36,3 +36,16 @@ def test_broken_toml_names_the_file(tmp_path: Path) -> None:
     f.write_text("pipeline = [", encoding="utf-8")
     with pytest.raises(ValueError, match=r"bad\.toml: cannot read config"):
         config.load(f)
+
+
+def test_the_store_section_sizes_the_writers_page_cache(tmp_path: Path) -> None:
+    import khabar
+    from khabar.store.sqlite import DEFAULT_CACHE_MIB
+
+    def cache_kib(k: khabar.Khabar) -> int:
+        return -k.store._writer.execute("PRAGMA cache_size").fetchone()[0]
+
+    with khabar.open(tmp_path / "default.db") as k:
+        assert cache_kib(k) == DEFAULT_CACHE_MIB * 1024
+    with khabar.open(tmp_path / "small.db", store={"cache_mib": 8}) as k:
+        assert cache_kib(k) == 8 * 1024

@@ -29,6 +29,7 @@ from .model import Article, Document, Event, Story
 from .pipeline import Pipeline
 from .sources import Problem, SourceOptions, iter_documents
 from .store import SQLiteStore, Store
+from .store.sqlite import DEFAULT_CACHE_MIB
 from .store.base import ArticleFilter, SearchHit
 from .text.chrome import repeated_keys
 
@@ -379,4 +380,6 @@ def _read_entries(path: Path) -> list[dict[str, Any]]:
 def open(db: str | os.PathLike[str] | None = None, *, config: str | None = None, **overrides: Any) -> Khabar:
     """Open (or create) the corpus at ``db`` (default ``$KHABAR_DB`` or ``./khabar.db``)."""
     path = Path(db or os.environ.get("KHABAR_DB") or DEFAULT_DB)
-    return Khabar(SQLiteStore(path), config_mod.load(config, **overrides))
+    cfg = config_mod.load(config, **overrides)
+    cache_mib = int(cfg["store"].get("cache_mib", DEFAULT_CACHE_MIB))
+    return Khabar(SQLiteStore(path, cache_mib=cache_mib), cfg)

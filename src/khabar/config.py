@@ -34,6 +34,7 @@ DEFAULTS: dict[str, Any] = {
         "cluster_chunk": 1000,  # articles clustered together (memory stays flat)
     },
     "learn_chrome": {"min_docs": 5, "min_share": 0.2},  # a line repeated this widely in one outlet is chrome
+    "store": {},  # SQLiteStore options: cache_mib, the writer's page cache (store.sqlite.DEFAULT_CACHE_MIB)
     "cluster": {},
 }
 

@@ -1,8 +1,12 @@
-"""Describing an event reads a bounded number of its articles: the most central ones, in event order."""
+"""Describing an event reads a bounded number of its articles: the most central ones, in event order,
+kept as the event's core while articles join."""
 
 from __future__ import annotations
 
 from khabar.cluster.describe import DESCRIBED_ARTICLES, central
+from khabar.cluster.events import Clusterer
+from khabar.cluster.state import MemoryState
+from khabar.model import Article
 
 
 def _record(i: int, weight: float) -> dict:
@@ -21,3 +25,80 @@ def test_a_large_event_is_described_from_its_most_central_articles_in_event_orde
     event = {"articles": [f"a{i}" for i in reversed(range(n))], "vec": {"quake": 1.0}}
     chosen = central(event, records)
     assert chosen == [f"a{i}" for i in reversed(range(n - DESCRIBED_ARTICLES, n))]
+
+
+def _quake_reports(n: int) -> list[Article]:
+    """``n`` reports of one earthquake, each with words of its own, naming the city as an entity."""
+    izmir = {
+        "id": "Q35997",
+        "type": "PLACE",
+        "name": "Izmir",
+        "salience": 1.0,
+        "mentions": [{"text": "Izmir"}],
+    }
+    return [
+        Article(
+            id=f"q{i:02d}",
+            text=f"An earthquake of magnitude 6.6 struck Izmir on Friday, rescuers said. Witness{i} saw tower{i} fall.",
+            published="2020-10-30T12:00",
+            entities=[izmir],
+        )
+        for i in range(n)
+    ]
+
+
+class _CountingState(MemoryState):
+    """A MemoryState that counts the article records read."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.article_reads = 0
+
+    def get(self, kind: str, key: str) -> dict | None:
+        self.article_reads += kind == "article"
+        return super().get(kind, key)
+
+
+def _event(clusterer: Clusterer) -> dict:
+    (event,) = clusterer.state.scan("event")
+    return event
+
+
+def test_an_event_keeps_a_bounded_core_of_its_most_central_articles_as_they_join() -> None:
+    clusterer = Clusterer()
+    clusterer.add_batch(_quake_reports(DESCRIBED_ARTICLES + 6))
+    event = _event(clusterer)
+    assert len(event["articles"]) == DESCRIBED_ARTICLES + 6
+    assert len(event["core"]) == DESCRIBED_ARTICLES
+    assert event["core"] == [a for a in event["articles"] if a in set(event["core"])]  # in event order
+    assert event["names"]["Q35997"] == "Izmir" and event["types"]["Q35997"] == "PLACE"
+
+
+def test_the_core_does_not_depend_on_how_articles_were_batched() -> None:
+    reports = _quake_reports(DESCRIBED_ARTICLES + 6)
+    one = Clusterer()
+    one.add_batch(reports)
+    state = MemoryState()
+    for i in range(0, len(reports), 5):
+        Clusterer(state).add_batch(reports[i : i + 5])
+    assert _event(one)["core"] == _event(Clusterer(state))["core"]
+
+
+def test_describing_a_large_event_reads_only_its_core() -> None:
+    state = _CountingState()
+    clusterer = Clusterer(state)
+    clusterer.add_batch(_quake_reports(DESCRIBED_ARTICLES + 20))
+    event = _event(clusterer)
+    state.article_reads = 0
+    core = clusterer.core(event)
+    assert state.article_reads == DESCRIBED_ARTICLES == len(core)
+
+
+def test_an_event_record_from_before_cores_gets_its_core_and_names() -> None:
+    clusterer = Clusterer()
+    clusterer.add_batch(_quake_reports(DESCRIBED_ARTICLES + 2))
+    event = _event(clusterer)
+    old = {k: v for k, v in event.items() if k not in ("core", "names", "types")}
+    members = [clusterer.state.get("article", a) for a in event["articles"]]
+    assert [r["id"] for r in clusterer.core(old)] == central(old, members)
+    assert old["names"] == {"Q35997": "Izmir"}

@@ -91,12 +91,9 @@ def central(
 def describe_event(
     record: Mapping[str, Any], articles: Sequence[Article], records: Sequence[Mapping[str, Any]]
 ) -> Event:
-    """The exported Event for a clusterer event ``record``, its ``articles`` and their clusterer article ``records``."""
-    names: dict[str, str] = {}
-    types: dict[str, str] = {}
-    for r in records:
-        names.update(r.get("names") or {})
-        types.update(r.get("types") or {})
+    """The exported Event for a clusterer event ``record``, its core's ``articles`` and clusterer article ``records``
+    (:func:`central`: an event is described from a bounded number of its articles)."""
+    names, types = record["names"], record["types"]
     by_id = {a.id: a for a in articles}
     best = max(
         (r for r in records if (by_id.get(r["id"]) and by_id[r["id"]].title)),

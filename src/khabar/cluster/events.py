@@ -19,7 +19,7 @@ from typing import Any
 
 from ..model import Article, Event, Story
 from .copies import CopyIndex
-from .describe import describe_event, describe_story
+from .describe import central, describe_event, describe_story
 from .features import ClusterInput, Features, _iso_date, cluster_input, prior_doc_freq
 from .settings import settings
 from .similarity import Profile, add_into, date_excess, norms, similarity, truncate
@@ -105,12 +105,19 @@ class Clusterer:
         return Assignment(article_id, rec.get("event", ""), event.get("story"), rec.get("dup"))
 
     def describe(self, event_id: str, articles: Sequence[Article]) -> Event:
-        """The exported Event ``event_id``, given its articles (as stored)."""
+        """The exported Event ``event_id``, given its articles (as stored; only its core's are read)."""
         rec = self.state.get("event", event_id)
         if rec is None:
             raise KeyError(event_id)
-        records = [r for r in (self.state.get("article", a) for a in rec["articles"]) if r]
-        return describe_event(rec, articles, records)
+        return describe_event(rec, articles, self.core(rec))
+
+    def core(self, event: dict[str, Any]) -> list[dict[str, Any]]:
+        """The clusterer records of an event's core: its most central articles, which describe it.
+
+        The core is kept as articles join (:meth:`_recentre`), so reading it costs the same however
+        large the event grows."""
+        self._complete(event)
+        return [r for r in (self.state.get("article", a) for a in event["core"]) if r]
 
     def describe_story(self, story_id: str, events: Sequence[Event]) -> Story:
         """The exported Story ``story_id``, given its exported events."""
@@ -302,12 +309,36 @@ class Clusterer:
             "langs": {},
             "kinds": {},
             "outlets": {},
+            "core": [],
+            "names": {},
+            "types": {},
         }
+
+    def _complete(self, event: dict[str, Any]) -> None:
+        """Give an event record from before cores (a store clustered by an earlier version) its core and names."""
+        if "core" in event:
+            return
+        records = [r for r in (self.state.get("article", a) for a in event["articles"]) if r]
+        event["names"], event["types"] = {}, {}
+        for r in records:
+            event["names"].update(r.get("names") or {})
+            event["types"].update(r.get("types") or {})
+        event["core"] = central(event, records)
+
+    def _recentre(self, event: dict[str, Any], joined: Iterable[str]) -> None:
+        """Re-rank the event's core with the articles that ``joined`` it against its moved centroid.
+
+        An article that leaves the core never returns (only the core and the newcomers are ranked),
+        so keeping the core costs ``DESCRIBED_ARTICLES`` comparisons per join, not one per member; it
+        depends only on the order articles joined, never on how they were batched."""
+        ids = dict.fromkeys([*event["core"], *joined])
+        event["core"] = central(event, [r for r in (self.state.get("article", a) for a in ids) if r])
 
     def _join(self, a: dict[str, Any], event_id: str | None) -> None:
         event = self.state.get("event", event_id) if event_id else None
         if event is None:
             event = self._new_event()
+        self._complete(event)
         self._accumulate(event, self._profile(a), a, +1)
         event["articles"].append(a["id"])
         if a.get("dup"):
@@ -317,6 +348,7 @@ class Clusterer:
         event["keys"] += [k for k in keys if k not in known]
         a["event"] = event["id"]
         self.state.put("article", a["id"], a)
+        self._recentre(event, [a["id"]])
         for key in keys:
             self.state.add_posting(key, event["id"])
         self.stories.place(event, self._profile(a), keys, self._query_keys(event))
@@ -334,6 +366,9 @@ class Clusterer:
             add_into(event[field], p[field], sign)
         if a.get("outlet"):
             add_into(event["outlets"], {a["outlet"]: 1}, sign)
+        if sign > 0:
+            event["names"].update(a.get("names") or {})
+            event["types"].update(a.get("types") or {})
         if sign > 0 and a.get("date"):
             event.update(self._core_dates(event, _dated(a)))
         event["norms"] = norms(event)
@@ -361,12 +396,14 @@ class Clusterer:
             "anchored": old["anchored"] or new["anchored"],
         }
 
-    def _without(self, event: Mapping[str, Any], a: Mapping[str, Any]) -> Profile:
+    def _without(self, event: dict[str, Any], a: Mapping[str, Any]) -> Profile:
+        self._complete(event)
         rest = {k: (dict(v) if isinstance(v, dict) else v) for k, v in event.items()}
         self._accumulate(rest, self._profile(a), a, -1)
         others = [self.state.get("article", x) or {} for x in event["articles"] if x != a["id"]]
         rest["articles"] = [x for x in event["articles"] if x != a["id"]]
         rest["copies"] = [x for x in event["copies"] if x != a["id"]]
+        rest["core"] = central(rest, [o for o in others if o])
         rest["lo"] = rest["hi"] = None
         rest["anchored"] = False
         for o in others:
@@ -385,6 +422,8 @@ class Clusterer:
         keep, gone = self.state.get("event", keep_id), self.state.get("event", gone_id)
         if keep["seq"] > gone["seq"]:
             keep, gone = gone, keep
+        self._complete(keep)
+        self._complete(gone)
         for field in ("vec", "cap"):
             add_into(keep[field], gone[field])
             keep[field] = truncate(keep[field], int(self.ev.get("centroid_terms", 120)))
@@ -400,6 +439,9 @@ class Clusterer:
             keep["anchored"] = bool(lead.get("anchored", True))
         keep["articles"] += gone["articles"]
         keep["copies"] += gone["copies"]
+        keep["names"].update(gone["names"])
+        keep["types"].update(gone["types"])
+        self._recentre(keep, gone["core"])
         for aid in gone["articles"]:
             arec = self.state.get("article", aid)
             arec["event"] = keep["id"]

@@ -8,7 +8,7 @@ from typing import Any
 from ..collector import long_run
 from ..model import Article, Event
 from ..store.base import Store
-from .describe import central, describe_event
+from .describe import describe_event
 from .events import Assignment, Clusterer
 from .features import ClusterInput
 
@@ -16,25 +16,21 @@ from .features import ClusterInput
 def _publish(store: Store, clusterer: Clusterer, assignments: Sequence[Assignment]) -> None:
     """Write the events and stories these assignments touched, and the event and story of each article that moved.
 
-    An event is described from its most central articles (:func:`describe.central`), and only the
-    articles whose event, story or original changed are rewritten, so the cost per batch does not
+    An event is described from its core (:meth:`Clusterer.core`, its most central articles), and only
+    the articles whose event, story or original changed are rewritten, so the cost per batch does not
     grow with the size of the events it touches. The store is read in one query per event or story.
     """
     state = clusterer.state
     touched = {a.event for a in assignments if a.event} | clusterer.stories.moved
     records = {e: r for e in sorted(touched) if (r := state.get("event", e)) is not None}
-    members = {
-        e: [m for m in (state.get("article", a) for a in r["articles"]) if m] for e, r in records.items()
-    }
     placed = store.clusters_of(a for r in records.values() for a in r["articles"])
     previous: set[str] = set()
     rows: list[tuple[str, str | None, str | None, str | None]] = []
     events: dict[str, Event] = {}
     dup = {a.article: a.duplicate_of for a in assignments}
     for event_id, record in records.items():
-        event = describe_event(
-            record, store.get_articles(central(record, members[event_id])), members[event_id]
-        )
+        core = clusterer.core(record)
+        event = describe_event(record, store.get_articles(r["id"] for r in core), core)
         events[event_id] = event
         for aid in record["articles"]:
             if aid not in placed:

@@ -27,6 +27,8 @@ from .cluster_state import SQLiteClusterState
 _MIGRATION = re.compile(r"^(\d{4})_.*\.sql$")
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
 _SNIPPET_CHARS = 160
+DEFAULT_CACHE_MIB = 64
+"""The writer connection's page cache, in MiB (readers keep SQLite's default)."""
 
 
 def _now() -> str:
@@ -50,7 +52,15 @@ def _migrations() -> list[tuple[int, str]]:
 class SQLiteStore(Store):
     """A khabar store in one SQLite file."""
 
-    def __init__(self, path: str | Path, *, timeout: float = 30.0) -> None:
+    def __init__(
+        self, path: str | Path, *, timeout: float = 30.0, cache_mib: int = DEFAULT_CACHE_MIB
+    ) -> None:
+        """Open (or create and migrate) the store at ``path``.
+
+        ``cache_mib``: the writer's page cache. Ingest writes articles, their index entries and the
+        clusterer's state into tables that soon outgrow SQLite's default 2 MiB, and a write that misses
+        the cache reads its pages again; a cache of fixed size keeps the cost per article and the memory
+        flat as the store grows."""
         self.path = Path(path)
         self._timeout = timeout
         self._write_lock = threading.RLock()
@@ -60,6 +70,7 @@ class SQLiteStore(Store):
         self._cluster_state: SQLiteClusterState | None = None
         self._writer.execute("PRAGMA journal_mode=WAL")
         self._writer.execute("PRAGMA synchronous=NORMAL")
+        self._writer.execute(f"PRAGMA cache_size=-{int(cache_mib) * 1024}")
         self._migrate()
 
     # -- connections ---------------------------------------------------------------------------
