@@ -29,8 +29,8 @@ from .model import Article, Document, Event, Story
 from .pipeline import Pipeline
 from .sources import Problem, SourceOptions, iter_documents
 from .store import SQLiteStore, Store
-from .store.sqlite import DEFAULT_CACHE_MIB
 from .store.base import ArticleFilter, SearchHit
+from .store.sqlite import DEFAULT_CACHE_MIB
 from .text.chrome import repeated_keys
 
 DEFAULT_DB = "khabar.db"
