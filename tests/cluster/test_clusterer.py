@@ -278,3 +278,28 @@ def test_an_articles_sources_are_no_clustering_entities() -> None:
     sources = [{"id": "org:outlet", "role": "publisher"}, {"id": "org:wire", "role": "cited"}]
     article = Article(id="a", text="The visitor arrived.", lang="en", entities=entities, sources=sources)
     assert set(cluster_input(article, settings()).features.entities) == {"Q1"}
+
+
+def test_candidates_are_looked_up_within_the_time_window() -> None:
+    """An old event that shares every word of a report does not take the place of one within its dates."""
+    from khabar.cluster.features import features
+
+    flood = "Floods covered the Kelowna orchards and vineyards as Okanagan Lake rose over farms and roads."
+    fire = "Firefighters battled a wildfire near Kelowna, evacuating hillside homes above the orchards."
+    clusterer = Clusterer(config={"events": {"max_candidates": 1}})
+    done = clusterer.add_batch(
+        [
+            Article(id="old", text=flood, published="2015-01-05T10:00"),
+            Article(id="new", text=fire, published="2015-03-01T10:00"),
+        ]
+    )
+    name = {a.event: a.article for a in done}
+    assert len(name) == 2
+
+    def candidates(meta: dict) -> list[str]:  # the flood's words on the fire's days
+        probe = Article(id="probe", text=flood, published="2015-03-02T09:00", meta=meta)
+        return [name[e] for e in clusterer._candidates(clusterer._article_record(features(probe), None))]
+
+    assert candidates({}) == ["new"]
+    # A date read from the text alone does not separate, so it sets no window: the old event ranks first.
+    assert candidates({"published_from": "text"}) == ["old"]

@@ -130,3 +130,26 @@ def test_a_flush_writes_each_table_in_key_order(store: SQLiteStore, monkeypatch:
     state.flush()
     assert [len(rows) for rows in written if rows] == [50, 50, 50]
     assert all(rows == sorted(rows) for rows in written)
+
+
+def test_get_many_answers_as_get_does_across_flushes(store: SQLiteStore) -> None:
+    rng = random.Random(5)
+    memory, sqlite = MemoryState(), store.cluster_state()
+    keys = [f"e{i}" for i in range(40)]
+    for step in range(600):
+        key = rng.choice(keys)
+        op = rng.random()
+        if op < 0.4:
+            record = {"lo": f"2015-01-{rng.randint(10, 28)}", "step": step}
+            memory.put("when", key, record)
+            sqlite.put("when", key, record)
+        elif op < 0.5:
+            memory.delete("when", key)
+            sqlite.delete("when", key)
+        elif op < 0.9:
+            asked = rng.sample(keys, 12) + [key, "never"]
+            assert sqlite.get_many("when", asked) == memory.get_many("when", asked), step
+        else:
+            sqlite.flush()
+            if rng.random() < 0.5:  # a fresh state over the same tables: every record read from the database
+                sqlite = SQLiteClusterState(store)

@@ -249,10 +249,45 @@ class Clusterer:
     # ----- events -----
 
     def _candidates(self, a: Mapping[str, Any]) -> list[str]:
+        """The events an article is compared with: those posted under the most of its keys, within its time window.
+
+        An article dated by its publication date is not compared with an event whose publication dates
+        are too far from it (beyond ``date_gap_days``, or together longer than ``max_span_days``) when
+        such dates separate (``separate_on_date``): the comparison could only say so. The window is
+        applied to the ``candidate_pool`` events posted under the most keys, from each event's small
+        ``when`` record, so an old event that shares a beat's words does not take a candidate's place
+        and its full record is never read."""
         limit = int(self.ev.get("candidates_per_key", 40))
-        return most_posted(
-            self.state.postings_many(self._keys(a), limit), int(self.ev.get("max_candidates", 30))
-        )
+        most = int(self.ev.get("max_candidates", 30))
+        lists = self.state.postings_many(self._keys(a), limit)
+        if not (a.get("date") and a.get("anchored", True) and self.ev.get("separate_on_date", True)):
+            return most_posted(lists, most)
+        gap, span = int(self.ev.get("date_gap_days", 2)), int(self.ev.get("max_span_days", 4))
+        dated = _dated(a)
+
+        def within(ids: list[str]) -> list[str]:
+            whens = self.state.get_many("when", ids)
+            return [
+                eid
+                for eid, w in zip(ids, whens, strict=True)
+                if not (w and w["lo"] and w["anchored"] and date_excess(dated, w, gap, span) > 0)
+            ]
+
+        ranked = most_posted(lists, most)
+        out = within(ranked)
+        if len(out) < len(ranked) == most:  # the window left room: rank the next events of the pool
+            more = most_posted(lists, int(self.ev.get("candidate_pool", 4 * most)))[most:]
+            for i in range(0, len(more), most):
+                out += within(more[i : i + most])
+                if len(out) >= most:
+                    break
+        return out[:most]
+
+    def _put(self, event: dict[str, Any]) -> None:
+        """Save an event record, and its dates as the small ``when`` record that candidate lookup reads."""
+        self.state.put("event", event["id"], event)
+        when = {"lo": event.get("lo"), "hi": event.get("hi"), "anchored": bool(event.get("anchored", True))}
+        self.state.put("when", event["id"], when)
 
     def _scored(
         self, profile: Profile, candidates: Iterable[str], exclude: str | None = None
@@ -352,7 +387,7 @@ class Clusterer:
         for key in keys:
             self.state.add_posting(key, event["id"])
         self.stories.place(event, self._profile(a), keys, self._query_keys(event))
-        self.state.put("event", event["id"], event)
+        self._put(event)
 
     def _accumulate(self, event: dict[str, Any], p: Profile, a: Mapping[str, Any], sign: int) -> None:
         if not a.get("dup"):
@@ -414,7 +449,7 @@ class Clusterer:
     def _detach(self, a: dict[str, Any]) -> None:
         event = self.state.get("event", a["event"])
         rest = self._without(event, a)
-        self.state.put("event", event["id"], rest)
+        self._put(rest)
         self.stories.remove_article(rest, self._profile(a))
         a["event"] = None
 
@@ -452,8 +487,9 @@ class Clusterer:
         known = set(keep["keys"])
         keep["keys"] += [k for k in gone["keys"] if k not in known]
         self.state.delete("event", gone["id"])
+        self.state.delete("when", gone["id"])
         self.stories.absorb(keep, gone)
-        self.state.put("event", keep["id"], keep)
+        self._put(keep)
         return keep["id"]
 
     def _merge_neighbours(self, event_id: str) -> None:

@@ -5,7 +5,8 @@ implements :class:`ClusterState` (the SQLite store does) can save it and resume.
 JSON-ready dicts (str keys; str, int, float, list, dict values).
 
 Record kinds used by the clusterer: ``"event"``, ``"story"``, ``"article"`` (clustering
-features of one article) and ``"sig"`` (a MinHash signature). Posting keys are strings such as
+features of one article), ``"when"`` (an event's dates, read to keep candidates within a time
+window) and ``"sig"`` (a MinHash signature). Posting keys are strings such as
 ``"e:ent:Q7747"`` (events by entity) or ``"mh:3:1a2b"`` (an LSH bucket). Counters hold
 document frequencies (``"df:<term>"``), the document count and id sequences.
 """
@@ -24,6 +25,9 @@ class ClusterState(Protocol):
 
     def get(self, kind: str, key: str) -> dict[str, Any] | None:
         """The record ``key`` of ``kind``, or None."""
+
+    def get_many(self, kind: str, keys: Sequence[str]) -> list[dict[str, Any] | None]:
+        """``get(kind, key)`` of each key, in order (a store reads the missing ones in one go)."""
 
     def put(self, kind: str, key: str, record: dict[str, Any]) -> None:
         """Insert or replace a record."""
@@ -73,6 +77,11 @@ class MemoryState:
     def get(self, kind: str, key: str) -> dict[str, Any] | None:
         """The record ``key`` of ``kind``, or None."""
         return self._records.get(kind, {}).get(key)
+
+    def get_many(self, kind: str, keys: Sequence[str]) -> list[dict[str, Any] | None]:
+        """``get(kind, key)`` of each key, in order."""
+        records = self._records.get(kind, {})
+        return [records.get(key) for key in keys]
 
     def put(self, kind: str, key: str, record: dict[str, Any]) -> None:
         """Insert or replace a record."""

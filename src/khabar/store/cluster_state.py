@@ -69,6 +69,21 @@ class SQLiteClusterState:
             self._records[ck] = value
         return None if value is _GONE else value
 
+    def get_many(self, kind: str, keys: Sequence[str]) -> list[dict[str, Any] | None]:
+        """``get(kind, key)`` of each key, in order; the records not cached are read in one query per 500."""
+        cold = [
+            k
+            for k in dict.fromkeys(keys)
+            if (kind, k) not in self._records and (kind, k) not in self._old_records
+        ]
+        for i in range(0, len(cold), 500):
+            chunk = cold[i : i + 500]
+            sql = f"SELECT key, data FROM cluster_records WHERE kind = ? AND key IN ({','.join('?' * len(chunk))})"
+            found = dict(self._db.execute(sql, (kind, *chunk)).fetchall())
+            for k in chunk:
+                self._records[(kind, k)] = json.loads(found[k]) if k in found else _GONE
+        return [self.get(kind, k) for k in keys]
+
     def put(self, kind: str, key: str, record: dict[str, Any]) -> None:
         """Insert or replace a record."""
         self._records[(kind, key)] = record
