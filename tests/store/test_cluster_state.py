@@ -147,7 +147,7 @@ def test_get_many_answers_as_get_does_across_flushes(store: SQLiteStore) -> None
             memory.delete("when", key)
             sqlite.delete("when", key)
         elif op < 0.9:
-            asked = rng.sample(keys, 12) + [key, "never"]
+            asked = [*rng.sample(keys, 12), key, "never"]
             assert sqlite.get_many("when", asked) == memory.get_many("when", asked), step
         else:
             sqlite.flush()
