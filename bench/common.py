@@ -159,7 +159,8 @@ class Sampler(threading.Thread):
             self.peak_own_pss_mb = max(self.peak_own_pss_mb, own)
             self.peak_pss_mb = max(self.peak_pss_mb, own + sum(pss_mb(p) for p in kids))
         self.samples += 1
-        self.cpu.update((p, cpu_seconds(p)) for p in kids)
+        for p in kids:  # a process exiting between the listing and the read reads as 0: keep its last sample
+            self.cpu[p] = max(self.cpu.get(p, 0.0), cpu_seconds(p))
 
     def stop(self) -> None:
         """Take a last sample (PSS included) and stop."""
