@@ -256,12 +256,16 @@ class Clusterer:
         such dates separate (``separate_on_date``): the comparison could only say so. The window is
         applied to the ``candidate_pool`` events posted under the most keys, from each event's small
         ``when`` record, so an old event that shares a beat's words does not take a candidate's place
-        and its full record is never read."""
+        and its full record is never read. Where fewer events are posted than ``max_candidates``, all
+        are compared (the comparison rejects a conflict itself)."""
         limit = int(self.ev.get("candidates_per_key", 40))
         most = int(self.ev.get("max_candidates", 30))
         lists = self.state.postings_many(self._keys(a), limit)
-        if not (a.get("date") and a.get("anchored", True) and self.ev.get("separate_on_date", True)):
-            return most_posted(lists, most)
+        ranked = most_posted(lists, most)
+        if len(ranked) < most or not (
+            a.get("date") and a.get("anchored", True) and self.ev.get("separate_on_date", True)
+        ):
+            return ranked  # every posted event is a candidate (similarity rejects a conflict itself), or no window
         gap, span = int(self.ev.get("date_gap_days", 2)), int(self.ev.get("max_span_days", 4))
         dated = _dated(a)
 
@@ -273,9 +277,8 @@ class Clusterer:
                 if not (w and w["lo"] and w["anchored"] and date_excess(dated, w, gap, span) > 0)
             ]
 
-        ranked = most_posted(lists, most)
         out = within(ranked)
-        if len(out) < len(ranked) == most:  # the window left room: rank the next events of the pool
+        if len(out) < most:  # the window left room: rank the next events of the pool
             more = most_posted(lists, int(self.ev.get("candidate_pool", 4 * most)))[most:]
             for i in range(0, len(more), most):
                 out += within(more[i : i + most])
