@@ -23,7 +23,7 @@ from .describe import central, describe_event, describe_story
 from .features import ClusterInput, Features, _iso_date, cluster_input, prior_doc_freq
 from .settings import settings
 from .similarity import Profile, add_into, date_excess, norms, similarity, truncate
-from .state import ClusterState, MemoryState, most_posted
+from .state import ClusterState, MemoryState, most_posted, posted
 from .stories import StoryLinker
 
 _PRIOR_LANGS = frozenset({"ar", "fa", "en", "ur", "tr", "fr", "de", "es", "ru"})
@@ -260,8 +260,8 @@ class Clusterer:
         are compared (the comparison rejects a conflict itself)."""
         limit = int(self.ev.get("candidates_per_key", 40))
         most = int(self.ev.get("max_candidates", 30))
-        lists = self.state.postings_many(self._keys(a), limit)
-        ranked = most_posted(lists, most)
+        hits = posted(self.state.postings_many(self._keys(a), limit))
+        ranked = most_posted(hits, most)
         if len(ranked) < most or not (
             a.get("date") and a.get("anchored", True) and self.ev.get("separate_on_date", True)
         ):
@@ -279,7 +279,7 @@ class Clusterer:
 
         out = within(ranked)
         if len(out) < most:  # the window left room: rank the next events of the pool
-            more = most_posted(lists, int(self.ev.get("candidate_pool", 4 * most)))[most:]
+            more = most_posted(hits, int(self.ev.get("candidate_pool", 4 * most)))[most:]
             for i in range(0, len(more), most):
                 out += within(more[i : i + most])
                 if len(out) >= most:

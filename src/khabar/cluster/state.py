@@ -57,13 +57,21 @@ class ClusterState(Protocol):
         """Add ``by`` to each counter."""
 
 
-def most_posted(lists: Iterable[Sequence[str]], most: int) -> list[str]:
-    """The ``most`` items found in the most of these posting lists (among ties, the smallest first)."""
-    hits = Counter(itertools.chain.from_iterable(lists))
+def most_posted(lists: Iterable[Sequence[str]] | Counter[str], most: int) -> list[str]:
+    """The ``most`` items found in the most of these posting lists (among ties, the smallest first).
+
+    ``lists`` may be given as their :func:`posted` counts, so ranking further down the same lists
+    does not count them again."""
+    hits = lists if isinstance(lists, Counter) else posted(lists)
     if len(hits) > most:  # only the items as frequent as the most-th need ordering
         cutoff = heapq.nlargest(most, hits.values())[-1]
         hits = Counter({item: n for item, n in hits.items() if n >= cutoff})
     return [item for item, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:most]]
+
+
+def posted(lists: Iterable[Sequence[str]]) -> Counter[str]:
+    """In how many of these posting lists each item is found."""
+    return Counter(itertools.chain.from_iterable(lists))
 
 
 class MemoryState:
