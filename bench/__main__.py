@@ -39,6 +39,7 @@ from .common import (
     SAUDI_SIZE,
     Sampler,
     cpu_seconds,
+    io_bytes,
     peak_rss_mb,
     pss_mb,
     saudinewsnet_slice,
@@ -66,24 +67,28 @@ def end_to_end(
     start = last = time.perf_counter()
     cpu = last_cpu = cpu_seconds()
     last_workers = 0.0
+    last_io = io_bytes()
 
     def tick() -> None:
-        nonlocal seen, last, last_cpu, last_workers
+        nonlocal seen, last, last_cpu, last_workers, last_io
         seen += 1
         if seen % BLOCK == 0:
             now, now_cpu, workers_cpu = time.perf_counter(), cpu_seconds(), sum(sampler.cpu.values())
+            now_io = io_bytes()
             marks.append(
                 {
                     "articles": seen,
                     "per_s": round(BLOCK / (now - last), 1),
                     "ingest_cpu_ms": round(1000 * (now_cpu - last_cpu) / BLOCK, 2),
                     "workers_cpu_ms": round(1000 * (workers_cpu - last_workers) / BLOCK, 2),
+                    "ingest_read_kb": round((now_io[0] - last_io[0]) / 1024 / BLOCK, 1),
+                    "ingest_write_kb": round((now_io[1] - last_io[1]) / 1024 / BLOCK, 1),
                     "rss_mb": round(tree_rss_mb()),
                     "pss_mb": round(tree_pss_mb()),
                     "ingest_pss_mb": round(pss_mb()),
                 }
             )
-            last, last_cpu, last_workers = now, now_cpu, workers_cpu
+            last, last_cpu, last_workers, last_io = now, now_cpu, workers_cpu, now_io
 
     sampler.start()
     with khabar.open(folder / f"bench-{size}.db") as k:

@@ -129,6 +129,16 @@ def cpu_seconds(pid: int | str = "self") -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def io_bytes(pid: int | str = "self") -> tuple[int, int]:
+    """Bytes a process has read and written through system calls so far (``rchar``, ``wchar``): SQLite's
+    page reads that miss its cache, and its WAL and checkpoint writes, whether or not they reach the disk."""
+    try:
+        fields = dict(line.split(": ") for line in Path(f"/proc/{pid}/io").read_text().splitlines())
+    except (OSError, ValueError):
+        return 0, 0
+    return int(fields.get("rchar", 0)), int(fields.get("wchar", 0))
+
+
 class Sampler(threading.Thread):
     """Samples, every ``every`` seconds until stopped, the peak memory (RSS and PSS sums) of this process
     and its descendants, this process's own peak PSS, and the CPU seconds of each descendant (the last

@@ -75,6 +75,22 @@ def test_a_posting_read_fetches_only_the_newest_rows(store: SQLiteStore) -> None
     assert fresh.postings("big", 3) == ["e499", "e496", "e495"]
 
 
+def test_a_key_touched_every_batch_keeps_only_the_newest_items_cached(store: SQLiteStore) -> None:
+    memory, sqlite = MemoryState(), store.cluster_state()
+    for batch in range(30):
+        for i in range(20):
+            for state in (memory, sqlite):
+                state.add_posting("hot", f"e{batch}-{i}")
+        assert sqlite.postings("hot", 8) == memory.postings("hot", 8)
+        sqlite.flush()
+        assert len(sqlite._old_postings["hot"]) == 8  # not every event ever posted under it
+    for i in range(12):  # removing below what is cached reads the older items from the database
+        memory.remove_posting("hot", f"e29-{i}")
+        sqlite.remove_posting("hot", f"e29-{i}")
+    assert sqlite.postings("hot", 8) == memory.postings("hot", 8)
+    assert sqlite.postings("hot", 40) == memory.postings("hot", 40)
+
+
 def test_the_cache_keeps_one_batch_and_a_rebuild_forgets_everything(store: SQLiteStore) -> None:
     state = store.cluster_state()
     assert store.cluster_state() is state

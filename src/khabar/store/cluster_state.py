@@ -35,6 +35,9 @@ class SQLiteClusterState:
         self._dirty_postings: dict[str, set[str]] = {}
         self._complete: set[str] = set()  # keys whose whole posting list is cached
         self._ranked: dict[str, list[str]] = {}  # cached items of a key, newest first
+        self._widest = (
+            1  # the largest ``limit`` asked of postings: how many items of a key a flush keeps cached
+        )
         self._counters: dict[str, int] = {}
         self._dirty_counters: set[str] = set()
         # The previous generation (clean).
@@ -136,6 +139,7 @@ class SQLiteClusterState:
 
     def postings(self, key: str, limit: int) -> list[str]:
         """Up to ``limit`` ids under ``key``, most recently added or touched first."""
+        self._widest = max(self._widest, limit)
         items = self._postings.get(key)
         if items is None:
             items = self._items(key)
@@ -148,6 +152,7 @@ class SQLiteClusterState:
 
     def postings_many(self, keys: Sequence[str], limit: int) -> list[list[str]]:
         """``postings(key, limit)`` of each key, in order; the keys not cached are read in one query per 100."""
+        self._widest = max(self._widest, limit)
         cold = [k for k in dict.fromkeys(keys) if k not in self._postings and k not in self._old_postings]
         for i in range(0, len(cold), 100):
             chunk = cold[i : i + 100]
@@ -229,11 +234,28 @@ class SQLiteClusterState:
         """Write every pending change in one transaction; what this batch used becomes the previous generation."""
         if self._dirty_records or self._dirty_postings or self._dirty_counters:
             self._save()
+        self._trim_postings()
         self._old_records, self._records = self._records, {}
         self._old_postings, self._postings = self._postings, {}
         self._old_ranked, self._ranked = self._ranked, {}
         self._old_complete, self._complete = self._complete, set()
         self._old_counters, self._counters = self._counters, {}
+
+    def _trim_postings(self) -> None:
+        """Keep cached only the newest items of each key that any read can ask for (all are saved).
+
+        A key that every batch touches (a country, a capital) would otherwise carry, from one generation to
+        the next, every event ever posted under it: memory growing with the corpus, and each ``add_posting``
+        moving an item through a list as long. The dropped items are older than those kept, so the cache's
+        rule (everything not cached is older) holds and a longer read goes to the database."""
+        for key, items in self._postings.items():
+            if len(items) <= self._widest:
+                continue
+            ranked = self._ranked.get(key) or sorted(items, key=items.__getitem__, reverse=True)
+            kept = ranked[: self._widest]
+            self._postings[key] = {item: items[item] for item in kept}
+            self._ranked[key] = kept
+            self._complete.discard(key)
 
     def _save(self) -> None:
         """Write the dirty records, postings and counters in one transaction, each table's rows in key order.
