@@ -126,6 +126,28 @@ def test_migration_moves_entity_variants_out_of_the_json(tmp_path: Path) -> None
         store.close()
 
 
+def test_migration_drops_the_posting_seq_index_and_keeps_the_lists_in_order(tmp_path: Path) -> None:
+    """A store written before migration 6 reads its posting lists newest first without the (key, seq) index."""
+    conn = sqlite3.connect(tmp_path / "old.db")
+    for number, sql in _migrations():
+        if number < 6:
+            conn.executescript(sql)
+    conn.executemany(
+        "INSERT INTO cluster_postings (key, item, seq) VALUES (?, ?, ?)",
+        [("e:pl:Q649", "e2", 3), ("e:pl:Q649", "e1", 5), ("e:pl:Q649", "e3", 1)],
+    )
+    conn.execute("PRAGMA user_version=5")
+    conn.commit()
+    conn.close()
+    store = SQLiteStore(tmp_path / "old.db")
+    try:
+        indexes = {r[0] for r in store._writer.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert "cluster_postings_seq" not in indexes
+        assert store.cluster_state().postings("e:pl:Q649", 2) == ["e1", "e2"]
+    finally:
+        store.close()
+
+
 def test_events_stories_and_cluster_assignments(store: SQLiteStore) -> None:
     store.put_article(_article(1), content_hash="1", text_hash="1")
     store.put_events(
