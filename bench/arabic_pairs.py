@@ -37,7 +37,7 @@ from khabar.cluster.evaluate import FeatureSet
 from khabar.cluster.settings import settings
 from khabar.pipeline import Pipeline
 
-from .common import saudinewsnet_articles
+from .common import overrides, saudinewsnet_articles
 
 LABELS = Path(__file__).parent / "labels" / "saudinewsnet-pairs.tsv"
 STORY_LABELS = Path(__file__).parent / "labels" / "saudinewsnet-story-pairs.tsv"
@@ -61,19 +61,6 @@ def pair_scores(pairs: Sequence[Pair], events: Mapping[str, str]) -> dict[str, f
     r = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f1, 3), "tp": tp, "fp": fp, "fn": fn}
-
-
-def overrides(assignments: Sequence[str]) -> dict[str, Any]:
-    """``["events.threshold=0.45"]`` -> ``{"events": {"threshold": 0.45}}``."""
-    out: dict[str, Any] = {}
-    for item in assignments:
-        key, _, value = item.partition("=")
-        *path, last = key.split(".")
-        node = out
-        for part in path:
-            node = node.setdefault(part, {})
-        node[last] = json.loads(value)
-    return out
 
 
 def main() -> None:

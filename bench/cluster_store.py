@@ -1,6 +1,6 @@
 """The driver's clustering cost as ingest pays it: store-backed state, chunks, publishing, per 5,000 articles.
 
-    python -m bench.cluster_store STORE.db [--limit N] [--profile DIR] [--assignments OUT.tsv]
+    python -m bench.cluster_store STORE.db [--limit N] [--profile DIR] [--assignments OUT.tsv] [--set KEY=JSON ...]
 
 STORE.db holds articles ingested without clustering (``khabar.open(db, ingest={"cluster": False})``).
 A copy of it is clustered chunk by chunk (``ingest.cluster_chunk`` articles at a time) through
@@ -8,7 +8,8 @@ A copy of it is clustered chunk by chunk (``ingest.cluster_chunk`` articles at a
 (features and copy sketch) computed beforehand and outside the timings, as ingest's stage workers
 compute it. Prints, per block of 5,000, articles/s, CPU ms per article, of which in the garbage
 collector, and the driver's RSS; ``--profile`` writes a cProfile of the first and of the last full
-block; ``--assignments`` writes ``article<TAB>event<TAB>story`` for comparing runs.
+block; ``--assignments`` writes ``article<TAB>event<TAB>story`` for comparing runs; ``--set`` overrides a
+clustering setting (``events.candidates_per_key=20``).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import khabar
 from khabar.cluster.features import cluster_input
 from khabar.cluster.settings import settings
 
-from .common import peak_rss_mb, rss_mb
+from .common import overrides, peak_rss_mb, rss_mb
 
 BLOCK = 5000
 
@@ -52,11 +53,12 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--profile", type=Path, default=None, help="folder for first.prof and last.prof")
     ap.add_argument("--assignments", type=Path, default=None)
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=JSON", help="a clustering override")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as d:
         db = Path(d) / "bench.db"
         shutil.copyfile(args.store, db)
-        k = khabar.open(db)
+        k = khabar.open(db, cluster=overrides(args.set))
         k.store.clear_clusters()
         total_articles = k.store.count_articles()
         if args.limit is not None:

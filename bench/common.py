@@ -8,7 +8,7 @@ import os
 import resource
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,19 @@ SAUDI = DATA / "saudinewsnet-2015.jsonl.gz"
 SAUDI_SIZE = 31030
 # SaudiNewsNet keeps the crawl time in ``date_extracted``; the ingest benchmarks read it as the publication time.
 SAUDI_FIELDS = {"published": "date_extracted"}
+
+
+def overrides(assignments: Sequence[str]) -> dict[str, Any]:
+    """``["events.threshold=0.45"]`` -> ``{"events": {"threshold": 0.45}}``."""
+    out: dict[str, Any] = {}
+    for item in assignments:
+        key, _, value = item.partition("=")
+        *path, last = key.split(".")
+        node = out
+        for part in path:
+            node = node.setdefault(part, {})
+        node[last] = json.loads(value)
+    return out
 
 
 def require(path: Path) -> Path:
