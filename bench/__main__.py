@@ -1,8 +1,10 @@
 """The khabar benchmark: ms per article of each stage, end-to-end articles/s and memory, on SaudiNewsNet.
 
     python -m bench [--sizes 1000,10000,31030] [--quick] [--workers N] [--engine local|ray] [--keep DIR]
+    python -m bench --sizes 5030 --skip 26000 --no-stages
 
-For each size N (the first N SaudiNewsNet articles):
+For each size N (the first N SaudiNewsNet articles, or the N after the first ``--skip``: the last articles of a
+long run ingested into an empty store, which tells the cost of the store's growth from the cost of the data):
   * stages: every registered stage of the default pipeline, timed one by one over the same N articles in one
     process (one core, a process of its own): ms per article and the per-article stages' articles/s;
   * end to end: ``khabar.open(tmp).ingest([slice])`` (sources, stages on the engine, store, index, clustering):
@@ -53,14 +55,20 @@ BLOCK = 5000
 
 
 def end_to_end(
-    size: int, folder: Path, *, workers: int | None, engine: str, source: Path | None = None
+    size: int,
+    folder: Path,
+    *,
+    workers: int | None,
+    engine: str,
+    source: Path | None = None,
+    skip: int = 0,
 ) -> dict[str, Any]:
     """Ingest the first ``size`` articles (or the JSONL file ``source``) into a fresh store with clustering;
     rates and memory per block.
 
     Blocks are counted as articles are read, which runs up to one clustering chunk ahead of storing.
     """
-    src = source or saudinewsnet_slice(size, folder)
+    src = source or saudinewsnet_slice(size, folder, skip)
     seen = 0
     marks: list[dict[str, Any]] = []
     sampler = Sampler()
@@ -172,15 +180,21 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=0, help="processes for the stages (0: one per core)")
     ap.add_argument("--engine", default="local", choices=("local", "ray"))
     ap.add_argument("--no-stages", action="store_true", help="skip the per-stage timing")
+    ap.add_argument(
+        "--skip", type=int, default=0, help="end to end from this SaudiNewsNet line (with --no-stages)"
+    )
     ap.add_argument("--out", type=Path, default=None, help="result file (default bench/results/<time>.json)")
     ap.add_argument(
         "--keep", type=Path, default=None, help="keep the stores in this folder (default: discarded)"
     )
     args = ap.parse_args()
     sizes = [1000] if args.quick else [int(s) for s in args.sizes.split(",")]
+    if args.skip and not args.no_stages:
+        ap.error("--skip times end to end only: add --no-stages")
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     result: dict[str, Any] = {
         "time": stamp,
+        "skip": args.skip,
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, python {platform.python_version()}",
         "load_average": os.getloadavg(),
         "engine": args.engine,
@@ -204,7 +218,9 @@ def main() -> None:
             folder = args.keep or Path(d)
             folder.mkdir(parents=True, exist_ok=True)
             (folder / f"bench-{size}.db").unlink(missing_ok=True)
-            run["end_to_end"] = end_to_end(size, folder, workers=args.workers or None, engine=args.engine)
+            run["end_to_end"] = end_to_end(
+                size, folder, workers=args.workers or None, engine=args.engine, skip=args.skip
+            )
         run["peak_rss_mb"] = round(peak_rss_mb(), 1)
         result["runs"].append(run)
         print(f"{size:,} articles done: {json.dumps(run['end_to_end'])}", flush=True)

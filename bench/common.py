@@ -53,13 +53,14 @@ def saudinewsnet(limit: int | None = None) -> Iterator[dict[str, Any]]:
         yield from (json.loads(line) for line in islice(fh, limit))
 
 
-def saudinewsnet_slice(limit: int | None, folder: Path) -> Path:
-    """The first ``limit`` SaudiNewsNet lines as a JSONL file in ``folder`` (the whole .gz when None)."""
-    if limit is None or limit >= SAUDI_SIZE:
+def saudinewsnet_slice(limit: int | None, folder: Path, skip: int = 0) -> Path:
+    """The first ``limit`` SaudiNewsNet lines after the first ``skip`` as a JSONL file in ``folder`` (the whole
+    .gz when that is all of it)."""
+    if skip == 0 and (limit is None or limit >= SAUDI_SIZE):
         return require(SAUDI)
-    out = folder / f"saudinewsnet-{limit}.jsonl"
+    out = folder / f"saudinewsnet-{skip}-{limit}.jsonl"
     with gzip.open(require(SAUDI), "rt", encoding="utf-8") as fh, out.open("w", encoding="utf-8") as dst:
-        dst.writelines(islice(fh, limit))
+        dst.writelines(islice(fh, skip, None if limit is None else skip + limit))
     return out
 
 

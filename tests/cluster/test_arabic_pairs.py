@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from bench.arabic_pairs import LABELS, STORY_LABELS, overrides, pair_scores, read_pairs
+from bench.arabic_pairs import LABELS, STORY_LABELS, pair_scores, read_pairs
+from bench.common import overrides
 
 
 @pytest.mark.parametrize(("path", "size"), [(LABELS, 170), (STORY_LABELS, 89)])
