@@ -35,9 +35,8 @@ class SQLiteClusterState:
         self._dirty_postings: dict[str, set[str]] = {}
         self._complete: set[str] = set()  # keys whose whole posting list is cached
         self._ranked: dict[str, list[str]] = {}  # cached items of a key, newest first
-        self._widest = (
-            1  # the largest ``limit`` asked of postings: how many items of a key a flush keeps cached
-        )
+        # The largest ``limit`` asked of postings: how many items of a key a flush keeps cached.
+        self._widest = 1
         self._counters: dict[str, int] = {}
         self._dirty_counters: set[str] = set()
         # The previous generation (clean).
@@ -110,8 +109,10 @@ class SQLiteClusterState:
     # The cache holds, per key, the most recent items only: the newest rows read from the database
     # plus this batch's changes. Every item not in the cache (and not changed since the last flush)
     # is older than every cached one, so the cache answers ``postings(key, limit)`` while it holds
-    # ``limit`` items or the whole list; else it reads further. Reads cost O(limit), however long
-    # a posting list grows on disk.
+    # ``limit`` items or the whole list; else it reads further. A read returns at most ``limit`` rows;
+    # SQLite finds them by sorting the key's rows (there is no (key, seq) index, which every posting write
+    # would also rewrite), about 0.4 ms for the longest lists of 31,030 articles (3,934 rows): those keys
+    # are touched in nearly every batch, so they are rarely read cold.
     def _read_postings(self, key: str, items: dict[str, int], want: int) -> None:
         """Add the newest database rows of ``key`` not changed in this batch to ``items``, until ``want`` are cached."""
         dirty = self._dirty_postings.get(key, ())
