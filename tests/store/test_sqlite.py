@@ -105,20 +105,27 @@ def test_entities_accumulate_variants_across_articles(store: SQLiteStore) -> Non
     assert store.count_entities(lang="fa") == 1 and store.count_entities(lang="en") == 0
 
 
-def test_migration_moves_entity_variants_out_of_the_json(tmp_path: Path) -> None:
-    """A store written before migration 5 keeps its entities' spellings, now in their own table."""
-    conn = sqlite3.connect(tmp_path / "old.db")
-    for number, sql in _migrations():
-        if number < 5:
-            conn.executescript(sql)
-    conn.execute(
-        "INSERT INTO entities (id, type, name, data) VALUES (?, ?, ?, ?)",
-        ("Q7747", "PERSON", "Vladimir Putin", '{"variants":{"بوتين":{"lang":"ar","count":4}}}'),
-    )
-    conn.execute("PRAGMA user_version=4")
+def _store_before(path: Path, migration: int, sql: str, rows: list[tuple]) -> SQLiteStore:
+    """A store written before ``migration`` holding ``rows`` (inserted by ``sql``), then opened (and migrated)."""
+    conn = sqlite3.connect(path)
+    for number, script in _migrations():
+        if number < migration:
+            conn.executescript(script)
+    conn.executemany(sql, rows)
+    conn.execute(f"PRAGMA user_version={migration - 1}")
     conn.commit()
     conn.close()
-    store = SQLiteStore(tmp_path / "old.db")
+    return SQLiteStore(path)
+
+
+def test_migration_moves_entity_variants_out_of_the_json(tmp_path: Path) -> None:
+    """A store written before migration 5 keeps its entities' spellings, now in their own table."""
+    store = _store_before(
+        tmp_path / "old.db",
+        5,
+        "INSERT INTO entities (id, type, name, data) VALUES (?, ?, ?, ?)",
+        [("Q7747", "PERSON", "Vladimir Putin", '{"variants":{"بوتين":{"lang":"ar","count":4}}}')],
+    )
     try:
         assert store.schema_version >= 5
         assert store.get_entity("Q7747")["variants"] == {"بوتين": {"lang": "ar", "count": 4}}
@@ -128,18 +135,12 @@ def test_migration_moves_entity_variants_out_of_the_json(tmp_path: Path) -> None
 
 def test_migration_drops_the_posting_seq_index_and_keeps_the_lists_in_order(tmp_path: Path) -> None:
     """A store written before migration 6 reads its posting lists newest first without the (key, seq) index."""
-    conn = sqlite3.connect(tmp_path / "old.db")
-    for number, sql in _migrations():
-        if number < 6:
-            conn.executescript(sql)
-    conn.executemany(
+    store = _store_before(
+        tmp_path / "old.db",
+        6,
         "INSERT INTO cluster_postings (key, item, seq) VALUES (?, ?, ?)",
         [("e:pl:Q649", "e2", 3), ("e:pl:Q649", "e1", 5), ("e:pl:Q649", "e3", 1)],
     )
-    conn.execute("PRAGMA user_version=5")
-    conn.commit()
-    conn.close()
-    store = SQLiteStore(tmp_path / "old.db")
     try:
         indexes = {r[0] for r in store._writer.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
         assert "cluster_postings_seq" not in indexes
