@@ -63,8 +63,8 @@ def end_to_end(
     source: Path | None = None,
     skip: int = 0,
 ) -> dict[str, Any]:
-    """Ingest the first ``size`` articles (or the JSONL file ``source``) into a fresh store with clustering;
-    rates and memory per block.
+    """Ingest ``size`` SaudiNewsNet articles from line ``skip`` (or the JSONL file ``source``) into a fresh store
+    with clustering; rates, CPU, I/O and memory per block.
 
     Blocks are counted as articles are read, which runs up to one clustering chunk ahead of storing.
     """
@@ -164,6 +164,7 @@ def print_table(result: dict[str, Any]) -> None:
         if blocks:
             line = ", ".join(
                 f"{b['articles']:,}: {b['per_s']}/s, CPU ms {b['ingest_cpu_ms']} + {b['workers_cpu_ms']},"
+                f" ingest KiB read/written {b['ingest_read_kb']}/{b['ingest_write_kb']},"
                 f" RSS {b['rss_mb']} PSS {b['pss_mb']} (ingest {b['ingest_pss_mb']})"
                 for b in blocks
             )
