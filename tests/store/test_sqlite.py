@@ -11,6 +11,7 @@ import pytest
 from khabar.model import Article, Event, Story
 from khabar.store import SQLiteStore
 from khabar.store.base import ArticleFilter
+from khabar.store.cluster_state import SQLiteClusterState
 from khabar.store.sqlite import _COPY_CHAINS, _migrations
 
 
@@ -144,7 +145,11 @@ def test_migration_drops_the_posting_seq_index_and_keeps_the_lists_in_order(tmp_
     try:
         indexes = {r[0] for r in store._writer.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
         assert "cluster_postings_seq" not in indexes
-        assert store.cluster_state().postings("e:pl:Q649", 2) == ["e1", "e2"]
+        state = store.cluster_state()
+        assert state.postings("e:pl:Q649", 2) == ["e1", "e2"]
+        state.add_posting("e:pl:Q649", "e3")  # a seq after every stored one
+        state.flush()
+        assert SQLiteClusterState(store).postings("e:pl:Q649", 3) == ["e3", "e1", "e2"]
     finally:
         store.close()
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .sqlite import SQLiteStore
 
 _GONE = object()
+_SEQ = "state:seq"  # a counter outside the clusterer's names (df:, docs:, seq:)
 _MISSING = object()
 
 
@@ -45,12 +46,10 @@ class SQLiteClusterState:
         self._old_ranked: dict[str, list[str]] = {}
         self._old_complete: set[str] = set()
         self._old_counters: dict[str, int] = {}
-        self._seq = (
-            self._db.execute(
-                "SELECT max(s) FROM (SELECT max(seq) AS s FROM cluster_records UNION ALL SELECT max(seq) FROM cluster_postings)"
-            ).fetchone()[0]
-            or 0
-        )
+        # The last seq given to a record or posting, saved with each flush (a max over the postings would
+        # scan the whole table: no index orders them by seq).
+        row = self._db.execute("SELECT value FROM cluster_counters WHERE name = ?", (_SEQ,)).fetchone()
+        self._seq = row[0] if row else 0
 
     def _next(self) -> int:
         self._seq += 1
@@ -275,6 +274,8 @@ class SQLiteClusterState:
                 records.append((kind, key, self._next(), data))
         records.sort()
         gone_records.sort()
+        self._counters[_SEQ] = self._seq  # after every seq this flush gave
+        self._dirty_counters.add(_SEQ)
         postings, gone_postings = [], []
         for key in sorted(self._dirty_postings):
             current = self._postings[key]
