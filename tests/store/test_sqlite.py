@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from pathlib import Path
@@ -150,6 +151,40 @@ def test_migration_drops_the_posting_seq_index_and_keeps_the_lists_in_order(tmp_
         state.add_posting("e:pl:Q649", "e3")  # a seq after every stored one
         state.flush()
         assert SQLiteClusterState(store).postings("e:pl:Q649", 3) == ["e3", "e1", "e2"]
+    finally:
+        store.close()
+
+
+def test_migration_moves_cluster_records_into_a_rowid_table(tmp_path: Path) -> None:
+    """A store written before migration 7 keeps its cluster records, their scan order and their upserts;
+    a record of a few KiB then sits in its table page, not in an overflow page of its own."""
+    sig = {"sig": "ab" * 512, "of": None}  # a MinHash signature record: 1 KiB of hex
+    store = _store_before(
+        tmp_path / "old.db",
+        7,
+        "INSERT INTO cluster_records (kind, key, seq, data) VALUES (?, ?, ?, ?)",
+        [
+            ("event", "e2", 4, '{"id":"e2"}'),
+            ("event", "e1", 9, '{"id":"e1"}'),
+            ("sig", "a1", 2, json.dumps(sig)),
+        ],
+    )
+    try:
+        state = store.cluster_state()
+        assert [r["id"] for r in state.scan("event")] == ["e2", "e1"]
+        assert state.get("sig", "a1") == sig
+        state.put("event", "e2", {"id": "e2", "articles": ["a1"]})
+        state.put("event", "e3", {"id": "e3"})
+        state.flush()
+        fresh = SQLiteClusterState(store)
+        assert fresh.get("event", "e2") == {"id": "e2", "articles": ["a1"]}
+        assert fresh.get("event", "e3") == {"id": "e3"}
+        pages = store._writer.execute("PRAGMA page_count").fetchone()[0]
+        for i in range(200):
+            state.put("sig", f"b{i}", sig)
+        state.flush()
+        added = store._writer.execute("PRAGMA page_count").fetchone()[0] - pages
+        assert added < 100  # 3 to 4 signatures a page; WITHOUT ROWID took a page and a part of another each
     finally:
         store.close()
 

@@ -260,8 +260,9 @@ class SQLiteClusterState:
     def _save(self) -> None:
         """Write the dirty records, postings and counters in one transaction, each table's rows in key order.
 
-        In key order, the rows that go to one B-tree page are written together: the page is read and
-        written once per flush, however small the page cache, instead of once per row when the cache
+        In key order, the rows that go to one B-tree page are written together (the postings and counters
+        are kept in key order, the records in insertion order with a (kind, key) index): the page is read
+        and written once per flush, however small the page cache, instead of once per row when the cache
         cannot hold every page a flush touches (which grows with the tables). A new record's ``seq``
         (its place in :meth:`scan`) follows the order records were first written since the last flush."""
         records, gone_records = [], []
