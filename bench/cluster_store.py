@@ -7,7 +7,8 @@ A copy of it is clustered chunk by chunk (``ingest.cluster_chunk`` articles at a
 ``Khabar.cluster``, exactly as ``ingest`` does after storing each chunk, with the clustering input
 (features and copy sketch) computed beforehand and outside the timings, as ingest's stage workers
 compute it. Prints, per block of 5,000, articles/s, CPU ms per article, of which in the garbage
-collector, and the driver's RSS; ``--profile`` writes a cProfile of the first and of the last full
+collector, KiB read and written per article (``/proc`` ``rchar``, ``wchar``: the store's page reads that miss
+its cache, its WAL and checkpoint writes), and the driver's RSS; ``--profile`` writes a cProfile of the first and of the last full
 block; ``--assignments`` writes ``article<TAB>event<TAB>story`` for comparing runs; ``--set`` overrides a
 clustering setting (``events.candidates_per_key=20``).
 """
@@ -27,7 +28,7 @@ import khabar
 from khabar.cluster.features import cluster_input
 from khabar.cluster.settings import settings
 
-from .common import overrides, peak_rss_mb, rss_mb
+from .common import io_bytes, overrides, peak_rss_mb, rss_mb
 
 BLOCK = 5000
 
@@ -74,11 +75,12 @@ def main() -> None:
             size = min(BLOCK, total_articles - first)
             profiler = cProfile.Profile() if args.profile and b in (0, last_full) else None
             seconds = cpu = gc_seconds = 0.0
+            read = written = 0
             for i in range(first, first + size, chunk):
                 # Only one chunk in memory at a time, as in ingest.
                 articles = list(k.store.iter_articles(limit=min(chunk, first + size - i), offset=i))
                 prepared = {a.id: cluster_input(a, cfg) for a in articles}
-                t0, cpu0, gc0 = time.perf_counter(), time.process_time(), gc_clock.seconds
+                t0, cpu0, gc0, io0 = time.perf_counter(), time.process_time(), gc_clock.seconds, io_bytes()
                 if profiler is not None:
                     profiler.enable()
                 k.cluster(articles, prepared=prepared)
@@ -87,6 +89,8 @@ def main() -> None:
                 seconds += time.perf_counter() - t0
                 cpu += time.process_time() - cpu0
                 gc_seconds += gc_clock.seconds - gc0
+                io1 = io_bytes()
+                read, written = read + io1[0] - io0[0], written + io1[1] - io0[1]
             if profiler is not None:
                 args.profile.mkdir(parents=True, exist_ok=True)
                 profiler.dump_stats(args.profile / ("first.prof" if b == 0 else "last.prof"))
@@ -96,6 +100,8 @@ def main() -> None:
                     "per_s": round(size / seconds, 1),
                     "cpu_ms": round(1000 * cpu / size, 2),
                     "gc_ms": round(1000 * gc_seconds / size, 2),
+                    "read_kb": round(read / 1024 / size, 1),
+                    "write_kb": round(written / 1024 / size, 1),
                     "rss_mb": round(rss_mb()),
                 }
             )

@@ -49,6 +49,27 @@ def test_postings_match_the_memory_state_through_adds_removes_and_flushes(store:
         assert SQLiteClusterState(store).postings(key, 100) == memory.postings(key, 100)
 
 
+def test_hash_buckets_match_the_memory_state_and_are_never_cached(store: SQLiteStore) -> None:
+    """Buckets answer as posting lists do, newest first, through flushes and restarts, and hold no cache."""
+    rng = random.Random(11)
+    memory, sqlite = MemoryState(), store.cluster_state()
+    keys = [f"mh:{i}" for i in range(6)]
+    for step in range(600):
+        added = rng.sample(keys, 2)
+        for state in (memory, sqlite):
+            state.add_to_buckets(added, f"a{step}")
+        some, limit = rng.sample(keys, 3), rng.choice((1, 3, 50))
+        assert sqlite.buckets(some, limit) == memory.buckets(some, limit), step
+        if step % 37 == 0:
+            sqlite.flush()
+        if step % 151 == 0:
+            sqlite.flush()
+            sqlite = SQLiteClusterState(store)  # a restart
+    assert not sqlite._postings and not sqlite._old_postings
+    sqlite.flush()
+    assert SQLiteClusterState(store).buckets(keys, 500) == memory.buckets(keys, 500)
+
+
 def test_marking_the_newest_item_of_a_key_again_writes_nothing(store: SQLiteStore) -> None:
     state = store.cluster_state()
     for item in ("e1", "e2"):

@@ -128,13 +128,13 @@ class CopyIndex:
         """Index a text by its sketch (:meth:`sketch`, or :func:`copy_sketch` elsewhere with the same settings)."""
         if sketch is None:
             return None
-        known = self.state.postings(sketch.exact, 1)
+        (known,) = self.state.buckets([sketch.exact], 1)
         if known:
             return self._original(known[0])
         sig = np.frombuffer(sketch.signature, dtype=np.uint32)
         best: tuple[float, str] | None = None
         seen: set[str] = set()
-        for bucket in self.state.postings_many(sketch.bands, self.bucket_limit):
+        for bucket in self.state.buckets(sketch.bands, self.bucket_limit):
             for other in bucket:
                 if other in seen:
                     continue
@@ -146,14 +146,13 @@ class CopyIndex:
                 sim = float(np.mean(other_sig == sig))
                 if sim >= self.threshold and (best is None or sim > best[0]):
                     best = (sim, other)
-        self.state.add_posting(sketch.exact, article_id)
+        self.state.add_to_buckets([sketch.exact], article_id)
         if best is not None:
             original = self._original(best[1])
             self.state.put("sig", article_id, {"sig": "", "of": original})
             return original
         self.state.put("sig", article_id, {"sig": sketch.signature.hex(), "of": None})
-        for key in sketch.bands:
-            self.state.add_posting(key, article_id)
+        self.state.add_to_buckets(sketch.bands, article_id)
         return None
 
     def _original(self, article_id: str) -> str:

@@ -7,7 +7,8 @@ JSON-ready dicts (str keys; str, int, float, list, dict values).
 Record kinds used by the clusterer: ``"event"``, ``"story"``, ``"article"`` (clustering
 features of one article), ``"when"`` (an event's dates, read to keep candidates within a time
 window) and ``"sig"`` (a MinHash signature). Posting keys are strings such as
-``"e:ent:Q7747"`` (events by entity) or ``"mh:3:1a2b"`` (an LSH bucket). Counters hold
+``"e:ent:Q7747"`` (events by entity); hash buckets (``"mh:3:1a2b"``, an LSH band) are posting lists
+a store need not cache. Counters hold
 document frequencies (``"df:<term>"``), the document count and id sequences.
 """
 
@@ -49,6 +50,12 @@ class ClusterState(Protocol):
 
     def remove_posting(self, key: str, item: str) -> None:
         """Remove ``item`` from ``key`` (no error when absent)."""
+
+    def buckets(self, keys: Sequence[str], limit: int) -> list[list[str]]:
+        """``postings_many`` for hash buckets: keys seldom met twice, so a store need not cache them."""
+
+    def add_to_buckets(self, keys: Iterable[str], item: str) -> None:
+        """Add ``item`` under each of ``keys``, hash buckets (an item goes into a bucket once)."""
 
     def counts(self, names: Iterable[str]) -> list[int]:
         """The current value of each counter (0 when never incremented)."""
@@ -130,6 +137,15 @@ class MemoryState:
         items = self._postings.get(key)
         if items is not None:
             items.pop(item, None)
+
+    def buckets(self, keys: Sequence[str], limit: int) -> list[list[str]]:
+        """``postings_many`` for hash buckets."""
+        return self.postings_many(keys, limit)
+
+    def add_to_buckets(self, keys: Iterable[str], item: str) -> None:
+        """Add ``item`` under each of ``keys``."""
+        for key in keys:
+            self.add_posting(key, item)
 
     def counts(self, names: Iterable[str]) -> list[int]:
         """The current value of each counter (0 when never incremented)."""

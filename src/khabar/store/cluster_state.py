@@ -40,6 +40,9 @@ class SQLiteClusterState:
         self._widest = 1
         self._counters: dict[str, int] = {}
         self._dirty_counters: set[str] = set()
+        # Hash-bucket items added since the last flush (oldest first), never cached: a bucket key is seldom
+        # met twice, and caching every article's 32 LSH bands for two generations took about 40 MiB.
+        self._buckets: dict[str, list[tuple[str, int]]] = {}
         # The previous generation (clean).
         self._old_records: dict[tuple[str, str], Any] = {}
         self._old_postings: dict[str, dict[str, int]] = {}
@@ -150,23 +153,27 @@ class SQLiteClusterState:
             ranked = self._ranked[key] = sorted(items, key=items.__getitem__, reverse=True)
         return ranked[:limit]
 
+    def _read_lists(self, keys: list[str], limit: int) -> dict[str, dict[str, int]]:
+        """The newest ``limit`` saved items (with their seq) of each key, in one query per 100 keys."""
+        found: dict[str, dict[str, int]] = {k: {} for k in keys}
+        one = "SELECT * FROM (SELECT key, item, seq FROM cluster_postings WHERE key = ? ORDER BY seq DESC LIMIT ?)"
+        for i in range(0, len(keys), 100):
+            chunk = keys[i : i + 100]
+            rows = self._db.execute(
+                " UNION ALL ".join([one] * len(chunk)), [x for k in chunk for x in (k, limit)]
+            )
+            for key, item, seq in rows:
+                found[key][item] = seq
+        return found
+
     def postings_many(self, keys: Sequence[str], limit: int) -> list[list[str]]:
         """``postings(key, limit)`` of each key, in order; the keys not cached are read in one query per 100."""
         self._widest = max(self._widest, limit)
         cold = [k for k in dict.fromkeys(keys) if k not in self._postings and k not in self._old_postings]
-        for i in range(0, len(cold), 100):
-            chunk = cold[i : i + 100]
-            one = "SELECT * FROM (SELECT key, item, seq FROM cluster_postings WHERE key = ? ORDER BY seq DESC LIMIT ?)"
-            rows = self._db.execute(
-                " UNION ALL ".join([one] * len(chunk)), [x for k in chunk for x in (k, limit)]
-            )
-            found: dict[str, dict[str, int]] = {k: {} for k in chunk}
-            for key, item, seq in rows:
-                found[key][item] = seq
-            for key, items in found.items():
-                self._postings[key] = items
-                if len(items) < limit:
-                    self._complete.add(key)
+        for key, items in self._read_lists(cold, limit).items():
+            self._postings[key] = items
+            if len(items) < limit:
+                self._complete.add(key)
         ranked, complete, out = self._ranked, self._complete, []
         for k in keys:  # the cached answers inline (most are), else through postings()
             items = ranked.get(k)
@@ -196,6 +203,20 @@ class SQLiteClusterState:
         if items.pop(item, None) is not None and key in self._ranked:
             self._ranked[key].remove(item)
         self._dirty_postings.setdefault(key, set()).add(item)
+
+    def buckets(self, keys: Sequence[str], limit: int) -> list[list[str]]:
+        """``postings_many`` for hash buckets, read from the database (and this batch's additions), not cached."""
+        saved = self._read_lists(list(dict.fromkeys(keys)), limit)
+        out = []
+        for key in keys:
+            added = [item for item, _ in reversed(self._buckets.get(key, ()))]
+            out.append((added + sorted(saved[key], key=saved[key].__getitem__, reverse=True))[:limit])
+        return out
+
+    def add_to_buckets(self, keys: Iterable[str], item: str) -> None:
+        """Add ``item`` under each of ``keys``, written at the next flush."""
+        for key in keys:
+            self._buckets.setdefault(key, []).append((item, self._next()))
 
     # -- counters ------------------------------------------------------------------------------
     def counts(self, names: Iterable[str]) -> list[int]:
@@ -232,7 +253,7 @@ class SQLiteClusterState:
     # -- persistence ---------------------------------------------------------------------------
     def flush(self) -> None:
         """Write every pending change in one transaction; what this batch used becomes the previous generation."""
-        if self._dirty_records or self._dirty_postings or self._dirty_counters:
+        if self._dirty_records or self._dirty_postings or self._dirty_counters or self._buckets:
             self._save()
         self._trim_postings()
         self._old_records, self._records = self._records, {}
@@ -285,6 +306,8 @@ class SQLiteClusterState:
                     postings.append((key, item, current[item]))
                 else:
                     gone_postings.append((key, item))
+        postings += [(key, item, seq) for key, added in self._buckets.items() for item, seq in added]
+        postings.sort()
         with self._store._write() as conn:
             conn.executemany("DELETE FROM cluster_records WHERE kind = ? AND key = ?", gone_records)
             conn.executemany(
@@ -303,6 +326,7 @@ class SQLiteClusterState:
         self._dirty_records.clear()
         self._dirty_postings.clear()
         self._dirty_counters.clear()
+        self._buckets.clear()
 
     def clear(self) -> None:
         """Forget every record, posting and counter (for a rebuild)."""
