@@ -25,12 +25,17 @@ _STATEMENT = "statement"
 def cosine(
     a: Mapping[str, float], b: Mapping[str, float], a_norm: float | None = None, b_norm: float | None = None
 ) -> float:
-    """Cosine similarity of two sparse vectors; ``a_norm``/``b_norm`` are their :func:`norm` when known."""
+    """Cosine similarity of two sparse vectors; ``a_norm``/``b_norm`` are their :func:`norm` when known.
+
+    The shared terms are found by the keys' set intersection, in C (most pairs share a few of their 70
+    to 200 terms), and their products added by ``fsum``, exact and so independent of the set's order:
+    1.5 times as fast as testing each term of the shorter vector in Python, on SaudiNewsNet's vectors."""
     if not a or not b:
         return 0.0
-    if len(a) > len(b):
-        a, b, a_norm, b_norm = b, a, b_norm, a_norm
-    dot = sum([w * b[k] for k, w in a.items() if k in b])
+    shared = a.keys() & b.keys()
+    if not shared:
+        return 0.0
+    dot = math.fsum([a[k] * b[k] for k in shared])
     if dot == 0.0:
         return 0.0
     return dot / ((norm(a) if a_norm is None else a_norm) * (norm(b) if b_norm is None else b_norm))
