@@ -35,3 +35,31 @@ def test_index_resumes_from_its_state() -> None:
     state = MemoryState()
     CopyIndex(state).add("a", "one two three four five six seven eight nine ten eleven twelve")
     assert CopyIndex(state).add("b", "one two three four five six seven eight nine ten eleven twelve!") == "a"
+
+
+def test_buckets_hold_short_references_not_article_ids() -> None:
+    """An article id may be a long URL: the 33 buckets of a text hold a short reference to it instead."""
+    state = MemoryState()
+    index = CopyIndex(state)
+    text = "one two three four five six seven eight nine ten eleven twelve"
+    url = "https://example.com/news/2015/07/21/" + "a-long-slug-" * 8
+    assert index.add(url, text) is None
+    items = {item for bucket in state._postings.values() for item in bucket}
+    assert items == {"~0"}
+    assert index.add("https://example.org/copy", text + "!") == url
+
+
+def test_an_index_written_before_references_still_finds_its_copies() -> None:
+    """A state from before references: buckets of article ids and ``sig`` records keyed by them."""
+    text = "one two three four five six seven eight nine ten eleven twelve"
+    old, new = MemoryState(), MemoryState()
+    CopyIndex(new).add("a", text)
+    for key, items in new._postings.items():
+        for _ in items:
+            old.add_posting(key, "a")
+    record = new.get("copy", "~0")
+    old.put("sig", "a", {"sig": record["sig"], "of": None})
+    index = CopyIndex(old)
+    assert index.add("b", text + "!") == "a"  # a near copy, through the LSH buckets
+    assert index.add("c", text) == "a"  # an exact copy
+    assert index.add("d", text + "?") == "a"  # a copy of the copy b, recorded under a reference

@@ -2,7 +2,8 @@
 
 A numpy implementation (hashes of whole shingle arrays at once) rather than datasketch's
 per-shingle Python updates: about 0.1 ms per article instead of several. Signatures and buckets
-live in a :class:`ClusterState`, so the index survives a restart. Exact copies (same normalized
+live in a :class:`ClusterState`, so the index survives a restart; the buckets hold a short
+reference of each text, whose ``copy`` record holds the article id. Exact copies (same normalized
 token sequence) are found by a hash before any MinHash work.
 """
 
@@ -139,22 +140,39 @@ class CopyIndex:
                 if other in seen:
                     continue
                 seen.add(other)
-                rec = self.state.get("sig", other)
+                rec = self._record(other)
                 if rec is None:
                     continue
                 other_sig = np.frombuffer(bytes.fromhex(rec["sig"]), dtype=np.uint32)
                 sim = float(np.mean(other_sig == sig))
                 if sim >= self.threshold and (best is None or sim > best[0]):
                     best = (sim, other)
-        self.state.add_to_buckets([sketch.exact], article_id)
+        ref = self._new_ref()
+        self.state.add_to_buckets([sketch.exact], ref)
         if best is not None:
             original = self._original(best[1])
-            self.state.put("sig", article_id, {"sig": "", "of": original})
+            self.state.put("copy", ref, {"id": article_id, "sig": "", "of": original})
             return original
-        self.state.put("sig", article_id, {"sig": sketch.signature.hex(), "of": None})
-        self.state.add_to_buckets(sketch.bands, article_id)
+        self.state.put("copy", ref, {"id": article_id, "sig": sketch.signature.hex(), "of": None})
+        self.state.add_to_buckets(sketch.bands, ref)
         return None
 
-    def _original(self, article_id: str) -> str:
-        rec = self.state.get("sig", article_id)
-        return (rec or {}).get("of") or article_id
+    def _new_ref(self) -> str:
+        """A short reference for the next text indexed, which its buckets hold instead of its article id.
+
+        An article id may be a URL of a hundred characters, and every original text is posted in 33
+        buckets; the reference is ``~`` and the index's counter in hex (5 characters for 65,536 texts),
+        which no article id in the buckets of a state from before references is likely to equal."""
+        (n,) = self.state.counts(["seq:copy"])
+        self.state.increment(["seq:copy"])
+        return f"~{n:x}"
+
+    def _record(self, item: str) -> dict[str, Any] | None:
+        """The record of a bucket item: a reference (``copy``), or an article id in a state written before
+        references (``sig``, without ``id``)."""
+        return self.state.get("copy", item) or self.state.get("sig", item)
+
+    def _original(self, item: str) -> str:
+        """The article id of the earliest copy of the text a bucket item stands for."""
+        rec = self._record(item) or {}
+        return rec.get("of") or rec.get("id") or item

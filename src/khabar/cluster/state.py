@@ -6,10 +6,11 @@ JSON-ready dicts (str keys; str, int, float, list, dict values).
 
 Record kinds used by the clusterer: ``"event"``, ``"story"``, ``"article"`` (clustering
 features of one article), ``"when"`` (an event's dates, read to keep candidates within a time
-window) and ``"sig"`` (a MinHash signature). Posting keys are strings such as
-``"e:ent:Q7747"`` (events by entity); hash buckets (``"mh:3:1a2b"``, an LSH band) are posting lists
-a store need not cache. Counters hold
-document frequencies (``"df:<term>"``), the document count and id sequences.
+window) and ``"copy"`` (a text's MinHash signature and article id, under the short reference its
+hash buckets hold; ``"sig"``, keyed by article id, in states written before references). Posting
+keys are strings such as ``"e:ent:Q7747"`` (events by entity); hash buckets (``"mh:3:1a2b"``, an
+LSH band) are posting lists a store need not cache. Counters hold document frequencies
+(``"df:<term>"``), the document count and id sequences.
 """
 
 from __future__ import annotations
