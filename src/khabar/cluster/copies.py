@@ -86,7 +86,7 @@ def copy_sketch(text: str, **settings: Any) -> CopySketch | None:
 
 
 def words_sketch(
-    words: list[str], *, shingle: int = 4, num_perm: int = 128, bands: int = 32, **_: Any
+    words: list[str], *, shingle: int = 4, num_perm: int = 128, bands: int = 20, **_: Any
 ) -> CopySketch | None:
     """:func:`copy_sketch` of a text already split by :func:`~khabar.text.normalize.tokens`."""
     if not words:
@@ -114,7 +114,7 @@ class CopyIndex:
         self.threshold = float(settings.get("threshold", 0.8))
         self.shingle = int(settings.get("shingle", 4))
         self.num_perm = int(settings.get("num_perm", 128))
-        self.bands = int(settings.get("bands", 32))
+        self.bands = int(settings.get("bands", 20))
         self.bucket_limit = int(settings.get("bucket_limit", 50))
 
     def sketch(self, text: str) -> CopySketch | None:
