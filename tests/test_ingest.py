@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+from contextlib import AbstractContextManager
 from functools import partial
 from pathlib import Path
 
@@ -96,6 +97,23 @@ def test_an_interrupted_run_leaves_a_consistent_store_and_a_rerun_finishes(
     k2 = make_corpus()  # same file, default pipeline
     report = k2.ingest([str(seeds_dir)])
     assert (report.ingested, report.present) == (2, 3)
+
+
+@pytest.mark.parametrize(("group", "commits"), [(2, 3), (512, 1)])
+def test_articles_are_stored_in_groups_of_write_group(
+    make_corpus, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch, group: int, commits: int
+) -> None:
+    k = make_corpus(ingest={"write_group": group, "cluster": False})
+    opened = []
+    transaction = k.store.transaction
+
+    def counted() -> AbstractContextManager[None]:
+        opened.append(1)
+        return transaction()
+
+    monkeypatch.setattr(k.store, "transaction", counted)
+    assert k.ingest([str(seeds_dir)]).ingested == 5
+    assert len(opened) == commits  # 5 articles: 2 + 2 + 1, or all 5 at once
 
 
 def test_reprocess_redoes_only_stale_articles(make_corpus, seeds_dir: Path) -> None:

@@ -149,6 +149,7 @@ class Khabar:
                 on_item=on_item,
                 on_stored=stored,
                 cluster=settings(self.config["cluster"]) if opts["cluster"] else None,
+                write_group=int(opts["write_group"]),
             )
             if pending:
                 self.cluster(pending, prepared=prepared)

@@ -32,6 +32,11 @@ DEFAULTS: dict[str, Any] = {
         "max_redirects": 5,
         "cluster": True,  # cluster new articles into events and stories as they arrive
         "cluster_chunk": 1000,  # articles clustered together (memory stays flat)
+        # Articles stored per transaction (one commit each; an interrupted run still stores what was processed).
+        # A commit writes every page its rows touched, and the keys of the articles' indexes (content hashes,
+        # entity links, spellings) fall on pages all over their tables: larger groups write each such page
+        # once for more articles. Readers see a group's articles when it commits.
+        "write_group": 512,
     },
     "learn_chrome": {"min_docs": 5, "min_share": 0.2},  # a line repeated this widely in one outlet is chrome
     "store": {},  # SQLiteStore options: cache_mib, the writer's page cache (store.sqlite.DEFAULT_CACHE_MIB)

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from .cluster.features import ClusterInput, cluster_input
 from .collector import LONG_RUN_THRESHOLDS
+from .config import DEFAULTS
 from .model import Article, Document
 from .pipeline import Pipeline
 from .sources import Problem, SourceOptions, iter_documents
@@ -193,7 +194,7 @@ def ingest_documents(
     on_item: Callable[[], None] | None = None,
     on_stored: Callable[[Prepared], None] | None = None,
     cluster: Mapping[str, Any] | None = None,
-    write_group: int = 64,
+    write_group: int = DEFAULTS["ingest"]["write_group"],
 ) -> IngestReport:
     """Process documents (on ``engine``) and store them, ``write_group`` results to a transaction (one commit
     each: far cheaper than one per article; an interrupted run still stores what was processed); bad input
