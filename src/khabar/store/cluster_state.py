@@ -41,7 +41,8 @@ class SQLiteClusterState:
         self._counters: dict[str, int] = {}
         self._dirty_counters: set[str] = set()
         # Hash-bucket items added since the last flush (oldest first), never cached: a bucket key is seldom
-        # met twice, and caching every article's 33 buckets for two generations took about 30 MiB (31,030 articles).
+        # met twice, and caching every article's 33 buckets (32 bands then) for two generations took about 30 MiB
+        # (31,030 articles).
         self._buckets: dict[str, list[tuple[str, int]]] = {}
         # The previous generation (clean).
         self._old_records: dict[tuple[str, str], Any] = {}
