@@ -161,8 +161,9 @@ class CopyIndex:
         """A short reference for the next text indexed, which its buckets hold instead of its article id.
 
         An article id may be a URL of a hundred characters, and every original text is posted in one bucket
-        per band and one for its exact text; the reference is ``~`` and the index's counter in hex (5 characters for 65,536 texts),
-        which no article id in the buckets of a state from before references is likely to equal."""
+        per band and one for its exact text; the reference is ``~`` and the index's counter in hex
+        (5 characters for 65,536 texts), which no article id in the buckets of a state from before
+        references is likely to equal."""
         (n,) = self.state.counts(["seq:copy"])
         self.state.increment(["seq:copy"])
         return f"~{n:x}"
