@@ -38,7 +38,7 @@ def test_index_resumes_from_its_state() -> None:
 
 
 def test_buckets_hold_short_references_not_article_ids() -> None:
-    """An article id may be a long URL: the 33 buckets of a text hold a short reference to it instead."""
+    """An article id may be a long URL: the buckets of a text (one per band, one exact) hold a short reference instead."""
     state = MemoryState()
     index = CopyIndex(state)
     text = "one two three four five six seven eight nine ten eleven twelve"
