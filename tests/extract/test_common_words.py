@@ -74,3 +74,11 @@ def test_short_forms_skip_common_words_unless_the_document_uses_them_as_surnames
     assert looked_at(Surnames()) == ["لعباس", "رأيا"]  # no common word, short word or word with the article
     named = Surnames(folded={fold_token("عباس"): "person:abbas", fold_token("الله"): "person:abdullah"})
     assert looked_at(named) == ["عباس", "لعباس", "والله", "رأيا"]
+
+
+def test_a_capital_named_by_a_frequent_word_is_the_capital(res) -> None:
+    # "Washington" is a frequent English word because the press names the capital: not the state
+    assert "Q61" in ids(res, "The talks between Tehran and Washington resumed on Monday.", "en")
+    assert "Q61" in ids(res, "وتوقفت المحادثات بين طهران وواشنطن يوم الاثنين.", "ar")
+    # a town whose name is a frequent word still needs its region named next to it
+    assert ids(res, "لا أعرف كيف حدث ذلك في المدرسة.") == []

@@ -208,7 +208,7 @@ def _resolve(res: Resources, toks: Tokens, lang: str | None, hits: list[Hit]) ->
                 rec = res.entities[value]
                 if vlang != lang and lang and zipf(word, lang) >= FOREIGN_COMMON_ZIPF:
                     continue
-                if rec.get("kind") == "city" and _common_name(word, lang, rec.get("population") or 0):
+                if rec.get("kind") == "city" and _common_name(word, lang, rec):
                     vague = True  # a common word naming a town: only with its region named next
             keep.append((kind, value, vague and single))
         if is_latin(word) and not text[h.start].isupper():
@@ -237,8 +237,15 @@ def _resolve(res: Resources, toks: Tokens, lang: str | None, hits: list[Hit]) ->
     return out
 
 
-def _common_name(word: str, lang: str | None, population: int) -> bool:
-    """A city name that is also a common word of the language (مسئله, دوشنبه is Monday)."""
+def _common_name(word: str, lang: str | None, rec: dict[str, Any]) -> bool:
+    """A city name that is also a common word of the language (مسئله, دوشنبه is Monday).
+
+    A national capital of at least ``SMALL_PLACE`` people is not: its name is frequent because the press
+    names it, as the seat of its government (Washington, تونس), and a reading as the country's state or
+    namesake region must not win over it."""
+    population = rec.get("population") or 0
+    if rec.get("capital") and population >= SMALL_PLACE:
+        return False
     freq = zipf(word, lang or "en")
     return freq >= (SMALL_PLACE_ZIPF if population < SMALL_PLACE else CITY_ZIPF) and population < BIG_CITY
 
