@@ -303,3 +303,24 @@ def test_candidates_are_looked_up_within_the_time_window() -> None:
     assert candidates({}) == ["new"]
     # A date read from the text alone does not separate, so it sets no window: the old event ranks first.
     assert candidates({"published_from": "text"}) == ["old"]
+
+
+def test_a_country_does_not_conflict_with_a_place_inside_it_across_languages() -> None:
+    # Across languages a conflict of main places separates. A report that names only the country
+    # (Kuwait) does not conflict with one datelined in its capital (Kuwait City), as the gazetteer
+    # puts the city in the country; a report from another country's capital (Sanaa) still does.
+    def report(aid: str, lang: str, *places: str) -> Article:
+        ents = [
+            {"id": p, "type": "PLACE", "name": p, "salience": 1.0 - 0.2 * i} for i, p in enumerate(places)
+        ]
+        ents += [
+            {"id": "org:isis", "type": "ORG", "name": "Islamic State", "salience": 0.9},
+            {"id": "person:sabah-al-ahmad", "type": "PERSON", "name": "Sabah", "salience": 0.8},
+        ]
+        return Article(id=aid, text="-", lang=lang, published="2015-06-26", entities=ents)
+
+    city = report("a", "ar", "Q35178", "Q817")
+    country = report("b", "fa", "Q817")
+    elsewhere = report("c", "en", "Q2471", "Q817")
+    done = {a.article: a.event for a in Clusterer(MemoryState()).add_batch([city, country, elsewhere])}
+    assert done["a"] == done["b"] != done["c"]

@@ -166,16 +166,35 @@ def entity_key(entity: dict[str, Any]) -> str | None:
 
 
 @functools.cache
-def _place_kinds() -> dict[str, str]:
-    """Place id -> kind (city, region, country) from the shipped gazetteer; empty when it is absent."""
+def _place_table() -> dict[str, tuple[str, frozenset[str]]]:
+    """Place id -> (kind, the ids of the places that contain it: its region and its country), from the
+    shipped gazetteer; empty when it is absent."""
     from ..extract.knowledge import load_knowledge
 
-    return {k: str(e.get("kind") or "") for k, e in load_knowledge().entities.items() if e["type"] == "PLACE"}
+    kb = load_knowledge().entities
+    places = {k: e for k, e in kb.items() if e["type"] == "PLACE"}
+    countries = {
+        str(e["country"]): k for k, e in places.items() if e.get("kind") == "country" and e.get("country")
+    }
+    return {
+        k: (
+            str(e.get("kind") or ""),
+            frozenset({e.get("admin"), countries.get(str(e.get("country")))} - {None, k}),
+        )
+        for k, e in places.items()
+    }
+
+
+def contains(broad: str, place: str) -> bool:
+    """Whether the gazetteer puts ``place`` inside ``broad`` (as its region or its country)."""
+    entry = _place_table().get(place)
+    return entry is not None and broad in entry[1]
 
 
 def _is_broad(entity: dict[str, Any], key: str) -> bool:
     """A country or region: too broad to tell one happening's place from another's."""
-    kind = str(entity.get("kind") or entity.get("place_type") or _place_kinds().get(key, "")).lower()
+    entry = _place_table().get(key)
+    kind = str(entity.get("kind") or entity.get("place_type") or (entry[0] if entry else "")).lower()
     return kind in _COUNTRY_KINDS
 
 

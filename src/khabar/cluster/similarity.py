@@ -16,7 +16,7 @@ import operator
 from collections.abc import Mapping
 from typing import Any
 
-from .features import WEEKDAYS
+from .features import WEEKDAYS, contains
 
 Profile = dict[str, Any]
 _STATEMENT = "statement"
@@ -151,7 +151,8 @@ def places(mains: Mapping[str, float]) -> list[Any]:
 
 
 def place_agreement(p: Profile, q: Profile) -> float | None:
-    """1 when the main places agree, None when they conflict, 0 when one is unknown."""
+    """1 when the main places agree, None when they conflict, 0 when one is unknown or only the broader
+    of the two (a country, a region the gazetteer puts the other in: Kuwait and Kuwait City)."""
     pm, qm = p.get("mains") or {}, q.get("mains") or {}
     if not pm or not qm:
         return 0.0
@@ -160,6 +161,8 @@ def place_agreement(p: Profile, q: Profile) -> float | None:
         return 1.0
     if ptop in qm or qtop in pm:
         return 0.5
+    if contains(ptop, qtop) or contains(qtop, ptop):
+        return 0.0
     return None
 
 
