@@ -168,11 +168,10 @@ def entity_key(entity: dict[str, Any]) -> str | None:
 @functools.cache
 def _place_table() -> dict[str, tuple[str, frozenset[str]]]:
     """Place id -> (kind, the ids of the places that contain it: its region and its country), from the
-    shipped gazetteer; empty when it is absent."""
-    from ..extract.knowledge import load_knowledge
+    shipped gazetteer's places alone (the driver that clusters need not hold the rest); empty when absent."""
+    from ..extract.knowledge import read_entities
 
-    kb = load_knowledge().entities
-    places = {k: e for k, e in kb.items() if e["type"] == "PLACE"}
+    places = {str(e["id"]): e for e in read_entities("places.jsonl")}
     countries = {
         str(e["country"]): k for k, e in places.items() if e.get("kind") == "country" and e.get("country")
     }

@@ -70,6 +70,11 @@ def _demonyms(path: Path) -> list[tuple[str, str, str]]:
     return [(r[0], r[1], r[3] if len(r) > 3 and r[3] else r[2]) for r in _tsv(path, 3)]
 
 
+def read_entities(name: str, directory: str | None = None) -> list[dict[str, Any]]:
+    """The records of one entity file of the gazetteer (``places.jsonl``), without loading the others."""
+    return _jsonl((Path(directory) if directory else DATA_DIR) / name)
+
+
 def load_knowledge(directory: str | None = None, curated: bool = True, user: str | None = None) -> Knowledge:
     """The gazetteer tables from ``directory`` (default: the package data), read once per process.
 
