@@ -324,3 +324,23 @@ def test_a_country_does_not_conflict_with_a_place_inside_it_across_languages() -
     elsewhere = report("c", "en", "Q2471", "Q817")
     done = {a.article: a.event for a in Clusterer(MemoryState()).add_batch([city, country, elsewhere])}
     assert done["a"] == done["b"] != done["c"]
+
+
+def test_a_dateline_place_takes_the_id_of_the_entity_spelled_as_it() -> None:
+    # The dateline says نيويورك; the entity stage linked that spelling to New York City (Q60), whose name
+    # is not the dateline's: the main place is still the canonical id, comparable across languages.
+    city = {
+        "id": "Q60",
+        "type": "PLACE",
+        "name": "New York City",
+        "salience": 0.4,
+        "variants": [{"text": "نيويورك", "lang": "ar"}],
+    }
+    article = Article(
+        id="a",
+        text="-",
+        lang="ar",
+        entities=[{"id": "Q794", "type": "PLACE", "name": "Iran", "salience": 1.0}, city],
+        dateline={"place": {"name": "New York", "text": "نيويورك"}, "agency": None, "text": "نيويورك -"},
+    )
+    assert cluster_input(article, settings()).features.main_place == "Q60"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.cluster.similarity import cohesion, cosine, date_excess, norm, similarity
+from khabar.cluster.similarity import cohesion, cosine, date_excess, norm, place_agreement, similarity
 
 _CFG = {
     "weights": {"lex": 1.0, "names": 0.5, "date_conflict": 0.2},
@@ -90,3 +90,13 @@ def test_two_sides_from_one_outlet_need_more_evidence() -> None:
     # an event covered by several outlets is no one outlet's beat
     assert similarity({**p, "outlet": "x"}, {**q, "outlets": {"x": 2, "y": 1}}, cfg) == pytest.approx(apart)
     assert similarity({**p, "outlet": "x"}, {**q, "outlets": {"x": 3}}, cfg) == pytest.approx(apart - 0.1)
+
+
+def test_across_languages_only_canonical_places_can_conflict() -> None:
+    # A place the gazetteer does not know keeps its name as one language spells it ("n:..."): two such
+    # names in two languages say nothing about each other, while two canonical ids still conflict.
+    un, ny = {"mains": {"n:united nations": 1}}, {"mains": {"n:نيويورك": 1}}
+    assert place_agreement(un, ny) is None
+    assert place_agreement(un, ny, by_name=False) == 0.0
+    vienna, tehran = {"mains": {"Q1741": 1}}, {"mains": {"Q3616": 1, "n:x": 2}}
+    assert place_agreement(vienna, tehran, by_name=False) is None

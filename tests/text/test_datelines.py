@@ -27,6 +27,7 @@ from khabar.text.datelines import agency_key, parse_dateline
         ("بيروت - الوكالة الوطنية للإعلام", None, None, None),
         ("دمشق - سانا - أعلنت الوزارة", "Damascus", "SANA", "دمشق - سانا -"),
         ("أنقرة (الأناضول) - قال", "Ankara", "Anadolu", "أنقرة (الأناضول) -"),
+        ("RIYADH, Saudi Arabia (AP) - A bomber struck", "Riyadh", "AP", "RIYADH, Saudi Arabia (AP) -"),
     ],
 )
 def test_datelines(line, place, agency, text):
@@ -49,6 +50,7 @@ def test_datelines(line, place, agency, text):
         "ومنذ إطلاقه في أغسطس (آب) بدأ العمل",
         "المصدر: سبوتنيك، RT عربية",
         "Next Previous عين اليوم – واس",
+        "The president, Barack Obama (Reuters) - said",
     ],
 )
 def test_not_datelines(line):

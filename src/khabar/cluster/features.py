@@ -207,7 +207,11 @@ def _places(article: Article, names: dict[str, str]) -> tuple[str | None, list[s
         if key is None:
             continue
         names.setdefault(key, str(e.get("name") or key))
-        by_name.setdefault(fold(str(e.get("name") or "")), key)
+        for spelling in [
+            e.get("name"),
+            *(v.get("text") for v in e.get("variants") or () if isinstance(v, dict)),
+        ]:
+            by_name.setdefault(fold(str(spelling or "")), key)
         ranked.append((-float(e.get("salience") or 0.0), i, key, _is_broad(e, key)))
     ranked.sort()
     places = [key for _, _, key, _ in ranked]
@@ -215,8 +219,9 @@ def _places(article: Article, names: dict[str, str]) -> tuple[str | None, list[s
     place = (article.dateline or {}).get("place") if isinstance(article.dateline, dict) else None
     if isinstance(place, dict):
         main = entity_key(place)
-        if main and main.startswith("n:"):
-            main = by_name.get(main[2:], main)  # a dateline place the entity stage resolved to an id
+        if main and main.startswith("n:"):  # a dateline place the entity stage resolved to an id, by its
+            # name or by its spelling in the text (نيويورك, whose entity is named New York City)
+            main = by_name.get(main[2:]) or by_name.get(fold(str(place.get("text") or ""))) or main
         if main:
             names.setdefault(main, str(place.get("name") or main))
     if main is None:

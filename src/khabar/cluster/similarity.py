@@ -150,13 +150,18 @@ def places(mains: Mapping[str, float]) -> list[Any]:
     return [sorted(_strong(mains)), top(mains)]
 
 
-def place_agreement(p: Profile, q: Profile) -> float | None:
+def place_agreement(p: Profile, q: Profile, *, by_name: bool = True) -> float | None:
     """1 when the main places agree, None when they conflict, 0 when one is unknown or only the broader
-    of the two (a country, a region the gazetteer puts the other in: Kuwait and Kuwait City)."""
+    of the two (a country, a region the gazetteer puts the other in: Kuwait and Kuwait City).
+
+    Without ``by_name`` (two languages), places the gazetteer does not know (``n:`` keys, a name as one
+    language spells it) are unknown: only canonical ids can agree or conflict across languages."""
     pm, qm = p.get("mains") or {}, q.get("mains") or {}
+    if not by_name:
+        pm, qm = _canonical(pm), _canonical(qm)
     if not pm or not qm:
         return 0.0
-    (ps, ptop), (qs, qtop) = p.get("places") or places(pm), q.get("places") or places(qm)
+    (ps, ptop), (qs, qtop) = _places_of(p, pm), _places_of(q, qm)
     if not set(ps).isdisjoint(qs):
         return 1.0
     if ptop in qm or qtop in pm:
@@ -164,6 +169,18 @@ def place_agreement(p: Profile, q: Profile) -> float | None:
     if contains(ptop, qtop) or contains(qtop, ptop):
         return 0.0
     return None
+
+
+def _places_of(p: Profile, mains: Mapping[str, float]) -> list[Any]:
+    """:func:`places` of ``mains``: those ``p`` keeps when they are its own main places."""
+    return p.get("places") or places(mains) if mains is p.get("mains") else places(mains)
+
+
+def _canonical(mains: Mapping[str, float]) -> Mapping[str, float]:
+    """The places among ``mains`` that have a canonical id (all of them, most often: no copy then)."""
+    if not any(k.startswith("n:") for k in mains):
+        return mains
+    return {k: n for k, n in mains.items() if not k.startswith("n:")}
 
 
 def same_language(p: Profile, q: Profile) -> bool:
@@ -267,7 +284,7 @@ def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
         else:
             score -= w.get("weekday_conflict", 0.0)
         when = 0.0
-    where = place_agreement(p, q)
+    where = place_agreement(p, q, by_name=lexical)
     if where is None:
         if strict or cfg.get("separate_on_place", True):
             return None

@@ -58,12 +58,13 @@ class StoryLinker:
         factor = 1.0
         score = 0.0
         # A cosine with a zero weight (or factor) would add nothing, so it is not computed.
-        if same_language(event, story):
+        lexical = same_language(event, story)
+        if lexical:
             for field, weight in (("vec", w.get("lex", 0.0)), ("cap", w.get("names", 0.0))):
                 if weight:
                     score += weight * field_cosine(event, story, field)
             factor = float(self.cfg.get("same_language_entities", 1.0))
-        if place_agreement(event, story) is None:
+        if place_agreement(event, story, by_name=lexical) is None:
             score -= w.get("place_conflict", 0.0)
         weight = w.get("entities", 0.0)
         return score + weight * (field_cosine(event, story, "ents") * factor) if weight and factor else score

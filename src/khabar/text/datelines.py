@@ -79,10 +79,12 @@ def _display_name(place: str) -> str:
     return place.title() if place.isupper() else place
 
 
-def _paren_shape(m: re.Match[str], line: str) -> bool:
+def _paren_shape(m: re.Match[str], line: str, known_place: bool) -> bool:
     """A parenthesized agency is a dateline's only with a dash or colon beside it, or alone at the line's end,
-    and only after a stated date that holds a number ("WASHINGTON, Jan 5 (Reuters) -")."""
-    if m.group("date") and not any(ch.isdigit() for ch in m.group("date")):
+    and only after a stated date that holds a number ("WASHINGTON, Jan 5 (Reuters) -") or, after a known
+    city, its country or state in a few words ("RIYADH, Saudi Arabia (AP) -")."""
+    qualifier = m.group("date")
+    if qualifier and not any(ch.isdigit() for ch in qualifier) and not (known_place and _place_ok(qualifier)):
         return False
     return bool(m.group("pre") or m.group("post") or not line[m.end() :].strip())
 
@@ -101,9 +103,9 @@ def parse_dateline(line: str, *, place_only: bool = False) -> Dateline | None:
         place, agency = m.group("place").strip(), m.group("agency").strip()
         if not _place_ok(place):
             continue
-        if regex is _PAREN and not _paren_shape(m, head):
-            continue
         known_place = place_name(place)
+        if regex is _PAREN and not _paren_shape(m, head, known_place is not None):
+            continue
         if known_place is None and _mixed_scripts(place):
             continue
         known_agency = agencies().get(agency_key(agency))
