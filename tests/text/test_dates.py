@@ -83,6 +83,14 @@ def test_dateline_opening_the_first_paragraph_stays_unless_stripped():
     assert b.text.startswith("رئیس جمهور")
 
 
+def test_a_date_right_after_the_dateline_is_the_dispatch_date():
+    # IRNA's "وین - ایرنا - ۲۳ تیر ۱۳۹۴ -": the Solar Hijri date closing the dateline dates the report
+    a = run("وین - ایرنا - ۲۳ تیر ۱۳۹۴ - ظریف روز سه‌شنبه در وین گفت که مذاکرات پایان یافت.", lang="fa")
+    assert (a.published, a.meta["published_from"]) == ("2015-07-14", "text")
+    # words closed by a dash after the dateline are no date
+    assert run("تهران - ایرنا - رئیس جمهور - روز دوشنبه گفت.", lang="fa").published is None
+
+
 def test_dateline_found_by_clean():
     a = run(BODY, meta={"dateline_line": "London (Reuters) -"})
     assert a.dateline["place"]["name"] == "London"

@@ -7,6 +7,7 @@ of the text) gives ``published`` otherwise, and leaves the body. No date line an
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from ..model import Article
@@ -19,6 +20,7 @@ from .daterefs import find_date_refs
 OWN_PARSER_LANGS = frozenset({"ar", "fa", "ur", "en", "fr", "tr", "ps", "ckb", "ug"})
 MAX_DATE_LINE_WORDS = 15
 DATELINE_SEARCH_LINES = 3
+_DISPATCH_DATE = re.compile(r"\s*([^\n\-–—ـ:]{4,40}?)\s*[-–—ـ]")
 
 
 def iso_of(value: Any) -> str | None:
@@ -66,11 +68,14 @@ def _edge_indexes(lines: list[str], head: int, tail: int) -> list[int]:
     return list(dict.fromkeys(filled[:head] + filled[len(filled) - tail :] if tail else filled[:head]))
 
 
-def _find_dateline(article: Article, lines: list[str], drop: set[int], strip: bool) -> Dateline | None:
-    """The dateline: the clean stage's dateline line, or one of the first lines, or the first paragraph's prefix."""
+def _find_dateline(
+    article: Article, lines: list[str], drop: set[int], strip: bool
+) -> tuple[Dateline | None, str]:
+    """The dateline (the clean stage's dateline line, or one of the first lines, or the first paragraph's
+    prefix) and the text after it on its line."""
     own = article.meta.get("dateline_line")
     if isinstance(own, str) and (found := parse_dateline(own)):
-        return found
+        return found, own[found.end :]
     filled = [i for i, line in enumerate(lines) if line.strip() and i not in drop][:DATELINE_SEARCH_LINES]
     for n, i in enumerate(filled):
         found = parse_dateline(lines[i], place_only=n == 0)
@@ -82,8 +87,15 @@ def _find_dateline(article: Article, lines: list[str], drop: set[int], strip: bo
             article.removed.append(lines[i].strip())
         elif strip:
             lines[i] = rest
-        return found
-    return None
+        return found, rest
+    return None, ""
+
+
+def _dispatch_date(rest: str, lang: str | None) -> str | None:
+    """The date a dateline is dispatched on, written right after it and closed by a dash
+    ("وین - ایرنا - ۲۳ تیر ۱۳۹۴ - ...")."""
+    m = _DISPATCH_DATE.match(rest)
+    return _date_of_line(m[1], lang) if m else None
 
 
 @stage(
@@ -114,7 +126,8 @@ def dates(
             text_date = text_date or found
             drop.add(i)
             article.removed.append(lines[i].strip())
-    dateline = _find_dateline(article, lines, drop, strip_dateline)
+    dateline, rest = _find_dateline(article, lines, drop, strip_dateline)
+    text_date = text_date or (_dispatch_date(rest, article.lang) if dateline else None)
     if drop or strip_dateline:
         article.text = "\n".join(line for i, line in enumerate(lines) if i not in drop).strip()
     earlier_text_date = article.published if article.meta.get("published_from") == "text" else None
