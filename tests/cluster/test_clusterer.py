@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import random
+import re
 from collections import Counter
 
 from khabar.cluster.events import Clusterer, canonical_order
@@ -344,3 +345,22 @@ def test_a_dateline_place_takes_the_id_of_the_entity_spelled_as_it() -> None:
         dateline={"place": {"name": "New York", "text": "نيويورك"}, "agency": None, "text": "نيويورك -"},
     )
     assert cluster_input(article, settings()).features.main_place == "Q60"
+
+
+def test_a_report_filed_from_a_place_it_names_nowhere_else_also_counts_the_place_it_tells_of() -> None:
+    # "RIYADH (AP) - ... in Abha": a wire report filed from the capital about a happening elsewhere
+    def report(text: str) -> Article:
+        def place(eid: str, name: str) -> dict:
+            found = re.finditer(name, text, re.IGNORECASE)
+            mentions = [{"start": m.start(), "end": m.end(), "text": m[0]} for m in found]
+            return {"id": eid, "type": "PLACE", "name": name, "salience": 0.5, "mentions": mentions}
+
+        dateline = {"place": {"name": "Riyadh", "text": "RIYADH"}, "agency": None, "text": "RIYADH (AP) -"}
+        entities = [place("Q3692", "Riyadh"), place("geonames:110690", "Abha")]
+        return Article(id="a", text=text, lang="en", dateline=dateline, entities=entities)
+
+    lead = "RIYADH (AP) - A bomber struck a mosque in the city of Abha on Thursday"
+    filed = cluster_input(report(lead + "."), settings()).features
+    assert (filed.main_place, filed.also_place) == ("Q3692", "geonames:110690")
+    named_again = cluster_input(report(lead + ", officials in Riyadh said."), settings()).features
+    assert (named_again.main_place, named_again.also_place) == ("Q3692", None)

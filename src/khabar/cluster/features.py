@@ -45,6 +45,9 @@ class Features:
     """Whether ``date`` is a publication date from metadata (firm), not one read from the text alone."""
     weekday: str | None = None
     main_place: str | None = None
+    also_place: str | None = None
+    """Where the text places the happening when the dateline's place (``main_place``) is named only there:
+    a wire report filed from a capital about a happening elsewhere matches reports from either place."""
     places: list[str] = field(default_factory=list)
     entities: dict[str, float] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
@@ -197,9 +200,17 @@ def _is_broad(entity: dict[str, Any], key: str) -> bool:
     return kind in _COUNTRY_KINDS
 
 
-def _places(article: Article, names: dict[str, str]) -> tuple[str | None, list[str]]:
+def _named_after(entity: Mapping[str, Any] | None, offset: int) -> bool:
+    """Whether ``entity`` has a mention in the text from ``offset`` on."""
+    mentions = (entity or {}).get("mentions") or ()
+    return any(isinstance(m, dict) and int(m.get("start", -1)) >= offset for m in mentions)
+
+
+def _places(article: Article, names: dict[str, str]) -> tuple[str | None, str | None, list[str]]:
+    """The main place, a second one (see :class:`Features`), and every place by salience."""
     ranked: list[tuple[float, int, str, bool]] = []
     by_name: dict[str, str] = {}
+    by_key: dict[str, dict[str, Any]] = {}
     for i, e in enumerate(article.entities or []):
         if not isinstance(e, dict) or str(e.get("type", "")).upper() != "PLACE":
             continue
@@ -207,6 +218,7 @@ def _places(article: Article, names: dict[str, str]) -> tuple[str | None, list[s
         if key is None:
             continue
         names.setdefault(key, str(e.get("name") or key))
+        by_key.setdefault(key, e)
         for spelling in [
             e.get("name"),
             *(v.get("text") for v in e.get("variants") or () if isinstance(v, dict)),
@@ -215,8 +227,10 @@ def _places(article: Article, names: dict[str, str]) -> tuple[str | None, list[s
         ranked.append((-float(e.get("salience") or 0.0), i, key, _is_broad(e, key)))
     ranked.sort()
     places = [key for _, _, key, _ in ranked]
-    main = None
-    place = (article.dateline or {}).get("place") if isinstance(article.dateline, dict) else None
+    specific = [key for _, _, key, broad in ranked if not broad]
+    main = also = None
+    dateline = article.dateline if isinstance(article.dateline, dict) else {}
+    place = dateline.get("place")
     if isinstance(place, dict):
         main = entity_key(place)
         if main and main.startswith("n:"):  # a dateline place the entity stage resolved to an id, by its
@@ -224,9 +238,15 @@ def _places(article: Article, names: dict[str, str]) -> tuple[str | None, list[s
             main = by_name.get(main[2:]) or by_name.get(fold(str(place.get("text") or ""))) or main
         if main:
             names.setdefault(main, str(place.get("name") or main))
+            text, line = article.text or "", str(dateline.get("text") or "")
+            start = text.find(line) if line else -1
+            if not _named_after(by_key.get(main), start + len(line) if start >= 0 else 0):
+                # where the report was filed, named nowhere else: the happening may be at the place the
+                # text names ("RIYADH (AP) - ... in the southwestern city of Abha")
+                also = next((key for key in specific if key != main), None)
     if main is None:
-        main = next((key for _, _, key, country in ranked if not country), places[0] if places else None)
-    return main, places
+        main = specific[0] if specific else (places[0] if places else None)
+    return main, also, places
 
 
 def _entities(article: Article, top: int, names: dict[str, str], types: dict[str, str]) -> dict[str, float]:
@@ -262,7 +282,7 @@ def features(article: Article, *, top_entities: int = 8, title_weight: int = 2, 
     names: dict[str, str] = {}
     types: dict[str, str] = {}
     date, weekday = _when(article)
-    main_place, places = _places(article, names)
+    main_place, also_place, places = _places(article, names)
     return Features(
         id=article.id,
         lang=lang,
@@ -270,6 +290,7 @@ def features(article: Article, *, top_entities: int = 8, title_weight: int = 2, 
         anchored=_anchored(article, date),
         weekday=weekday,
         main_place=main_place,
+        also_place=also_place,
         places=places,
         entities=_entities(article, top_entities, names, types),
         names=names,
