@@ -139,9 +139,9 @@ def test_warm_up_loads_the_stage_tables_and_freezes_them() -> None:
 
 def test_warm_up_loads_the_tables_of_the_task() -> None:
     """A worker that prepares articles for clustering loads the clustering tables before the freeze."""
-    features._place_kinds.cache_clear()
+    features._place_table.cache_clear()
     try:
         warm_up(Pipeline(list(DEFAULT_PIPELINE)), partial(prepare, cluster=settings()))
-        assert features._place_kinds.cache_info().currsize == 1
+        assert features._place_table.cache_info().currsize == 1
     finally:
         gc.unfreeze()

@@ -28,6 +28,7 @@ from khabar.text.datelines import agency_key, parse_dateline
         ("دمشق - سانا - أعلنت الوزارة", "Damascus", "SANA", "دمشق - سانا -"),
         ("أنقرة (الأناضول) - قال", "Ankara", "Anadolu", "أنقرة (الأناضول) -"),
         ("RIYADH, Saudi Arabia (AP) - A bomber struck", "Riyadh", "AP", "RIYADH, Saudi Arabia (AP) -"),
+        ("بيروت - وكالات: قال المسؤول", "Beirut", "Agencies", "بيروت - وكالات:"),
     ],
 )
 def test_datelines(line, place, agency, text):
@@ -51,6 +52,7 @@ def test_datelines(line, place, agency, text):
         "المصدر: سبوتنيك، RT عربية",
         "Next Previous عين اليوم – واس",
         "The president, Barack Obama (Reuters) - said",
+        "سبق- وكالات: أعلنت وزارة الداخلية",
     ],
 )
 def test_not_datelines(line):

@@ -14,6 +14,8 @@ from .langid import script_letters
 from .normalize import fold
 
 MAX_PLACE_WORDS = 4
+GENERIC_AGENCY = "Agencies"
+"""The name ``agencies.tsv`` gives "agencies" in general (وكالات): no agency of its own to vouch for a place."""
 
 _DASH = r"[-–—ـ:]"
 _PLACE = r"(?P<place>[^\W\d_][^()\[\]«»\"“”\-–—ـ:,،\n]{0,40}?)"
@@ -109,6 +111,8 @@ def parse_dateline(line: str, *, place_only: bool = False) -> Dateline | None:
         if known_place is None and _mixed_scripts(place):
             continue
         known_agency = agencies().get(agency_key(agency))
+        if known_agency == GENERIC_AGENCY and known_place is None:
+            continue  # "سبق- وكالات:": the outlet's own name before "agencies", not a place
         if known_agency or (regex is _PAREN and known_place and len(agency.split()) <= 3):
             return Dateline(
                 place,
