@@ -8,7 +8,9 @@ A copy of it is clustered chunk by chunk (``ingest.cluster_chunk`` articles at a
 (features and copy sketch) computed beforehand and outside the timings, as ingest's stage workers
 compute it. Prints, per block of 5,000, articles/s, CPU ms per article, of which in the garbage
 collector, KiB read and written per article (``/proc`` ``rchar``, ``wchar``: the store's page reads that miss
-its cache, its WAL and checkpoint writes), and the driver's RSS; ``--profile`` writes a cProfile of the first and of the last full
+its cache, its WAL and checkpoint writes), the driver's RSS and where its heap is (``common.allocators_mb``:
+SQLite, glibc, Python's small-object arenas and the free blocks they hold) and how much the clustering
+state's cache holds; ``--profile`` writes a cProfile of the first and of the last full
 block; ``--assignments`` writes ``article<TAB>event<TAB>story`` for comparing runs; ``--set`` overrides a
 clustering setting (``events.candidates_per_key=20``).
 """
@@ -28,7 +30,7 @@ import khabar
 from khabar.cluster.features import cluster_input
 from khabar.cluster.settings import settings
 
-from .common import io_bytes, overrides, peak_rss_mb, rss_mb
+from .common import allocators_mb, io_bytes, overrides, peak_rss_mb, rss_mb
 
 BLOCK = 5000
 
@@ -103,6 +105,8 @@ def main() -> None:
                     "read_kb": round(read / 1024 / size, 1),
                     "write_kb": round(written / 1024 / size, 1),
                     "rss_mb": round(rss_mb()),
+                    "heap_mb": allocators_mb(),
+                    "cached": k.store.cluster_state().cached(),
                 }
             )
             print(json.dumps(rates[-1]), flush=True)

@@ -153,6 +153,69 @@ def io_bytes(pid: int | str = "self") -> tuple[int, int]:
     return int(fields.get("rchar", 0)), int(fields.get("wchar", 0))
 
 
+def _debugmallocstats() -> str:
+    """What ``sys._debugmallocstats`` writes to the C-level stderr, captured through a pipe."""
+    read, write = os.pipe()
+    saved = os.dup(2)
+    os.dup2(write, 2)
+    os.close(write)
+    try:
+        sys._debugmallocstats()
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+    os.set_blocking(read, False)
+    chunks = []
+    try:
+        while chunk := os.read(read, 1 << 16):
+            chunks.append(chunk)
+    except BlockingIOError:
+        pass
+    os.close(read)
+    return b"".join(chunks).decode(errors="replace")
+
+
+def allocators_mb() -> dict[str, float]:
+    """Where this process's heap is, in MiB: SQLite's own memory (its page caches included), glibc's
+    allocations in use and the free memory it holds, and Python's small-object allocator (``pymalloc``):
+    its arenas and the free blocks inside them, which a partly used arena keeps (fragmentation).
+    Fields that cannot be read here (another libc, another allocator) are left out."""
+    import _sqlite3
+    import ctypes
+    import re
+
+    out: dict[str, float] = {}
+    mib = float(1 << 20)
+    try:  # the library the sqlite3 module is linked with, so its counters are this process's
+        used = ctypes.CDLL(_sqlite3.__file__).sqlite3_memory_used
+        used.restype = ctypes.c_int64
+        out["sqlite"] = used() / mib
+    except (OSError, AttributeError):
+        pass
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+
+        class MallInfo2(ctypes.Structure):
+            _fields_ = [(n, ctypes.c_size_t) for n in ("arena", "ordblks", "smblks", "hblks", "hblkhd",
+                                                        "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")]  # fmt: skip
+
+        libc.mallinfo2.restype = MallInfo2
+        info = libc.mallinfo2()
+        out["malloc_in_use"], out["malloc_free"] = info.uordblks / mib, info.fordblks / mib
+    except (OSError, AttributeError):
+        pass
+    stats = _debugmallocstats()
+    # An arena is 1 MiB on 64-bit builds of Python 3.10 and later.
+    for name, label, unit in (
+        ("pymalloc_arenas", "# arenas allocated current", 1.0),
+        ("pymalloc_free", "# bytes in available blocks", mib),
+    ):
+        m = re.search(re.escape(label) + r"\s*=\s*([\d,]+)", stats)
+        if m:
+            out[name] = int(m[1].replace(",", "")) / unit
+    return {k: round(v, 1) for k, v in out.items()}
+
+
 class Sampler(threading.Thread):
     """Samples, every ``every`` seconds until stopped, the peak memory (RSS and PSS sums) of this process
     and its descendants, this process's own peak PSS, and the CPU seconds of each descendant (the last

@@ -1,13 +1,14 @@
-"""The benchmark's SaudiNewsNet slices: the first N lines, or the N after a skip."""
+"""The benchmark helpers: SaudiNewsNet slices (the first N lines, or the N after a skip), the heap breakdown."""
 
 from __future__ import annotations
 
 import gzip
+import sqlite3
 from itertools import islice
 from pathlib import Path
 
 import pytest
-from bench.common import SAUDI, saudinewsnet_slice
+from bench.common import SAUDI, allocators_mb, saudinewsnet_slice
 
 
 def test_a_slice_after_a_skip_holds_the_lines_that_follow(tmp_path: Path) -> None:
@@ -17,3 +18,17 @@ def test_a_slice_after_a_skip_holds_the_lines_that_follow(tmp_path: Path) -> Non
         lines = list(islice(fh, 8))
     assert saudinewsnet_slice(3, tmp_path, skip=5).read_text(encoding="utf-8").splitlines(True) == lines[5:]
     assert saudinewsnet_slice(2, tmp_path).read_text(encoding="utf-8").splitlines(True) == lines[:2]
+
+
+def test_the_heap_breakdown_sees_sqlite_and_pythons_arenas_grow() -> None:
+    before = allocators_mb()
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (x TEXT)")
+    conn.executemany("INSERT INTO t VALUES (?)", ((str(i) * 50,) for i in range(40_000)))
+    kept = [str(i) * 3 for i in range(300_000)]  # small objects: pymalloc's arenas
+    after = allocators_mb()
+    assert after["sqlite"] > before["sqlite"] + 1
+    assert after["pymalloc_arenas"] > before["pymalloc_arenas"] + 5
+    assert after["malloc_in_use"] > 0 and after["pymalloc_free"] >= 0
+    assert len(kept) == 300_000
+    conn.close()

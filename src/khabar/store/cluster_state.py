@@ -252,6 +252,14 @@ class SQLiteClusterState:
             self._dirty_counters.add(n)
 
     # -- persistence ---------------------------------------------------------------------------
+    def cached(self) -> dict[str, int]:
+        """How many records, posting lists and counters the cache holds, both generations together."""
+        return {
+            "records": len(self._records) + len(self._old_records),
+            "postings": len(self._postings) + len(self._old_postings),
+            "counters": len(self._counters) + len(self._old_counters),
+        }
+
     def flush(self) -> None:
         """Write every pending change in one transaction; what this batch used becomes the previous generation."""
         if self._dirty_records or self._dirty_postings or self._dirty_counters or self._buckets:
