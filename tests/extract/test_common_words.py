@@ -82,3 +82,10 @@ def test_a_capital_named_by_a_frequent_word_is_the_capital(res) -> None:
     assert "Q61" in ids(res, "وتوقفت المحادثات بين طهران وواشنطن يوم الاثنين.", "ar")
     # a town whose name is a frequent word still needs its region named next to it
     assert ids(res, "لا أعرف كيف حدث ذلك في المدرسة.") == []
+
+
+def test_a_nationality_adjective_right_after_a_name_is_the_family_name(res) -> None:
+    # اللواء منصور التركي: the spokesman's nisba, not Turkey; after a noun it is still the adjective
+    found, _ = analyse("وأعلن المتحدث الأمني اللواء منصور التركي استشهاد 15 شخصا.", "ar", res)
+    assert [(m.text, m.eid.startswith("person:")) for m in found.mentions] == [("منصور التركي", True)]
+    assert "Q43" in ids(res, "التقى الوزير سامح شكري نظيره التركي مولود جاويش أوغلو.")

@@ -128,7 +128,23 @@ def _name_run(ctx: Context, k: int, limit: int = MAX_NAME_WORDS, article_ok: boo
             else:
                 j -= 1
                 break
+    if j > k and j - k < limit and _nisba(ctx, j):
+        j += 1
     return j
+
+
+def _nisba(ctx: Context, j: int) -> bool:
+    """Word j, right after a name, is the family name that a nationality adjective spells (اللواء منصور
+    التركي): an Arabic adjective with the article, alone in its hit, after a clean gap."""
+    cov = ctx.covered[j] if j < len(ctx.toks) else None
+    return (
+        ctx.lang == "ar"
+        and cov is not None
+        and cov.startswith("ADJ:")
+        and ctx.hit_end[j] == j + 1
+        and ctx.toks.folds[j].startswith("ال")
+        and _clean_gap(ctx.toks, j - 1, allow_comma=False)
+    )
 
 
 def _after_trigger(ctx: Context, j: int) -> tuple[int, str | None]:
