@@ -46,8 +46,9 @@ class Features:
     weekday: str | None = None
     main_place: str | None = None
     also_place: str | None = None
-    """Where the text places the happening when the dateline's place (``main_place``) is named only there:
-    a wire report filed from a capital about a happening elsewhere matches reports from either place."""
+    """Where the text places the happening when the dateline's place (``main_place``, a place the entity
+    stage linked) is named only there: a wire report filed from a capital about a happening elsewhere does
+    not conflict with reports from either place."""
     places: list[str] = field(default_factory=list)
     entities: dict[str, float] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
@@ -200,9 +201,9 @@ def _is_broad(entity: dict[str, Any], key: str) -> bool:
     return kind in _COUNTRY_KINDS
 
 
-def _named_after(entity: Mapping[str, Any] | None, offset: int) -> bool:
+def _named_after(entity: Mapping[str, Any], offset: int) -> bool:
     """Whether ``entity`` has a mention in the text from ``offset`` on."""
-    mentions = (entity or {}).get("mentions") or ()
+    mentions = entity.get("mentions") or ()
     return any(isinstance(m, dict) and int(m.get("start", -1)) >= offset for m in mentions)
 
 
@@ -240,7 +241,7 @@ def _places(article: Article, names: dict[str, str]) -> tuple[str | None, str | 
             names.setdefault(main, str(place.get("name") or main))
             text, line = article.text or "", str(dateline.get("text") or "")
             start = text.find(line) if line else -1
-            if not _named_after(by_key.get(main), start + len(line) if start >= 0 else 0):
+            if main in by_key and not _named_after(by_key[main], start + len(line) if start >= 0 else 0):
                 # where the report was filed, named nowhere else: the happening may be at the place the
                 # text names ("RIYADH (AP) - ... in the southwestern city of Abha")
                 also = next((key for key in specific if key != main), None)
