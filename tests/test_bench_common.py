@@ -28,7 +28,13 @@ def test_the_heap_breakdown_sees_sqlite_and_pythons_arenas_grow() -> None:
     kept = [str(i) * 3 for i in range(300_000)]  # small objects: pymalloc's arenas
     after = allocators_mb()
     assert after["sqlite"] > before["sqlite"] + 1
-    assert after["pymalloc_arenas"] > before["pymalloc_arenas"] + 5
+    # the small objects fill free blocks first, then new arenas: the arenas' used part grows either way
+    used = (
+        after["pymalloc_arenas"]
+        - after["pymalloc_free"]
+        - (before["pymalloc_arenas"] - before["pymalloc_free"])
+    )
+    assert used > 5
     assert after["malloc_in_use"] > 0 and after["pymalloc_free"] >= 0
     assert len(kept) == 300_000
     conn.close()
