@@ -364,3 +364,18 @@ def test_a_report_filed_from_a_place_it_names_nowhere_else_also_counts_the_place
     assert (filed.main_place, filed.also_place) == ("Q3692", "geonames:110690")
     named_again = cluster_input(report(lead + ", officials in Riyadh said."), settings()).features
     assert (named_again.main_place, named_again.also_place) == ("Q3692", None)
+
+
+def test_a_place_brings_its_country_as_salient_as_itself() -> None:
+    # Reports in two languages meet only on canonical ids, and one names the country (Egypt) where the
+    # other names only the city (Ismailia): the city implies the country.
+    ents = [
+        {"id": "geonames:361055", "type": "PLACE", "name": "Ismailia", "salience": 0.7},
+        {"id": "Q79", "type": "PLACE", "name": "Egypt", "salience": 0.2},
+        {"id": "Q193070", "type": "PERSON", "name": "Sisi", "salience": 1.0},
+    ]
+    found = cluster_input(Article(id="a", text="-", lang="ar", entities=ents), settings()).features
+    assert found.entities["Q79"] == found.entities["geonames:361055"] == 0.7
+    assert found.names["Q79"] == "Egypt" and found.types["Q79"] == "PLACE"
+    alone = cluster_input(Article(id="b", text="-", lang="ar", entities=ents[:1]), settings()).features
+    assert alone.entities == {"geonames:361055": 0.7, "Q79": 0.7} and alone.names["Q79"] == "Egypt"

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..model import Article
 from ..text.normalize import fold, frequency_dict, has_word_frequencies, strip_clitics, tokens
@@ -169,10 +169,17 @@ def entity_key(entity: dict[str, Any]) -> str | None:
     return "n:" + fold(name) if isinstance(name, str) and name.strip() else None
 
 
+class _Place(NamedTuple):
+    kind: str
+    within: frozenset[str]
+    """The ids of the places that contain it: its region and its country."""
+    name: str
+
+
 @functools.cache
-def _place_table() -> dict[str, tuple[str, frozenset[str]]]:
-    """Place id -> (kind, the ids of the places that contain it: its region and its country), from the
-    shipped gazetteer's places alone (the driver that clusters need not hold the rest); empty when absent."""
+def _place_table() -> dict[str, _Place]:
+    """Place id -> its kind (city, region, country), containers and name, from the shipped gazetteer's
+    places alone (the driver that clusters need not hold the rest); empty when absent."""
     from ..extract.knowledge import read_entities
 
     places = {str(e["id"]): e for e in read_entities("places.jsonl")}
@@ -180,9 +187,10 @@ def _place_table() -> dict[str, tuple[str, frozenset[str]]]:
         str(e["country"]): k for k, e in places.items() if e.get("kind") == "country" and e.get("country")
     }
     return {
-        k: (
+        k: _Place(
             str(e.get("kind") or ""),
             frozenset({e.get("admin"), countries.get(str(e.get("country")))} - {None, k}),
+            str(e.get("name") or k),
         )
         for k, e in places.items()
     }
@@ -191,13 +199,13 @@ def _place_table() -> dict[str, tuple[str, frozenset[str]]]:
 def contains(broad: str, place: str) -> bool:
     """Whether the gazetteer puts ``place`` inside ``broad`` (as its region or its country)."""
     entry = _place_table().get(place)
-    return entry is not None and broad in entry[1]
+    return entry is not None and broad in entry.within
 
 
 def _is_broad(entity: dict[str, Any], key: str) -> bool:
     """A country or region: too broad to tell one happening's place from another's."""
     entry = _place_table().get(key)
-    kind = str(entity.get("kind") or entity.get("place_type") or (entry[0] if entry else "")).lower()
+    kind = str(entity.get("kind") or entity.get("place_type") or (entry.kind if entry else "")).lower()
     return kind in _COUNTRY_KINDS
 
 
@@ -268,7 +276,22 @@ def _entities(article: Article, top: int, names: dict[str, str], types: dict[str
     out: dict[str, float] = {}
     for neg, _, key in scored[:top]:
         out.setdefault(key, max(-neg, 0.05))
+    _imply_containers(out, names, types)
     return out
+
+
+def _imply_containers(ents: dict[str, float], names: dict[str, str], types: dict[str, str]) -> None:
+    """Add the region and country of each place among ``ents``, as salient as the place: a report from
+    Ismailia is about Egypt whether or not it says so, and reports in two languages, which meet only on
+    canonical ids, differ most in whether they name the country (the Egyptian press seldom does)."""
+    table = _place_table()
+    for key, weight in list(ents.items()):
+        entry = table.get(key)
+        for broad in sorted(entry.within) if entry else ():
+            if weight > ents.get(broad, 0.0):
+                ents[broad] = weight
+                names.setdefault(broad, table[broad].name if broad in table else broad)
+                types.setdefault(broad, "PLACE")
 
 
 def features(article: Article, *, top_entities: int = 8, title_weight: int = 2, **_: Any) -> Features:
