@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import _sqlite3
+import ctypes
 import gzip
 import json
 import os
+import re
 import resource
 import sys
 import threading
@@ -175,41 +178,43 @@ def _debugmallocstats() -> str:
     return b"".join(chunks).decode(errors="replace")
 
 
+class _MallInfo2(ctypes.Structure):
+    """glibc's ``struct mallinfo2``."""
+
+    _fields_ = [
+        (name, ctypes.c_size_t)
+        for name in ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")
+    ]  # fmt: skip
+
+
+_MIB = float(1 << 20)
+_PYMALLOC = (  # label in sys._debugmallocstats, unit (an arena is 1 MiB on 64-bit Python 3.10 and later)
+    ("pymalloc_arenas", "# arenas allocated current", 1.0),
+    ("pymalloc_free", "# bytes in available blocks", _MIB),
+)
+
+
 def allocators_mb() -> dict[str, float]:
     """Where this process's heap is, in MiB: SQLite's own memory (its page caches included), glibc's
     allocations in use and the free memory it holds, and Python's small-object allocator (``pymalloc``):
     its arenas and the free blocks inside them, which a partly used arena keeps (fragmentation).
     Fields that cannot be read here (another libc, another allocator) are left out."""
-    import _sqlite3
-    import ctypes
-    import re
-
     out: dict[str, float] = {}
-    mib = float(1 << 20)
     try:  # the library the sqlite3 module is linked with, so its counters are this process's
         used = ctypes.CDLL(_sqlite3.__file__).sqlite3_memory_used
         used.restype = ctypes.c_int64
-        out["sqlite"] = used() / mib
+        out["sqlite"] = used() / _MIB
     except (OSError, AttributeError):
         pass
     try:
-        libc = ctypes.CDLL("libc.so.6")
-
-        class MallInfo2(ctypes.Structure):
-            _fields_ = [(n, ctypes.c_size_t) for n in ("arena", "ordblks", "smblks", "hblks", "hblkhd",
-                                                        "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")]  # fmt: skip
-
-        libc.mallinfo2.restype = MallInfo2
-        info = libc.mallinfo2()
-        out["malloc_in_use"], out["malloc_free"] = info.uordblks / mib, info.fordblks / mib
+        mallinfo2 = ctypes.CDLL("libc.so.6").mallinfo2
+        mallinfo2.restype = _MallInfo2
+        info = mallinfo2()
+        out["malloc_in_use"], out["malloc_free"] = info.uordblks / _MIB, info.fordblks / _MIB
     except (OSError, AttributeError):
         pass
     stats = _debugmallocstats()
-    # An arena is 1 MiB on 64-bit builds of Python 3.10 and later.
-    for name, label, unit in (
-        ("pymalloc_arenas", "# arenas allocated current", 1.0),
-        ("pymalloc_free", "# bytes in available blocks", mib),
-    ):
+    for name, label, unit in _PYMALLOC:
         m = re.search(re.escape(label) + r"\s*=\s*([\d,]+)", stats)
         if m:
             out[name] = int(m[1].replace(",", "")) / unit

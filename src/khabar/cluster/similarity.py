@@ -173,7 +173,9 @@ def place_agreement(p: Profile, q: Profile, *, by_name: bool = True) -> float | 
 
 def _places_of(p: Profile, mains: Mapping[str, float]) -> list[Any]:
     """:func:`places` of ``mains``: those ``p`` keeps when they are its own main places."""
-    return p.get("places") or places(mains) if mains is p.get("mains") else places(mains)
+    if mains is p.get("mains"):
+        return p.get("places") or places(mains)
+    return places(mains)
 
 
 def _canonical(mains: Mapping[str, float]) -> Mapping[str, float]:
