@@ -29,6 +29,8 @@ from khabar.text.datelines import agency_key, parse_dateline
         ("أنقرة (الأناضول) - قال", "Ankara", "Anadolu", "أنقرة (الأناضول) -"),
         ("RIYADH, Saudi Arabia (AP) - A bomber struck", "Riyadh", "AP", "RIYADH, Saudi Arabia (AP) -"),
         ("بيروت - وكالات: قال المسؤول", "Beirut", "Agencies", "بيروت - وكالات:"),
+        ("واس- جدة: التقى ولي العهد", "Jeddah", "SPA", "واس- جدة:"),
+        ("وكالات - بيروت: قال المسؤول", "Beirut", "Agencies", "وكالات - بيروت:"),
     ],
 )
 def test_datelines(line, place, agency, text):
@@ -53,6 +55,8 @@ def test_datelines(line, place, agency, text):
         "Next Previous عين اليوم – واس",
         "The president, Barack Obama (Reuters) - said",
         "سبق- وكالات: أعلنت وزارة الداخلية",
+        "سبق- تربة: احتفل الشيخ بزواج ابنه",
+        "الحكومة - الرياض: قررت الوزارة",
     ],
 )
 def test_not_datelines(line):

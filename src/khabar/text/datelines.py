@@ -26,6 +26,9 @@ _PAREN = re.compile(
 _DASHED = re.compile(
     rf"^\s*{_PLACE}\s*[-–—ـ/]\s*(?P<agency>[^()\[\]«»\-–—ـ:/\n]{{1,40}}?)\s*(?:{_DASH}+\s*|$)"
 )
+_AGENCY_FIRST = re.compile(
+    rf"^\s*(?P<agency>[^()\[\]«»\-–—ـ:/\n]{{1,40}}?)\s*[-–—ـ/]\s*{_PLACE}\s*(?:{_DASH}+\s*)"
+)
 _PLACE_ONLY = re.compile(rf"^\s*{_PLACE}\s*[-–—]\s+")
 _NOT_KEY = re.compile(r"[\W_]+")
 
@@ -122,6 +125,12 @@ def parse_dateline(line: str, *, place_only: bool = False) -> Dateline | None:
                 head[: m.end()].strip(),
                 m.end(),
             )
+    m = _AGENCY_FIRST.match(head)
+    if m and _place_ok(m.group("place").strip()):  # "واس - جدة:": a known agency, then a known city
+        place, agency = m.group("place").strip(), m.group("agency").strip()
+        known_place, known_agency = place_name(place), agencies().get(agency_key(agency))
+        if known_place and known_agency:
+            return Dateline(place, known_place, agency, known_agency, head[: m.end()].strip(), m.end())
     if place_only:
         m = _PLACE_ONLY.match(head)
         if m and _place_ok(m.group("place").strip()):
