@@ -23,12 +23,9 @@ _PAREN = re.compile(
     rf"^\s*{_PLACE}\s*(?:[,،]\s*(?P<date>[^()\[\]«»\n]{{1,30}}?)\s*)?(?P<pre>{_DASH}\s*)?"
     r"[(\[«]\s*(?P<agency>[^()\[\]«»\n]{1,40}?)\s*[)\]»]\s*(?P<post>" + _DASH + r"+\s*)?"
 )
-_DASHED = re.compile(
-    rf"^\s*{_PLACE}\s*[-–—ـ/]\s*(?P<agency>[^()\[\]«»\-–—ـ:/\n]{{1,40}}?)\s*(?:{_DASH}+\s*|$)"
-)
-_AGENCY_FIRST = re.compile(
-    rf"^\s*(?P<agency>[^()\[\]«»\-–—ـ:/\n]{{1,40}}?)\s*[-–—ـ/]\s*{_PLACE}\s*(?:{_DASH}+\s*)"
-)
+_AGENCY = r"(?P<agency>[^()\[\]«»\-–—ـ:/\n]{1,40}?)"
+_DASHED = re.compile(rf"^\s*{_PLACE}\s*[-–—ـ/]\s*{_AGENCY}\s*(?:{_DASH}+\s*|$)")
+_AGENCY_FIRST = re.compile(rf"^\s*{_AGENCY}\s*[-–—ـ/]\s*{_PLACE}\s*{_DASH}+\s*")
 _PLACE_ONLY = re.compile(rf"^\s*{_PLACE}\s*[-–—]\s+")
 _NOT_KEY = re.compile(r"[\W_]+")
 
