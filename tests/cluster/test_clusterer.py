@@ -162,7 +162,7 @@ def test_an_event_keeps_the_lengths_of_its_current_vectors() -> None:
     events = list(clusterer.state.scan("event"))
     assert any(len(e["articles"]) > 1 for e in events)
     for event in events:  # kept through every join, detachment and merge
-        assert event["norms"] == {f: norm(event[f]) for f in ("vec", "cap", "ents")}
+        assert event["norms"] == {f: norm(event[f]) for f in ("vec", "cap", "ents", "figures")}
 
 
 def test_the_candidates_are_the_items_posted_under_the_most_keys() -> None:

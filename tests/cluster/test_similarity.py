@@ -100,3 +100,29 @@ def test_across_languages_only_canonical_places_can_conflict() -> None:
     assert place_agreement(un, ny, by_name=False) == 0.0
     vienna, tehran = {"mains": {"Q1741": 1}}, {"mains": {"Q3616": 1, "n:x": 2}}
     assert place_agreement(vienna, tehran, by_name=False) is None
+
+
+def test_shared_figures_count_for_a_match_and_disjoint_ones_against() -> None:
+    cfg = {**_CFG, "weights": {**_CFG["weights"], "figures": 0.2, "figure_conflict": 0.1}}
+    plain = similarity(_profile({"a": 1.0, "b": 1.0}), _profile({"a": 1.0, "c": 1.0}), cfg)
+    assert plain is not None
+
+    def with_figures(p: dict[str, float], q: dict[str, float]) -> float | None:
+        return similarity(
+            {**_profile({"a": 1.0, "b": 1.0}), "figures": p},
+            {**_profile({"a": 1.0, "c": 1.0}), "figures": q},
+            cfg,
+        )
+
+    assert with_figures({"43": 1, "120": 1}, {"43": 1, "120": 1}) == pytest.approx(plain + 0.2)
+    assert with_figures({"43": 1}, {"44": 1}) == pytest.approx(plain - 0.1)
+    assert with_figures({"43": 1}, {}) == pytest.approx(plain)  # one side states none: no evidence
+
+
+def test_figures_join_reports_across_languages() -> None:
+    # Across languages the terms say nothing: the entities and the figures both reports state do.
+    cfg = {**_CFG, "weights": {"entities": 0.5, "figures": 0.2, "figure_conflict": 0.1}}
+    en = {"vec": {"quake": 1.0}, "ents": {"Q1": 1.0}, "langs": {"en": 1}, "figures": {"6.1": 1, "43": 2}}
+    ar = {"vec": {"زلزال": 1.0}, "ents": {"Q1": 1.0}, "langs": {"ar": 1}, "figures": {"6.1": 1, "43": 1}}
+    other = {**ar, "figures": {"7.2": 1, "12": 1}}
+    assert similarity(en, ar, cfg) > 0.5 > similarity(en, other, cfg)

@@ -210,6 +210,7 @@ class Clusterer:
             "types": f.types,
             "vec": self._weigh(lang, f.terms, size),
             "cap": self._weigh(lang, f.capitalised, int(self.feat.get("top_names", size))),
+            "figures": f.figures,
             "kind": f.kind,
             "outlet": f.outlet,
         }
@@ -221,6 +222,7 @@ class Clusterer:
             "cap": a["cap"],
             "ents": a["ents"],
             "rents": a.get("rents") or {},
+            "figures": a.get("figures") or {},
             "mains": {p: 1 for p in (a.get("main"), a.get("also")) if p},
             "lo": a.get("date"),
             "hi": a.get("date"),
@@ -340,6 +342,7 @@ class Clusterer:
             "cap": {},
             "ents": {},
             "rents": {},
+            "figures": {},
             "mains": {},
             "lo": None,
             "hi": None,
@@ -401,6 +404,8 @@ class Clusterer:
             event["cap"] = truncate(event["cap"], int(self.ev.get("centroid_terms", 120)))
         add_into(event["ents"], p["ents"], sign)
         add_into(event.setdefault("rents", {}), p["rents"], sign)
+        add_into(event.setdefault("figures", {}), p["figures"], sign)
+        event["figures"] = truncate(event["figures"], int(self.ev.get("centroid_figures", 40)))
         for field in ("mains", "weekdays", "langs", "kinds"):
             add_into(event[field], p[field], sign)
         if a.get("outlet"):
@@ -466,8 +471,9 @@ class Clusterer:
         for field in ("vec", "cap"):
             add_into(keep[field], gone[field])
             keep[field] = truncate(keep[field], int(self.ev.get("centroid_terms", 120)))
-        for field in ("ents", "rents", "mains", "weekdays", "langs", "kinds", "outlets"):
+        for field in ("ents", "rents", "figures", "mains", "weekdays", "langs", "kinds", "outlets"):
             add_into(keep.setdefault(field, {}), gone.get(field) or {})
+        keep["figures"] = truncate(keep["figures"], int(self.ev.get("centroid_figures", 40)))
         keep["norms"] = norms(keep)
         # Where both are dated and do not fit together, the larger event's days stay the happening's.
         lead, other = (keep, gone) if len(keep["articles"]) >= len(gone["articles"]) else (gone, keep)

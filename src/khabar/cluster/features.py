@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 
 from ..model import Article
 from ..text.normalize import fold, frequency_dict, has_word_frequencies, strip_clitics, tokens
+from ..text.quantities import quantities
 from .copies import CopySketch, words_sketch
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -57,6 +58,9 @@ class Features:
     """PERSON, PLACE or ORG for each entity id."""
     terms: Counter[str] = field(default_factory=Counter)
     capitalised: Counter[str] = field(default_factory=Counter)
+    figures: dict[str, int] = field(default_factory=dict)
+    """The quantities the title and text state (:func:`khabar.text.quantities.quantities`), at most
+    ``top_figures``, the most repeated first."""
     kind: str | None = None
     outlet: str | None = None
 
@@ -294,7 +298,9 @@ def _imply_containers(ents: dict[str, float], names: dict[str, str], types: dict
                 types.setdefault(broad, "PLACE")
 
 
-def features(article: Article, *, top_entities: int = 8, title_weight: int = 2, **_: Any) -> Features:
+def features(
+    article: Article, *, top_entities: int = 8, title_weight: int = 2, top_figures: int = 12, **_: Any
+) -> Features:
     """The clustering features of one article."""
     text = article.text or ""
     title = article.title or ""
@@ -321,6 +327,7 @@ def features(article: Article, *, top_entities: int = 8, title_weight: int = 2, 
         types=types,
         terms=terms,
         capitalised=capitalised,
+        figures=dict(quantities(title + "\n" + text).most_common(top_figures)),
         kind=event_kind(lang, terms),
         outlet=article.outlet,
     )

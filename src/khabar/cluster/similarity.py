@@ -2,7 +2,7 @@
 
 A profile is a JSON-ready dict, the same shape for one article and for a whole event:
 ``vec`` (weighted terms), ``cap`` (capitalised words), ``ents`` (entity id -> weight),
-``mains`` (main place -> count), ``lo``/``hi`` (ISO date range or None), ``anchored`` (whether
+``figures`` (quantity -> count), ``mains`` (main place -> count), ``lo``/``hi`` (ISO date range or None), ``anchored`` (whether
 those dates rest on a publication date from metadata rather than on the text alone), ``weekdays``
 (explicit weekday -> count), ``langs`` (lang -> count), ``kinds`` (kind -> count).
 """
@@ -46,13 +46,14 @@ def norm(vec: Mapping[str, float]) -> float:
     return math.sqrt(sum(map(operator.mul, vec.values(), vec.values())))
 
 
-VECTORS = ("vec", "cap", "ents")
+VECTORS = ("vec", "cap", "ents", "figures")
 """The fields of a profile that are sparse vectors."""
 
 
 def norms(profile: Mapping[str, Any]) -> dict[str, float]:
-    """The lengths of a profile's vectors, which a profile compared many times keeps (as ``norms``)."""
-    return {f: norm(profile.get(f) or {}) for f in VECTORS}
+    """The lengths of the vectors a profile has (a story has no ``figures``), which a profile compared many
+    times keeps (as ``norms``)."""
+    return {f: norm(profile[f] or {}) for f in VECTORS if f in profile}
 
 
 def field_cosine(p: Mapping[str, Any], q: Mapping[str, Any], field: str) -> float:
@@ -258,6 +259,9 @@ def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
     A date conflict separates outright (``separate_on_date``) only when both sides' dates are
     anchored by a publication date; a date read from the text alone is a guess (it may be a
     background date), so its conflict only counts against, unless ``separate_on_text_dates``.
+    The figures both state (``figures``: a toll, a sum, a magnitude, written alike in every script) add
+    their cosine times ``weights.figures``, in any language; two sides that both state figures and
+    share none lose ``weights.figure_conflict``.
     Two sides from one and the same outlet lose ``weights.same_outlet``: an outlet seldom reports one
     happening twice, and its desk's reports share a beat's vocabulary (a club, a ministry, a town).
     Where a report meets an event, terms and names count by their cosine times the event's
@@ -315,6 +319,11 @@ def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
             )
         ents *= float(cfg.get("same_language_entities", 1.0))
     score += w.get("entities", 0.0) * ents
+    figures = field_cosine(p, q, "figures")
+    if figures:
+        score += w.get("figures", 0.0) * figures
+    elif p.get("figures") and q.get("figures"):
+        score -= w.get("figure_conflict", 0.0)
     outlet = _one_outlet(p)
     if outlet is not None and outlet == _one_outlet(q):
         score -= w.get("same_outlet", 0.0)
