@@ -19,12 +19,12 @@ from .normalize import fold
 MIN_INTEGER = 10
 """The smallest integer counted: below it, figures are too common to tell happenings apart."""
 
-# A figure: digits with thousands separators (',' or Arabic '٬') and a decimal part ('.' or Arabic '٫');
-# not a piece of a longer token (a time, a numeric date, a score, an id, a word with digits), though an
+# A figure, in folded text (ASCII digits; Arabic '٬' and '٫' folded to ',' and '.'), with thousands
+# separators and a decimal part, not a piece of a longer token (a time, a numeric date, a score, an id, a word with digits), though an
 # Arabic or Persian proclitic may be written onto it ("و1500", "ب43": and, with).
 _EDGE_BEFORE = r"(?<![\d.,:/\-])"
-_EDGE_AFTER = r"(?![\w:/\-]|[.,٫٬]\d)"
-_FIGURE = re.compile(rf"{_EDGE_BEFORE}(?:\d{{1,3}}(?:[,٬]\d{{3}})+|\d+)(?:[.٫]\d+)?{_EDGE_AFTER}")
+_EDGE_AFTER = r"(?![\w:/\-]|[.,]\d)"
+_FIGURE = re.compile(rf"{_EDGE_BEFORE}(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?{_EDGE_AFTER}")
 _YEAR = re.compile(r"(?:1[3-4]|19|20)\d\d")
 _WORD = re.compile(r"[^\W\d_]+")
 _PROCLITICS = frozenset("وبلكف")
@@ -60,7 +60,7 @@ def quantities(text: str) -> Counter[str]:
     for m in _FIGURE.finditer(folded):
         if not _standalone(folded, m.start()):
             continue
-        figure = m.group().replace(",", "").replace("٬", "").replace("٫", ".")
+        figure = m.group().replace(",", "")
         integer = "." not in figure
         if integer and (int(figure) < MIN_INTEGER or _YEAR.fullmatch(figure)):
             continue
