@@ -2,9 +2,9 @@
 
 A profile is a JSON-ready dict, the same shape for one article and for a whole event:
 ``vec`` (weighted terms), ``cap`` (capitalised words), ``ents`` (entity id -> weight),
-``figures`` (quantity -> count), ``mains`` (main place -> count), ``lo``/``hi`` (ISO date range or None), ``anchored`` (whether
-those dates rest on a publication date from metadata rather than on the text alone), ``weekdays``
-(explicit weekday -> count), ``langs`` (lang -> count), ``kinds`` (kind -> count).
+``figures`` (quantity -> count), ``mains`` (main place -> count), ``lo``/``hi`` (ISO date range or
+None), ``anchored`` (whether those dates rest on a publication date from metadata rather than on the
+text alone), ``weekdays`` (explicit weekday -> count), ``langs`` (lang -> count), ``kinds`` (kind -> count).
 """
 
 from __future__ import annotations
