@@ -89,3 +89,12 @@ def test_a_nationality_adjective_right_after_a_name_is_the_family_name(res) -> N
     found, _ = analyse("وأعلن المتحدث الأمني اللواء منصور التركي استشهاد 15 شخصا.", "ar", res)
     assert [(m.text, m.eid.startswith("person:")) for m in found.mentions] == [("منصور التركي", True)]
     assert "Q43" in ids(res, "التقى الوزير سامح شكري نظيره التركي مولود جاويش أوغلو.")
+
+
+def test_a_word_that_names_a_town_confirms_a_city_name_that_is_also_a_common_word(res) -> None:
+    # جدة is Jeddah or a grandmother: alone it stays a word; after مدينة or محافظة (a proclitic on it or
+    # not) it is the town, and so are its other mentions in the text.
+    jeddah = "geonames:105343"
+    assert jeddah not in ids(res, "زارت الطفلة جدة لها في القرية.")
+    assert jeddah in ids(res, "تشهد الشواطئ في مدينة جدة حركة كبيرة من الزوار.")
+    assert ids(res, "أقامت الإدارة حفلا بمحافظة جدة، وقال مدير جدة إن الحضور كبير.").count(jeddah) == 2

@@ -19,7 +19,8 @@ from wordfreq import zipf_frequency
 from khabar.model import Article
 from khabar.registry import stage
 
-from ..text.normalize import fold
+from ..text.normalize import fold, strip_clitics
+from ..text.tables import rows
 from .knowledge import Knowledge, load_knowledge
 from .linking import MIN_FUZZY, PersonKeys, close, group_names
 from .matcher import Hit, PhraseIndex, Tokens, common_words, fold_token, is_latin, tokenize, zipf
@@ -210,6 +211,8 @@ def _resolve(res: Resources, toks: Tokens, lang: str | None, hits: list[Hit]) ->
                     continue
                 if rec.get("kind") == "city" and _common_name(word, lang, rec):
                     vague = True  # a common word naming a town: only with its region named next
+                if vague and rec.get("type") == "PLACE" and _after_cue(toks, h.i, lang):
+                    vague = False  # ... or right after a word that names it a town ("مدينة جدة")
             keep.append((kind, value, vague and single))
         if is_latin(word) and not text[h.start].isupper():
             keep = []
@@ -248,6 +251,22 @@ def _common_name(word: str, lang: str | None, rec: dict[str, Any]) -> bool:
         return False
     freq = zipf(word, lang or "en")
     return freq >= (SMALL_PLACE_ZIPF if population < SMALL_PLACE else CITY_ZIPF) and population < BIG_CITY
+
+
+@functools.cache
+def _settlement_cues() -> frozenset[tuple[str, str]]:
+    """(folded cue, lang) of ``data/gazetteer/settlement_cues.tsv``: words that name what follows as a town."""
+    return frozenset((fold(cue), lang) for cue, lang in rows("gazetteer", "settlement_cues.tsv"))
+
+
+def _after_cue(toks: Tokens, i: int, lang: str | None) -> bool:
+    """Whether word ``i`` follows a settlement cue of ``lang`` ("مدينة", "بمحافظة", "city of") directly."""
+    if i == 0 or not lang:
+        return False
+    one = strip_clitics(toks.folds[i - 1])
+    two = f"{toks.folds[i - 2]} {toks.folds[i - 1]}" if i > 1 else ""
+    cues = _settlement_cues()
+    return (one, lang) in cues or (strip_clitics(one), lang) in cues or (two, lang) in cues
 
 
 def _adjectival(h: Hit, keep: list[tuple[str, str, bool]]) -> bool:
