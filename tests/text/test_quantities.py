@@ -21,6 +21,7 @@ def test_dates_times_and_small_integers_are_not_quantities() -> None:
 
 def test_a_proclitic_may_be_written_onto_a_figure_but_not_a_word() -> None:
     assert quantities("قتل 15 وأصيب و25 بجروح ب30 دولارا") == {"15": 1, "25": 1, "30": 1}
+    assert quantities("وصل عددهم ك40 تقريبا") == {"40": 1}  # ك folds to ک; the proclitic still counts
     assert quantities("an F16 and an A320 near gate B52") == {}
 
 

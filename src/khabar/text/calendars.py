@@ -29,7 +29,8 @@ _TIME = re.compile(r"(?<!\d)([01]?\d|2[0-3])\s*[:：]\s*([0-5]\d)(?:\s*:\s*[0-5]
 _YMD = re.compile(r"(?<![\d/.\-])(\d{4})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?![\d/.\-])")
 _DMY = re.compile(r"(?<![\d/.\-])(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4})(?![\d/.\-])")
 _UTC = re.compile(r"(?<!\w)(?:gmt|utc)(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?(?!\w)")
-_YEAR_DIGITS = re.compile(r"(?<!\d)(?:1[3-4]|19|20)\d\d(?!\d)")
+YEAR_DIGITS = re.compile(r"(?<!\d)(?:1[3-4]|19|20)\d\d(?!\d)")
+"""A year of the Gregorian, Hijri or Jalali calendar written in digits (1300-1499, 1900-2099)."""
 
 
 def alternation(words: list[str]) -> str:
@@ -250,7 +251,7 @@ def parse_date_line(line: str) -> DateExpr | None:
 
 def looks_dated(line: str) -> bool:
     """Cheap test before a slow parser: the line holds a plausible four-digit year."""
-    return _YEAR_DIGITS.search(fold(line)) is not None
+    return YEAR_DIGITS.search(fold(line)) is not None
 
 
 def parse_with_dateparser(line: str, lang: str) -> str | None:

@@ -13,21 +13,20 @@ import functools
 import re
 from collections import Counter
 
-from .calendars import months
+from .calendars import YEAR_DIGITS, months
 from .normalize import fold
 
 MIN_INTEGER = 10
 """The smallest integer counted: below it, figures are too common to tell happenings apart."""
 
 # A figure, in folded text (ASCII digits; Arabic '٬' and '٫' folded to ',' and '.'), with thousands
-# separators and a decimal part, not a piece of a longer token (a time, a numeric date, a score, an id, a word with digits), though an
-# Arabic or Persian proclitic may be written onto it ("و1500", "ب43": and, with).
+# separators and a decimal part, not a piece of a longer token (a time, a numeric date, a score, an id, a
+# word with digits), though an Arabic or Persian proclitic may be written onto it ("و1500", "ب43").
 _EDGE_BEFORE = r"(?<![\d.,:/\-])"
 _EDGE_AFTER = r"(?![\w:/\-]|[.,]\d)"
 _FIGURE = re.compile(rf"{_EDGE_BEFORE}(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?{_EDGE_AFTER}")
-_YEAR = re.compile(r"(?:1[3-4]|19|20)\d\d")
 _WORD = re.compile(r"[^\W\d_]+")
-_PROCLITICS = frozenset("وبلكف")
+_PROCLITICS = frozenset(fold("وبلكف"))  # matched on folded text, where ك is ک
 
 
 @functools.cache
@@ -62,7 +61,7 @@ def quantities(text: str) -> Counter[str]:
             continue
         figure = m.group().replace(",", "")
         integer = "." not in figure
-        if integer and (int(figure) < MIN_INTEGER or _YEAR.fullmatch(figure)):
+        if integer and (int(figure) < MIN_INTEGER or YEAR_DIGITS.fullmatch(figure)):
             continue
         if integer and int(figure) <= 31 and _next_to_month(folded, m.start(), m.end()):
             continue
