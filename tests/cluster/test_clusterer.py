@@ -201,6 +201,22 @@ def test_an_event_looks_for_stories_under_a_bounded_set_of_keys_however_large_it
     assert max(lookups) <= 4 * int(clusterer.ev["index_terms"])
 
 
+def test_an_event_and_its_story_keep_their_heaviest_entities_however_many_reports_name() -> None:
+    config = {"events": {"centroid_entities": 10}, "stories": {"centroid_entities": 12}}
+    clusterer = Clusterer(config=config)
+    host = {"type": "PERSON", "id": "Q1", "name": "Host", "salience": 0.9}
+    shared = "The host met the visitors in Riyadh on the summit day to talk about trade, water and roads."
+    for i in range(30):  # one event whose reports each name three visitors of their own
+        ents = [host] + [{"type": "PERSON", "id": f"Q{100 + 3 * i + j}", "salience": 0.3} for j in range(3)]
+        clusterer.add(Article(id=f"a{i}", text=f"{shared} {shared}", published="2015-07-01", entities=ents))
+    event = clusterer.state.get("event", clusterer.assignment("a29").event)
+    story = clusterer.state.get("story", event["story"])
+    assert len(event["articles"]) == 30
+    assert len(event["ents"]) == len(event["rents"]) == 10 and len(story["ents"]) == 12
+    assert "Q1" in event["ents"] and "Q1" in story["ents"]  # named in every report: the heaviest
+    assert event["norms"]["ents"] == norm(event["ents"]) and story["norms"]["ents"] == norm(story["ents"])
+
+
 def test_an_entity_named_in_every_report_weighs_less_than_a_rare_one() -> None:
     clusterer = Clusterer()
     common = {"type": "PERSON", "id": "Q1", "name": "The Host", "salience": 0.5}

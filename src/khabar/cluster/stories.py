@@ -181,6 +181,9 @@ class StoryLinker:
             add_into(story[f], profile.get(f) or {})
         story["vec"] = truncate(story["vec"], size)
         story["cap"] = truncate(story["cap"], size)
+        # Its actors too: a story of weeks gathers hundreds (724 in SaudiNewsNet's largest), and every event
+        # and story compared with it would pay for them all.
+        story["ents"] = truncate(story["ents"], int(self.cfg.get("centroid_entities", 100)))
         _summarize(story)
         for bound, pick in (("lo", min), ("hi", max)):
             if profile.get(bound):
