@@ -34,6 +34,10 @@ SMALL_PLACE_ZIPF = 3.5
 CITY_ZIPF = 5.0
 """A city under BIG_CITY people whose name is this common a word needs its region named next to it."""
 BIG_CITY = 1_000_000
+_LINK_FIRST = frozenset({"بن", "ابن"})
+"""Folded words that begin a person's short name ("بن سلمان") and, after a given name, continue a longer one."""
+PROCLITIC_WORD_ZIPF = 3.0
+"""A word read as a proclitic and a name is a word of its own when it is this common, and commoner than the name."""
 SHORT_FORM_ZIPF = 4.5
 LONE_SURNAME_ZIPF = 3.0
 LONE_SURNAME_LETTERS = 6
@@ -108,6 +112,7 @@ def resources(directory: str | None = None, curated: bool = True, user: str | No
     """Indexes over the gazetteer in ``directory`` (default: the package data), plus a user gazetteer file."""
     kb: Knowledge = load_knowledge(directory, curated, user)
     names, triggers, persons = PhraseIndex(), PhraseIndex(), PersonKeys()
+    given = frozenset(fold_token(n) for n, _ in kb.given_names)
     for eid, rec in kb.entities.items():
         vague = bool(rec.get("ambiguous"))
         common = _common_word_variants(rec)
@@ -117,8 +122,11 @@ def resources(directory: str | None = None, curated: bool = True, user: str | No
                 continue
             lang = v.get("lang") if isinstance(v, dict) else None
             flagged = bool(isinstance(v, dict) and v.get("ambiguous")) or fold(text) in common
-            names.add(text, ("E", eid, lang, vague or flagged))
-            if rec["type"] == "PERSON":
+            # a person's one-word spelling that is a given name (عبدالرحمن) names many people: it counts only
+            # beside the full name, and a name the rules find is not linked to the person by it
+            first_name = rec["type"] == "PERSON" and fold_token(text.strip()) in given
+            names.add(text, ("E", eid, lang, vague or flagged or first_name))
+            if rec["type"] == "PERSON" and not first_name:
                 persons.add(eid, text)
     countries = {
         str(r.get("country")): eid
@@ -136,7 +144,7 @@ def resources(directory: str | None = None, curated: bool = True, user: str | No
         entities=kb.entities,
         names=names,
         triggers=triggers,
-        given=frozenset(fold_token(n) for n, _ in kb.given_names),
+        given=given,
         persons=persons,
         country_by_code=countries,
     )
@@ -204,7 +212,14 @@ def _resolve(res: Resources, toks: Tokens, lang: str | None, hits: list[Hit]) ->
         single = h.j - h.i == 1
         word = toks.word(h.i)
         keep: list[tuple[str, str, bool]] = []
+        another_word = bool(h.prefix) and _another_word(toks.folds[h.i], h.prefix, h.key[0], lang)
+        # "بن سلمان" after a given name is the end of another person's name (فيصل بن سلمان), not his brother
+        tail = not h.prefix and h.key[0] in _LINK_FIRST and h.i > 0 and toks.folds[h.i - 1] in res.given
         for kind, value, vlang, vague in h.payloads:
+            if kind == "E" and another_word and res.entities[value].get("type") == "PLACE":
+                continue
+            if kind == "E" and tail and res.entities[value].get("type") == "PERSON":
+                continue
             if kind == "E" and single:
                 rec = res.entities[value]
                 if vlang != lang and lang and zipf(word, lang) >= FOREIGN_COMMON_ZIPF:
@@ -238,6 +253,22 @@ def _resolve(res: Resources, toks: Tokens, lang: str | None, hits: list[Hit]) ->
         elif keep and keep[0][0] != "E":
             out.append((h, keep[0][0], keep[0][1]))
     return out
+
+
+def _another_word(whole: str, prefix: str, rest: str, lang: str | None) -> bool:
+    """Whether a word read as a proclitic and a name (بلاتر as ب + لاتر, Latur; بيان as ب + يان, Yan'an;
+    السلطات as ال + سلطات) is rather a word of its own: a known word more frequent than the name left.
+
+    A name behind a real proclitic is at least as frequent alone (الرياض against بالرياض), or with the
+    article the proclitic carries (العراق against للعراق)."""
+    lang = lang or "ar"
+    whole_zipf = zipf(whole, lang)
+    if whole_zipf < PROCLITIC_WORD_ZIPF:
+        return False
+    alone = zipf(rest, lang)
+    if prefix != "ال" and prefix.endswith(("ال", "لل")) and not rest.startswith("ال"):
+        alone = max(alone, zipf("ال" + rest, lang))
+    return whole_zipf > alone
 
 
 def _common_name(word: str, lang: str | None, rec: dict[str, Any]) -> bool:
@@ -384,9 +415,12 @@ def _rule_persons(
     for group in group_names((texts[k], toks.folds[spans[k].i : spans[k].j]) for k in range(len(spans))):
         full = texts[group[0]]
         key = entity_key(full)
+        first = spans[group[0]]
+        # a lone given name (عبدالرحمن) is no curated person's surname, though it ends a patronymic name
+        lone_given = first.j - first.i == 1 and toks.folds[first.i] in res.given
         eid = (
-            surnames.find(toks.folds[spans[group[0]].j - 1])
-            or res.persons.find(key)
+            surnames.find(toks.folds[first.j - 1])
+            or (None if lone_given else res.persons.find(key))
             or "person:" + key.replace(" ", "-")
         )
         info = found.persons.setdefault(eid, {"type": "PERSON", "names": Counter(), "country": None})

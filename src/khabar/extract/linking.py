@@ -42,18 +42,22 @@ class PersonKeys:
             self.surname.setdefault(last, set()).add(entity_id)
 
     def find(self, key: str) -> str | None:
-        """The curated person a rule-found name is, when one and only one fits its key."""
+        """The curated person a rule-found name is, when one and only one fits its key.
+
+        A one-word name stands for a curated person only when its key is long and distinctive, even where a
+        curated spelling is that one word: "Saied" (sd) must not make سعود, سعد and زياد Kais Saied."""
+        parts = key.split(" ")
+        if len(parts) == 1 and len(key) < MIN_LONE_KEY:
+            return None
         ids = self.full.get(key)
         if ids and len(ids) == 1:
             return next(iter(ids))
-        parts = key.split(" ")
         ids = self.surname.get(parts[-1], set())
         if len(ids) != 1:
             return None
         (only,) = ids
-        if len(parts) == 1:
-            # one word alone: only a long, distinctive surname (not محمد, فيصل, which are first names too)
-            return only if len(parts[0]) >= MIN_LONE_KEY else None
+        if len(parts) == 1:  # one word alone, long enough (not محمد, فيصل, which are first names too)
+            return only
         firsts = {k.split(" ")[0] for k, v in self.full.items() if only in v and " " in k}
         return only if any(close(parts[0], f) or f.startswith(parts[0]) for f in firsts) else None
 

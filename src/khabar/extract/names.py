@@ -79,7 +79,7 @@ def _clean_gap(toks: Tokens, k: int, allow_comma: bool) -> bool:
 def _is_given(ctx: Context, k: int) -> bool:
     f = ctx.toks.folds[k]
     if f in ctx.given:
-        return True
+        return not ctx.triggers.get((f,))  # أمير, شاه: a role word names the role ("بن نايف أمير المنطقة")
     # و/ف/ب/ل + a given name, unless the whole token is itself a word ("فرضا" is "they imposed", not "ف + رضا")
     return ctx.lang == "ar" and f[:1] in _CONJ and f[1:] in ctx.given and ctx.zipf(k) < WORD_ZIPF
 
@@ -88,9 +88,11 @@ def _is_name_word(ctx: Context, k: int, first: bool, article_ok: bool) -> bool:
     """Word k may be part of a name: not covered, not a trigger, not a common word of the language."""
     if k >= len(ctx.toks) or ctx.covered[k] is not None or not ctx.toks.whole(k, k + 1):
         return False
+    f = ctx.toks.folds[k]
+    if not first and f in _NAME_LINKS:
+        return True  # بن, عبد, أبو: frequent words, which inside a name link its parts (سعود بن نايف)
     if first and _is_given(ctx, k):
         return True
-    f = ctx.toks.folds[k]
     if len(f) < 2 or not f.isalpha() or ctx.triggers.get((f,)):
         return False
     if is_latin(f):
