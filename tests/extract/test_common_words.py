@@ -139,3 +139,12 @@ def test_a_lone_given_name_is_no_curated_person(res) -> None:
     # the full name still links, and so does a distinctive surname after a role word
     assert ("person:kais-saied", "قيس سعيد") in mentions(res, "قال الرئيس قيس سعيد إن تونس بخير.")
     assert "person:sergey-lavrov" in {eid for eid, _ in mentions(res, "قال الوزير لافروف إن روسيا مستعدة.")}
+
+
+def test_a_town_abroad_spelled_like_a_common_word_needs_corroboration(res) -> None:
+    # تمسك "holding on" is not Tomsk, كائن "being" is not Caen: both far commoner as words than the towns
+    # are in English, in countries where Arabic is not official
+    assert ids(res, "وأكد تمسك المملكة بموقفها، وقال إن الإنسان كائن اجتماعي.") == []
+    # named with its country, or after a word that names a town, such a town is still found
+    assert "geonames:1138336" in ids(res, "وقعت الاشتباكات في قندهار جنوب أفغانستان.")
+    assert "geonames:119208" in ids(res, "وصل الوزير إلى مدينة قم الإيرانية.")

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from babel.languages import get_official_languages
 from wordfreq import zipf_frequency
 
 from khabar.model import Article
@@ -29,6 +30,10 @@ from .skeleton import entity_key, romanize, skeleton
 
 FOREIGN_COMMON_ZIPF = 4.0
 """A one-word variant from another language that is this common in the article's language is not a match."""
+FOREIGN_TOWN_ZIPF = 3.3
+FOREIGN_TOWN_MARGIN = 1.5
+"""A town under BIG_CITY people abroad (the language is not official in its country) whose name is this common a
+word, and this much commoner than its English name is in English, is mostly the word (see ``_common_name``)."""
 SMALL_PLACE = 100_000
 SMALL_PLACE_ZIPF = 3.5
 CITY_ZIPF = 5.0
@@ -278,10 +283,37 @@ def _common_name(word: str, lang: str | None, rec: dict[str, Any]) -> bool:
     names it, as the seat of its government (Washington, تونس), and a reading as the country's state or
     namesake region must not win over it."""
     population = rec.get("population") or 0
-    if rec.get("capital") and population >= SMALL_PLACE:
+    if (rec.get("capital") and population >= SMALL_PLACE) or population >= BIG_CITY:
         return False
     freq = zipf(word, lang or "en")
-    return freq >= (SMALL_PLACE_ZIPF if population < SMALL_PLACE else CITY_ZIPF) and population < BIG_CITY
+    if freq >= (SMALL_PLACE_ZIPF if population < SMALL_PLACE else CITY_ZIPF):
+        return True
+    # A town abroad whose name, as the language spells it, is far commoner than the town is in English is
+    # mostly a word of the language: تمسك "holding on" (Tomsk), كائن "being" (Caen), فوجئ "was surprised" (Fuji).
+    return (
+        freq >= FOREIGN_TOWN_ZIPF
+        and freq >= _english_zipf(rec) + FOREIGN_TOWN_MARGIN
+        and not _official(str(rec.get("country") or ""), lang)
+    )
+
+
+def _english_zipf(rec: dict[str, Any]) -> float:
+    """How common an entity's English name is in English (its commonest one-word or whole English spelling)."""
+    english = [rec.get("name")] + [
+        v.get("text") for v in rec.get("variants") or [] if isinstance(v, dict) and v.get("lang") == "en"
+    ]
+    return max((zipf(e.lower(), "en") for e in english if e), default=0.0)
+
+
+@functools.cache
+def _official(country: str, lang: str | None) -> bool:
+    """Whether ``lang`` is an official language of the country with ISO code ``country`` (babel's CLDR data)."""
+    if not country or not lang:
+        return False
+    try:
+        return lang in get_official_languages(country.upper(), de_facto=True)
+    except (KeyError, ValueError):
+        return False
 
 
 @functools.cache
