@@ -148,3 +148,8 @@ def test_a_town_abroad_spelled_like_a_common_word_needs_corroboration(res) -> No
     # named with its country, or after a word that names a town, such a town is still found
     assert "geonames:1138336" in ids(res, "وقعت الاشتباكات في قندهار جنوب أفغانستان.")
     assert "geonames:119208" in ids(res, "وصل الوزير إلى مدينة قم الإيرانية.")
+
+
+def test_a_town_spelled_as_another_language_spells_it_is_no_common_word_of_this_one(res) -> None:
+    # the Persian spellings البنی (Albany) and لکسر (Luxor) are the Arabic البنى "structures" and لكسر "to break"
+    assert ids(res, "وأكد أهمية تطوير البنى التحتية، ودعا لكسر الجمود.") == []

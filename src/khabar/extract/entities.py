@@ -29,7 +29,9 @@ from .names import Context, find_persons
 from .skeleton import entity_key, romanize, skeleton
 
 FOREIGN_COMMON_ZIPF = 4.0
-"""A one-word variant from another language that is this common in the article's language is not a match."""
+FOREIGN_COMMON_TOWN_ZIPF = 3.5
+"""A one-word variant from another language that is this common in the article's language is not a match
+(a town's or a region's already this common: the Persian لکسر, Luxor, is the Arabic لكسر "to break")."""
 FOREIGN_TOWN_ZIPF = 3.3
 FOREIGN_TOWN_MARGIN = 1.5
 """A town under BIG_CITY people abroad (the language is not official in its country) whose name is this common a
@@ -227,7 +229,9 @@ def _resolve(res: Resources, toks: Tokens, lang: str | None, hits: list[Hit]) ->
                 continue
             if kind == "E" and single:
                 rec = res.entities[value]
-                if vlang != lang and lang and zipf(word, lang) >= FOREIGN_COMMON_ZIPF:
+                town = rec.get("type") == "PLACE" and rec.get("kind") != "country"
+                common = FOREIGN_COMMON_TOWN_ZIPF if town else FOREIGN_COMMON_ZIPF
+                if vlang != lang and lang and zipf(word, lang) >= common:
                     continue
                 if rec.get("kind") == "city" and _common_name(word, lang, rec):
                     vague = True  # a common word naming a town: only with its region named next
