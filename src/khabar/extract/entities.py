@@ -293,7 +293,7 @@ def _common_name(word: str, lang: str | None, rec: dict[str, Any]) -> bool:
     if freq >= (SMALL_PLACE_ZIPF if population < SMALL_PLACE else CITY_ZIPF):
         return True
     # A town abroad whose name, as the language spells it, is far commoner than the town is in English is
-    # mostly a word of the language: تمسك "holding on" (Tomsk), كائن "being" (Caen), فوجئ "was surprised" (Fuji).
+    # mostly a word of the language: تمسك "holding on" (Tomsk), كائن "being" (Caen).
     return (
         freq >= FOREIGN_TOWN_ZIPF
         and freq >= _english_zipf(rec) + FOREIGN_TOWN_MARGIN
@@ -302,7 +302,7 @@ def _common_name(word: str, lang: str | None, rec: dict[str, Any]) -> bool:
 
 
 def _english_zipf(rec: dict[str, Any]) -> float:
-    """How common an entity's English name is in English (its commonest one-word or whole English spelling)."""
+    """How common an entity's name is in English: the Zipf frequency of its commonest English spelling."""
     english = [rec.get("name")] + [
         v.get("text") for v in rec.get("variants") or [] if isinstance(v, dict) and v.get("lang") == "en"
     ]
