@@ -153,3 +153,17 @@ def test_a_town_abroad_spelled_like_a_common_word_needs_corroboration(res) -> No
 def test_a_town_spelled_as_another_language_spells_it_is_no_common_word_of_this_one(res) -> None:
     # the Persian spellings البنی (Albany) and لکسر (Luxor) are the Arabic البنى "structures" and لكسر "to break"
     assert ids(res, "وأكد أهمية تطوير البنى التحتية، ودعا لكسر الجمود.") == []
+
+
+def test_lone_names_that_share_a_skeleton_are_different_persons(res) -> None:
+    # سعود, سعد, زياد and سعيد all have the skeleton sd; in one text and across texts they stay apart
+    found = mentions(res, "استقبل الأمير سعود المهنئين. واستقبل الأمير سعد الضيوف.")
+    assert len({eid for eid, _ in found}) == 2
+    alone = {mentions(res, f"وقال الوزير {name} إن الاتفاق تم.")[0][0] for name in ("زياد", "سعيد")}
+    assert len(alone) == 2
+    # the same lone name is one person, and a surname still joins its full name
+    assert len({eid for eid, _ in mentions(res, "استقبل الأمير سعود المهنئين. وقال الأمير سعود إن")}) == 1
+    assert {eid for eid, _ in mentions(res, "قال الرئيس فلاديمير بوتين إن روسيا مستعدة. وأضاف بوتين")} == {
+        "Q7747",
+        "Q159",
+    }

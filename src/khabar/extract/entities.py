@@ -457,7 +457,7 @@ def _rule_persons(
         eid = (
             surnames.find(toks.folds[first.j - 1])
             or (None if lone_given else res.persons.find(key))
-            or "person:" + key.replace(" ", "-")
+            or _person_id(full, key)
         )
         info = found.persons.setdefault(eid, {"type": "PERSON", "names": Counter(), "country": None})
         for k in group:
@@ -469,6 +469,14 @@ def _rule_persons(
             surnames.add(eid, toks.folds[s.i : s.j], toks.text[toks.starts[s.j - 1] : toks.ends[s.j - 1]])
             for w in range(s.i, s.j):
                 covered[w] = "PERSON"
+
+
+def _person_id(name: str, key: str) -> str:
+    """The id of a person no gazetteer has: the skeleton key of a name of two words or more (one id in every
+    script), the romanized spelling of a lone word, whose skeleton many names share (سعود, سعد, زياد and سعيد
+    are all sd; محمد and محمود mhmd)."""
+    lone = romanize(name).lower() if " " not in key else ""
+    return "person:" + (lone or key).replace(" ", "-")
 
 
 def _short_forms(

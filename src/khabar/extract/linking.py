@@ -66,7 +66,8 @@ def group_names(names: Iterable[tuple[str, list[str]]]) -> list[list[int]]:
     """Group rule-found names of one document: (original text, folded words) -> index groups.
 
     Longer names come first; a name whose surname skeleton (and first name, when both have one)
-    is close to an earlier group's joins it: "بوتين" joins "فلاديمير بوتين".
+    is close to an earlier group's joins it: "بوتين" joins "فلاديمير بوتين". Two lone words join only
+    when spelled alike: many names share a short skeleton (سعود and سعد are both sd).
     """
     items = list(names)
     order = sorted(range(len(items)), key=lambda k: -len(items[k][1]))
@@ -76,7 +77,8 @@ def group_names(names: Iterable[tuple[str, list[str]]]) -> list[list[int]]:
         for gparts, members in groups:
             same_last = close(parts[-1], gparts[-1])
             same_first = len(parts) == 1 or len(gparts) == 1 or close(parts[0], gparts[0])
-            if same_last and same_first:
+            lone = len(parts) == 1 and len(gparts) == 1
+            if same_last and same_first and (not lone or items[k][1] == items[members[0]][1]):
                 members.append(k)
                 break
         else:
