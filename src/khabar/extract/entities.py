@@ -84,12 +84,7 @@ def _common_word_variants(rec: dict[str, Any]) -> set[str]:
     English text does (شیراز, تبریز), which is coverage, not homography. A spelling the gazetteer marks
     ambiguous makes every spelling that folds alike ambiguous too.
     """
-    english = [rec.get("name") or ""] + [
-        v.get("text") or ""
-        for v in rec.get("variants") or []
-        if isinstance(v, dict) and v.get("lang") == "en"
-    ]
-    reference = max((zipf(e.lower(), "en") for e in english if e), default=0.0)
+    reference = _english_zipf(rec)
     common: set[str] = set()
     own: dict[str, float] = {}  # folded form -> the best frequency of the entity's own spellings of it
     folded: dict[str, float] = {}  # folded form -> the frequency of every spelling that folds to it
