@@ -116,6 +116,24 @@ def test_articles_are_stored_in_groups_of_write_group(
     assert len(opened) == commits  # 5 articles: 2 + 2 + 1, or all 5 at once
 
 
+@pytest.mark.parametrize("cluster", [True, False])
+def test_on_done_counts_articles_once_they_are_stored_and_clustered(
+    make_corpus, seeds_dir: Path, cluster: bool
+) -> None:
+    k = make_corpus(ingest={"cluster_chunk": 2, "cluster": cluster})
+    finished: list[tuple[int, int, int]] = []  # (n, articles stored, articles in an event) at each call
+
+    def done(n: int) -> None:
+        clustered = sum(a.event is not None for a in k.store.iter_articles())
+        finished.append((n, k.stats()["articles"], clustered))
+
+    assert k.ingest([str(seeds_dir)], on_done=done).ingested == 5
+    if cluster:  # chunks of 2, 2 and 1, each reported once clustered
+        assert finished == [(2, 5, 2), (2, 5, 4), (1, 5, 5)]
+    else:  # one by one, once its write group is stored
+        assert [n for n, _, _ in finished] == [1] * 5 and all(c == 0 for _, _, c in finished)
+
+
 def test_reprocess_redoes_only_stale_articles(make_corpus, seeds_dir: Path) -> None:
     k = make_corpus()
     k.ingest([str(seeds_dir)])

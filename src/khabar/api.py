@@ -88,11 +88,14 @@ class Khabar:
         engine: str = "local",
         address: str | None = None,
         on_item: Callable[[], None] | None = None,
+        on_done: Callable[[int], None] | None = None,
     ) -> IngestReport:
         """Ingest paths, globs, directories, ``-`` (stdin) or URLs. Idempotent: stored ids are skipped.
 
         The per-article stages run on ``engine``: "local", ``workers`` processes (None: one per core), or
         "ray", on the Ray cluster at ``address`` (None: a local one). The store is written from here.
+        ``on_item`` is called as each input item is read; ``on_done(n)`` as ``n`` more articles are finished
+        (stored, and clustered when ingest clusters), which runs up to a few thousand articles behind reading.
         """
         opts = self.config["ingest"]
         options = SourceOptions(
@@ -104,7 +107,12 @@ class Khabar:
             transport=transport,
         )
         return self.ingest_documents(
-            iter_documents(inputs, options), workers=workers, engine=engine, address=address, on_item=on_item
+            iter_documents(inputs, options),
+            workers=workers,
+            engine=engine,
+            address=address,
+            on_item=on_item,
+            on_done=on_done,
         )
 
     def ingest_documents(
@@ -115,23 +123,34 @@ class Khabar:
         engine: str = "local",
         address: str | None = None,
         on_item: Callable[[], None] | None = None,
+        on_done: Callable[[int], None] | None = None,
     ) -> IngestReport:
-        """Ingest Documents (from any source, or built in memory), then cluster the new articles in chunks."""
+        """Ingest Documents (from any source, or built in memory), then cluster the new articles in chunks.
+
+        ``on_item`` and ``on_done``: as for :meth:`ingest`."""
         self.store.set_meta("config", self.config)
         opts = self.config["ingest"]
         pending: list[Article] = []
         prepared: dict[str, ClusterInput] = {}
 
+        def cluster_pending() -> None:
+            self.cluster(pending, prepared=prepared)
+            if on_done:
+                on_done(len(pending))
+            pending.clear()
+            prepared.clear()
+
         def stored(result: Prepared) -> None:
             self._learn_chrome(result.article)
-            if opts["cluster"]:
-                pending.append(result.article)
-                if result.cluster is not None:
-                    prepared[result.article.id] = result.cluster
-                if len(pending) >= int(opts["cluster_chunk"]):
-                    self.cluster(pending, prepared=prepared)
-                    pending.clear()
-                    prepared.clear()
+            if not opts["cluster"]:
+                if on_done:
+                    on_done(1)
+                return
+            pending.append(result.article)
+            if result.cluster is not None:
+                prepared[result.article.id] = result.cluster
+            if len(pending) >= int(opts["cluster_chunk"]):
+                cluster_pending()
 
         runner = make_engine(engine, workers=workers, address=address)
         if opts["cluster"] and isinstance(runner, LocalEngine):
@@ -152,7 +171,7 @@ class Khabar:
                 write_group=int(opts["write_group"]),
             )
             if pending:
-                self.cluster(pending, prepared=prepared)
+                cluster_pending()
         return report
 
     def _learn_chrome(self, article: Article) -> None:

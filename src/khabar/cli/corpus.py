@@ -98,8 +98,14 @@ def ingest(
     try:
         if progress:
             with progress:
-                task = progress.add_task("ingesting", total=None)
-                report = k.ingest(list(inputs), **run, on_item=lambda: progress.advance(task))
+                read = progress.add_task("read", total=None)
+                done = progress.add_task("done", total=None)
+                report = k.ingest(
+                    list(inputs),
+                    **run,
+                    on_item=lambda: progress.advance(read),
+                    on_done=lambda n: progress.advance(done, n),
+                )
         else:
             report = k.ingest(list(inputs), **run)
     except RayMissingError as exc:
