@@ -15,7 +15,9 @@ Memory, in MiB: RSS summed over this process and its descendants (forkserver, po
 shared by several of them (the tables the forkserver preloads) once for each; PSS summed over them counts
 every page once (a shared page split between its sharers): the memory the ingest really takes. "ingest"
 figures are this process alone (the store writer and clusterer).
-Writes bench/results/<timestamp>.json and prints a table.
+The machine's speed (``common.machine_speed``: CPU seconds of a fixed workload) is taken before and after: on
+this shared machine it varies by a third from one hour to the next, and the figures of two runs compare only
+where it is alike. Writes bench/results/<timestamp>.json and prints a table.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from .common import (
     Sampler,
     cpu_seconds,
     io_bytes,
+    machine_speed,
     peak_rss_mb,
     pss_mb,
     saudinewsnet_slice,
@@ -133,12 +136,20 @@ def print_table(result: dict[str, Any]) -> None:
     runs = result["runs"]
     sizes = [r["size"] for r in runs]
     width = max(len(n) for n in result["pipeline"]) + 2
-    print(f"\nms per article, one core ({result['machine']})")
-    print("stage".ljust(width) + "".join(f"{s:>12,}" for s in sizes))
-    for name in result["pipeline"]:
-        print(name.ljust(width) + "".join(f"{r['stages']['ms_per_article'][name]:>12.3f}" for r in runs))
-    print("all stages".ljust(width) + "".join(f"{r['stages']['total_ms_per_article']:>12.3f}" for r in runs))
-    print("stages articles/s".ljust(width) + "".join(f"{r['stages']['articles_per_s']:>12.1f}" for r in runs))
+    speed = " and ".join(f"{x} s" for x in result["machine_speed_s"])
+    print(f"\n{result['machine']}; machine speed (common.machine_speed, before and after) {speed}")
+    if any(r["stages"]["total_ms_per_article"] for r in runs):
+        print("ms per article, one core")
+        print("stage".ljust(width) + "".join(f"{s:>12,}" for s in sizes))
+        for name in result["pipeline"]:
+            print(name.ljust(width) + "".join(f"{r['stages']['ms_per_article'][name]:>12.3f}" for r in runs))
+        print(
+            "all stages".ljust(width) + "".join(f"{r['stages']['total_ms_per_article']:>12.3f}" for r in runs)
+        )
+        print(
+            "stages articles/s".ljust(width)
+            + "".join(f"{r['stages']['articles_per_s']:>12.1f}" for r in runs)
+        )
     print(
         f"\nend to end: ingest + store + index + clustering ({result['engine']}, workers {result['workers']})"
     )
@@ -203,6 +214,7 @@ def main() -> None:
         "engine": args.engine,
         "workers": args.workers or os.cpu_count(),
         "pipeline": list(DEFAULT_PIPELINE),
+        "machine_speed_s": [machine_speed()],
         "runs": [],
     }
     for size in sizes:
@@ -227,6 +239,7 @@ def main() -> None:
         run["peak_rss_mb"] = round(peak_rss_mb(), 1)
         result["runs"].append(run)
         print(f"{size:,} articles done: {json.dumps(run['end_to_end'])}", flush=True)
+    result["machine_speed_s"].append(machine_speed())
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = args.out or RESULTS / f"{stamp}.json"
     out.write_text(json.dumps(result, indent=2), encoding="utf-8")

@@ -9,8 +9,10 @@ import json
 import os
 import re
 import resource
+import statistics
 import sys
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from itertools import islice
 from pathlib import Path
@@ -78,6 +80,22 @@ def saudinewsnet_documents(limit: int | None = None) -> Iterator[Document]:
 def saudinewsnet_articles(limit: int | None = None) -> list[Article]:
     """SaudiNewsNet records as Articles exactly as ingest builds them, before any stage runs."""
     return [article_from_document(d) for d in saudinewsnet_documents(limit)]
+
+
+def machine_speed(rounds: int = 3) -> float:
+    """CPU seconds of a fixed pure-Python workload (sparse-vector cosines, as the clusterer computes them), the
+    median of ``rounds``: this shared machine's speed varies by a third from one hour to the next, so a result
+    that carries it can be compared with one from another hour."""
+    vectors = [{f"t{(i * 7 + j * 13) % 997}": 1.0 / (1 + j) for j in range(60)} for i in range(200)]
+    times = []
+    for _ in range(rounds):
+        start = time.process_time()
+        for _ in range(20):
+            for a in vectors:
+                for b in vectors[:50]:
+                    sum(w * b.get(t, 0.0) for t, w in a.items())
+        times.append(time.process_time() - start)
+    return round(statistics.median(times), 3)
 
 
 def peak_rss_mb() -> float:
