@@ -3,7 +3,7 @@ kept as the event's core while articles join."""
 
 from __future__ import annotations
 
-from khabar.cluster.describe import DESCRIBED_ARTICLES, central
+from khabar.cluster.describe import DESCRIBED_ARTICLES, central, summarize
 from khabar.cluster.events import Clusterer
 from khabar.cluster.state import MemoryState
 from khabar.model import Article
@@ -102,3 +102,13 @@ def test_an_event_record_from_before_cores_gets_its_core_and_names() -> None:
     members = [clusterer.state.get("article", a) for a in event["articles"]]
     assert [r["id"] for r in clusterer.core(old)] == central(old, members)
     assert old["names"] == {"Q35997": "Izmir"}
+
+
+def test_a_summary_is_chosen_among_the_first_sentences_of_each_article() -> None:
+    filler = [f"Officials in the region number {i} spoke about routine matters today." for i in range(12)]
+    central_one = "The ministers signed the water treaty in Geneva on Monday."
+    late = Article(id="late", text=" ".join([*filler, central_one]))
+    early = Article(id="early", text=" ".join([central_one, *filler]))
+    centroid = {t: 1.0 for t in ("ministers", "signed", "water", "treaty", "geneva", "monday")}
+    assert central_one in summarize([early], centroid)
+    assert central_one not in summarize([late], centroid)  # its 13th sentence: past the lead
