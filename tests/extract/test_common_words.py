@@ -167,3 +167,26 @@ def test_lone_names_that_share_a_skeleton_are_different_persons(res) -> None:
         "Q7747",
         "Q159",
     }
+
+
+def test_a_family_name_with_the_article_ends_a_name_that_began_with_a_given_name(res) -> None:
+    # القحطاني, الحربي, الفيصل are as frequent as common words; after a given name they are its family name
+    for text, name in (
+        ("وأوضح المهندس سعد القحطاني مدير المشروع أن العمل يسير.", "سعد القحطاني"),
+        ("وقال المتحدث محمد عبدالله الحربي إن اللجنة ستجتمع غدا.", "محمد عبدالله الحربي"),
+        ("استقبل الأمير خالد الفيصل وفدا من رجال الأعمال.", "خالد الفيصل"),
+    ):
+        found, _ = analyse(text, "ar", res)
+        assert [m.text for m in found.mentions if m.eid.startswith("person:")] == [name]
+    # a common word with the article still ends the name, a day of the week as much as an adjective
+    found, _ = analyse("وقال الوزير خالد الأربعاء إن الاتفاق تم، وأكد أحمد الرسمي ذلك.", "ar", res)
+    persons = [m.text for m in found.mentions if m.eid.startswith("person:")]
+    assert persons and all("الأربعاء" not in p and "الرسمي" not in p for p in persons)
+
+
+def test_a_word_with_a_conjunction_and_the_article_is_no_short_form_of_a_family_name(res) -> None:
+    # والتطرف ("and extremism") has the skeleton of الطريفي; a word with the article is compared as spelled
+    text = "وقال الوزير عادل الطريفي إن الدولة تحارب الإرهاب والتطرف. وأضاف الطريفي أن العمل مستمر."
+    found, _ = analyse(text, "ar", res)
+    persons = [m.text for m in found.mentions if m.eid.startswith("person:")]
+    assert persons == ["عادل الطريفي", "الطريفي"]

@@ -25,7 +25,7 @@ from ..text.tables import rows
 from .knowledge import Knowledge, load_knowledge
 from .linking import MIN_FUZZY, PersonKeys, close, group_names
 from .matcher import Hit, PhraseIndex, Tokens, common_words, fold_token, is_latin, tokenize, zipf
-from .names import Context, find_persons
+from .names import PREPOSITION_ARTICLE, Context, find_persons
 from .skeleton import entity_key, romanize, skeleton
 
 FOREIGN_COMMON_ZIPF = 4.0
@@ -541,7 +541,8 @@ def _short_form_candidates(toks: Tokens, lang: str | None, surnames: Surnames) -
     words or words with the article (compared as spelled only), unless the document uses them as a surname."""
     distinct = toks.vocabulary
     common = _never_short(lang) if toks.whole_folds else frozenset()
-    live = {w for w in distinct - common if len(w) >= 3 and not w.startswith("ال")}
+    article = ("ال", *PREPOSITION_ARTICLE) if lang == "ar" else ("ال",)  # والتطرف is no skeleton of الطريفي
+    live = {w for w in distinct - common if len(w) >= 3 and not w.startswith(article)}
     named = surnames.folded.keys()
     live |= distinct & named
     if lang == "ar":

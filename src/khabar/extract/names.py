@@ -8,6 +8,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 from .matcher import PhraseIndex, Tokens, is_latin, original_offset, zipf
 
@@ -24,10 +25,17 @@ _OPEN_QUOTE = re.compile("«")
 _CLITICS = frozenset("وفبلک")
 LATIN_NAME_ZIPF = 5.8
 ARTICLE_NAME_ZIPF = 4.0
+FAMILY_NAME_ZIPF = 4.45  # the commonest nisbas: الحربي 4.43, المالكي 4.37; not الجامعي 4.53, الحوثي 4.51
+Articles = Literal["none", "family", "rare"]
+"""Which words with the article may go on a name after its first word: none; family names (nisbas and given
+names with the article, see :func:`_article_name`), after a role word and a given name ("الأمير خالد
+الفيصل", where a rare word would as often be the verb's object: "الأمير سعود المهنئين"); or family names
+and rare words, after a given name alone."""
 CLITIC_STEM_ZIPF = 4.0
 _NAME_LINKS = frozenset({"عبد", "ابو", "ابی", "بن", "ابن", "بنت", "ام", "ال"})
 """Folded Arabic words that link name parts and never end a name."""
-_PREPOSITION_ARTICLE = ("لل", "بال", "وال", "فال", "كال", "کال")
+PREPOSITION_ARTICLE = ("لل", "بال", "وال", "فال", "كال", "کال")
+"""Folded starts of an Arabic word that is a preposition or conjunction with the article (للصحفيين، والتطرف)."""
 WORD_ZIPF = 2.5
 """A token at least this frequent is a word of its own, not a proclitic on a given name."""
 
@@ -84,7 +92,7 @@ def _is_given(ctx: Context, k: int) -> bool:
     return ctx.lang == "ar" and f[:1] in _CONJ and f[1:] in ctx.given and ctx.zipf(k) < WORD_ZIPF
 
 
-def _is_name_word(ctx: Context, k: int, first: bool, article_ok: bool) -> bool:
+def _is_name_word(ctx: Context, k: int, first: bool, articles: Articles) -> bool:
     """Word k may be part of a name: not covered, not a trigger, not a common word of the language."""
     if k >= len(ctx.toks) or ctx.covered[k] is not None or not ctx.toks.whole(k, k + 1):
         return False
@@ -97,9 +105,9 @@ def _is_name_word(ctx: Context, k: int, first: bool, article_ok: bool) -> bool:
         return False
     if is_latin(f):
         return ctx.toks.text[ctx.toks.starts[k]].isupper() and ctx.zipf(k) < LATIN_NAME_ZIPF
-    if f.startswith("ال") and (first or not article_ok or ctx.zipf(k) >= ARTICLE_NAME_ZIPF):
+    if f.startswith("ال") and (first or not _article_name(ctx, k, articles)):
         return False
-    if ctx.lang == "ar" and f.startswith(_PREPOSITION_ARTICLE):
+    if ctx.lang == "ar" and f.startswith(PREPOSITION_ARTICLE):
         return False  # a preposition or conjunction with the article (للصحفيين, بالوزير) never starts a name word
     if not first and f not in ctx.given and _is_given(ctx, k):
         return False  # "بوتين وألكسندر": a conjunction starts the next name
@@ -109,18 +117,37 @@ def _is_name_word(ctx: Context, k: int, first: bool, article_ok: bool) -> bool:
     return ctx.zipf(k) < NAME_ZIPF
 
 
-def _name_run(ctx: Context, k: int, limit: int = MAX_NAME_WORDS, article_ok: bool = False) -> int:
+def _article_name(ctx: Context, k: int, articles: Articles) -> bool:
+    """Word k, with the article, may end a name (``articles``: which such words may, see :data:`Articles`).
+
+    A family name may be as frequent as common words because so many bear it: a nisba (القحطاني،
+    الحربي) or a given name with the article (الفيصل). An adjective with the article seldom follows a
+    name (it follows its noun)."""
+    if articles == "none":
+        return False
+    f = ctx.toks.folds[k]
+    z = ctx.zipf(k)
+    if articles == "rare" and z < ARTICLE_NAME_ZIPF:
+        return True
+    return z < FAMILY_NAME_ZIPF and (f.endswith(("ی", "ي")) or f[2:] in ctx.given)
+
+
+def _name_run(ctx: Context, k: int, limit: int = MAX_NAME_WORDS, articles: Articles = "none") -> int:
     """The end of the run of name words starting at word k (k itself when there is none).
 
     A linking word of Arabic names (عبد، أبو، بن) takes the next word with it, article and all
-    (عبد الواحد، أبو بكر، بن سلمان); a run that would end on one is cut before it.
+    (عبد الواحد، أبو بكر، بن سلمان); a run that would end on one is cut before it. A family name
+    with the article ends the run (خالد الفيصل).
     """
     j = k
-    while j < len(ctx.toks) and j - k < limit and _is_name_word(ctx, j, j == k, article_ok):
+    while j < len(ctx.toks) and j - k < limit and _is_name_word(ctx, j, j == k, articles):
         if j > k and not _clean_gap(ctx.toks, j - 1, allow_comma=False):
             break
         j += 1
-        if ctx.toks.folds[j - 1] in _NAME_LINKS:
+        f = ctx.toks.folds[j - 1]
+        if j - 1 > k and len(f) > 2 and f.startswith("ال"):
+            break
+        if f in _NAME_LINKS:
             if (
                 j < len(ctx.toks)
                 and _clean_gap(ctx.toks, j - 1, allow_comma=False)
@@ -204,11 +231,13 @@ def _at(ctx: Context, i: int) -> PersonSpan | None:
     if trig is not None and _clean_gap(toks, trig.j - 1, allow_comma=True):
         k, country = _after_trigger(ctx, trig.j)
         if k < len(toks) and _clean_gap(toks, k - 1, allow_comma=True):
-            j = _trim(ctx, k, _name_run(ctx, k))
+            # A name that starts with a given name may go on with a family name that takes the article
+            # (الأمير خالد الفيصل، المهندس سعد القحطاني), as it may without a trigger.
+            j = _trim(ctx, k, _name_run(ctx, k, articles="family" if _is_given(ctx, k) else "none"))
             if j > k and _trigger_name_ok(ctx, k, j):
                 return PersonSpan(k, j, country, str(trig.payloads[0]))
     if _free_or_lone_place(ctx, i) and _is_given(ctx, i):
-        j = _name_run(ctx, i + 1, MAX_NAME_WORDS - 1, article_ok=True)
+        j = _name_run(ctx, i + 1, MAX_NAME_WORDS - 1, articles="rare")
         if j > i + 1 and _clean_gap(toks, i, allow_comma=False):
             cut = 0 if toks.folds[i] in ctx.given else original_offset(toks.word(i), 1)
             return PersonSpan(i, j, None, None, cut)
