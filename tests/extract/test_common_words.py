@@ -190,3 +190,14 @@ def test_a_word_with_a_conjunction_and_the_article_is_no_short_form_of_a_family_
     found, _ = analyse(text, "ar", res)
     persons = [m.text for m in found.mentions if m.eid.startswith("person:")]
     assert persons == ["عادل الطريفي", "الطريفي"]
+
+
+def test_an_adjective_after_a_name_an_institution_bears_belongs_to_the_institution(res) -> None:
+    # مستشفى الملك فهد التخصصي is King Fahd Specialist Hospital: التخصصي is no family name of Fahd
+    for text in (
+        "بدأ تشغيل المرحلة الأولى لمستشفى الملك فهد التخصصي بمدينة بريدة.",
+        "انطلقت الحملة بمركز الملك خالد الحضاري في بريدة.",
+    ):
+        found, _ = analyse(text, "ar", res)
+        persons = [m.text for m in found.mentions if m.eid.startswith("person:")]
+        assert not any(p.endswith(("التخصصي", "الحضاري")) for p in persons)

@@ -21,10 +21,19 @@ from khabar.model import Article
 from khabar.registry import stage
 
 from ..text.normalize import fold, strip_clitics
-from ..text.tables import rows
 from .knowledge import Knowledge, load_knowledge
 from .linking import MIN_FUZZY, PersonKeys, close, group_names
-from .matcher import Hit, PhraseIndex, Tokens, common_words, fold_token, is_latin, tokenize, zipf
+from .matcher import (
+    Hit,
+    PhraseIndex,
+    Tokens,
+    common_words,
+    fold_token,
+    folded_lexicon,
+    is_latin,
+    tokenize,
+    zipf,
+)
 from .names import PREPOSITION_ARTICLE, Context, find_persons
 from .skeleton import entity_key, romanize, skeleton
 
@@ -315,19 +324,13 @@ def _official(country: str, lang: str | None) -> bool:
         return False
 
 
-@functools.cache
-def _settlement_cues() -> frozenset[tuple[str, str]]:
-    """(folded cue, lang) of ``data/gazetteer/settlement_cues.tsv``: words that name what follows as a town."""
-    return frozenset((fold(cue), lang) for cue, lang in rows("gazetteer", "settlement_cues.tsv"))
-
-
 def _after_cue(toks: Tokens, i: int, lang: str | None) -> bool:
     """Whether word ``i`` follows a settlement cue of ``lang`` ("مدينة", "بمحافظة", "city of") directly."""
     if i == 0 or not lang:
         return False
     one = strip_clitics(toks.folds[i - 1])
     two = f"{toks.folds[i - 2]} {toks.folds[i - 1]}" if i > 1 else ""
-    cues = _settlement_cues()
+    cues = folded_lexicon("gazetteer", "settlement_cues.tsv")  # words that name what follows as a town
     return (one, lang) in cues or (strip_clitics(one), lang) in cues or (two, lang) in cues
 
 

@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 from wordfreq import zipf_frequency
 
 from ..text.normalize import common_folded, fold, folded_zipf, frequency_dict, has_word_frequencies
+from ..text.tables import rows
 
 # A word: letters/digits plus Arabic-script marks inside it. ZWNJ separates words (as fold() does).
 _WORD = re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])+")
@@ -42,6 +43,12 @@ instead of caching the words it meets."""
 
 
 @functools.lru_cache(maxsize=50_000)
+@functools.cache
+def folded_lexicon(area: str, name: str) -> frozenset[tuple[str, str]]:
+    """(folded phrase, lang) of a ``phrase<TAB>lang`` data file, ``data/<area>/<name>``."""
+    return frozenset((fold(phrase), lang) for phrase, lang in rows(area, name))
+
+
 def fold_token(token: str) -> str:
     """The folded form of one word (no spaces)."""
     return fold(token).replace(" ", "")
