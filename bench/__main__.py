@@ -16,7 +16,7 @@ shared by several of them (the tables the forkserver preloads) once for each; PS
 every page once (a shared page split between its sharers): the memory the ingest really takes. "ingest"
 figures are this process alone (the store writer and clusterer).
 The machine's speed (``common.machine_speed``: CPU seconds of a fixed workload) is taken before and after: on
-this shared machine it varies by a third from one hour to the next, and the figures of two runs compare only
+this shared machine it varies by up to half within an hour, and the figures of two runs compare only
 where it is alike. Writes bench/results/<timestamp>.json and prints a table.
 """
 

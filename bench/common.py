@@ -84,8 +84,8 @@ def saudinewsnet_articles(limit: int | None = None) -> list[Article]:
 
 def machine_speed(rounds: int = 3) -> float:
     """CPU seconds of a fixed pure-Python workload (sparse-vector cosines, as the clusterer computes them), the
-    median of ``rounds``: this shared machine's speed varies by a third from one hour to the next, so a result
-    that carries it can be compared with one from another hour."""
+    median of ``rounds``: this shared machine's speed varies by up to half within an hour, so a result that
+    carries it can be compared with one from another hour."""
     vectors = [{f"t{(i * 7 + j * 13) % 997}": 1.0 / (1 + j) for j in range(60)} for i in range(200)]
     times = []
     for _ in range(rounds):
