@@ -20,16 +20,16 @@ from wordfreq import zipf_frequency
 from khabar.model import Article
 from khabar.registry import stage
 
-from ..text.normalize import fold, strip_clitics
+from ..text.normalize import fold
 from .knowledge import Knowledge, load_knowledge
 from .linking import MIN_FUZZY, PersonKeys, close, group_names
 from .matcher import (
     Hit,
     PhraseIndex,
     Tokens,
+    after_lexicon_word,
     common_words,
     fold_token,
-    folded_lexicon,
     is_latin,
     tokenize,
     zipf,
@@ -239,7 +239,11 @@ def _resolve(res: Resources, toks: Tokens, lang: str | None, hits: list[Hit]) ->
                     continue
                 if rec.get("kind") == "city" and _common_name(word, lang, rec):
                     vague = True  # a common word naming a town: only with its region named next
-                if vague and rec.get("type") == "PLACE" and _after_cue(toks, h.i, lang):
+                if (
+                    vague
+                    and rec.get("type") == "PLACE"
+                    and after_lexicon_word(toks, h.i, lang, "gazetteer", "settlement_cues.tsv")
+                ):
                     vague = False  # ... or right after a word that names it a town ("مدينة جدة")
             keep.append((kind, value, vague and single))
         if is_latin(word) and not text[h.start].isupper():
@@ -322,16 +326,6 @@ def _official(country: str, lang: str | None) -> bool:
         return lang in get_official_languages(country.upper(), de_facto=True)
     except (KeyError, ValueError):
         return False
-
-
-def _after_cue(toks: Tokens, i: int, lang: str | None) -> bool:
-    """Whether word ``i`` follows a settlement cue of ``lang`` ("مدينة", "بمحافظة", "city of") directly."""
-    if i == 0 or not lang:
-        return False
-    one = strip_clitics(toks.folds[i - 1])
-    two = f"{toks.folds[i - 2]} {toks.folds[i - 1]}" if i > 1 else ""
-    cues = folded_lexicon("gazetteer", "settlement_cues.tsv")  # words that name what follows as a town
-    return (one, lang) in cues or (strip_clitics(one), lang) in cues or (two, lang) in cues
 
 
 def _adjectival(h: Hit, keep: list[tuple[str, str, bool]]) -> bool:

@@ -13,7 +13,14 @@ from typing import Any, NamedTuple
 
 from wordfreq import zipf_frequency
 
-from ..text.normalize import common_folded, fold, folded_zipf, frequency_dict, has_word_frequencies
+from ..text.normalize import (
+    common_folded,
+    fold,
+    folded_zipf,
+    frequency_dict,
+    has_word_frequencies,
+    strip_clitics,
+)
 from ..text.tables import rows
 
 # A word: letters/digits plus Arabic-script marks inside it. ZWNJ separates words (as fold() does).
@@ -47,6 +54,17 @@ instead of caching the words it meets."""
 def folded_lexicon(area: str, name: str) -> frozenset[tuple[str, str]]:
     """(folded phrase, lang) of a ``phrase<TAB>lang`` data file, ``data/<area>/<name>``."""
     return frozenset((fold(phrase), lang) for phrase, lang in rows(area, name))
+
+
+def after_lexicon_word(toks: Tokens, i: int, lang: str | None, area: str, name: str) -> bool:
+    """Whether word ``i`` directly follows a one- or two-word phrase of ``lang`` in the lexicon ``data/<area>/<name>``
+    (``phrase<TAB>lang``), a one-word one also behind Arabic proclitics ("بمحافظة", "لمستشفى")."""
+    if i == 0 or not lang:
+        return False
+    one = strip_clitics(toks.folds[i - 1])
+    two = f"{toks.folds[i - 2]} {toks.folds[i - 1]}" if i > 1 else ""
+    words = folded_lexicon(area, name)
+    return (one, lang) in words or (strip_clitics(one), lang) in words or (two, lang) in words
 
 
 def fold_token(token: str) -> str:

@@ -10,8 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from ..text.normalize import strip_clitics
-from .matcher import PhraseIndex, Tokens, folded_lexicon, is_latin, original_offset, zipf
+from .matcher import PhraseIndex, Tokens, after_lexicon_word, is_latin, original_offset, zipf
 
 NAME_ZIPF = 4.6
 """Words at least this frequent in the article's language are common words: they end a name."""
@@ -233,7 +232,7 @@ def _at(ctx: Context, i: int) -> PersonSpan | None:
         k, country = _after_trigger(ctx, trig.j)
         if k < len(toks) and _clean_gap(toks, k - 1, allow_comma=True):
             # A name that starts with a given name may go on with a family name that takes the article
-            # (الأمير خالد الفيصل، المهندس سعد القحطاني), as it may without a trigger.
+            # (الأمير خالد الفيصل، المهندس سعد القحطاني), unless it is the name an institution bears.
             family = _is_given(ctx, k) and not _after_head(ctx, i)
             j = _trim(ctx, k, _name_run(ctx, k, articles="family" if family else "none"))
             if j > k and _trigger_name_ok(ctx, k, j):
@@ -253,10 +252,11 @@ def _at(ctx: Context, i: int) -> PersonSpan | None:
 def _after_head(ctx: Context, i: int) -> bool:
     """Word i follows, directly, the head of a name of an institution or a place named after a person
     ("مستشفى الملك فهد التخصصي"): an adjective after the person's name then belongs to the head."""
-    if i == 0 or not ctx.lang or not _clean_gap(ctx.toks, i - 1, allow_comma=False):
-        return False
-    word = strip_clitics(ctx.toks.folds[i - 1])
-    return (word, ctx.lang) in folded_lexicon("gazetteer", "institution_heads.tsv")
+    return (
+        i > 0
+        and _clean_gap(ctx.toks, i - 1, allow_comma=False)
+        and after_lexicon_word(ctx.toks, i, ctx.lang, "gazetteer", "institution_heads.tsv")
+    )
 
 
 def _free_or_lone_place(ctx: Context, i: int) -> bool:
