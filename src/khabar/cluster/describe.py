@@ -15,7 +15,7 @@ from typing import Any
 
 from ..model import Article, Event, Story
 from .features import term_list
-from .similarity import cosine, top
+from .similarity import cosine, norm, top
 
 _SENTENCE = re.compile(r"[^.!?؟\n]+[.!?؟]*")
 _SUMMARY_SENTENCES = 3
@@ -36,25 +36,28 @@ def _sentences(article: Article) -> list[str]:
 
 
 @functools.lru_cache(maxsize=20_000)
-def _sentence_terms(sentence: str) -> tuple[str, ...]:
-    """The terms of one sentence (events are described again whenever they grow: their sentences recur)."""
-    return tuple(term_list(sentence))
+def _sentence_vector(sentence: str) -> tuple[dict[str, float], float, str]:
+    """A sentence's term weights (1 + log of the count), their length, and its terms joined (which tells a
+    repeated sentence); events are described again whenever they grow, so their sentences recur."""
+    terms = term_list(sentence)
+    vec = {t: 1.0 + math.log(n) for t, n in Counter(terms).items()}
+    return vec, norm(vec), " ".join(terms)
 
 
 def summarize(articles: Sequence[Article], centroid: Mapping[str, float]) -> str:
     """The 2-3 sentences of ``articles`` most central to the event (cosine with its term centroid), in reading order.
 
     Only the first ``_SUMMARY_LEAD`` sentences of each article are candidates."""
+    length = norm(centroid)
     scored: list[tuple[float, int, int, str]] = []
     for i, article in enumerate(articles):
         for j, sentence in enumerate(_sentences(article)[:_SUMMARY_LEAD]):
-            counts = Counter(_sentence_terms(sentence))
-            vec = {t: 1.0 + math.log(n) for t, n in counts.items()}
-            scored.append((cosine(vec, centroid), i, j, sentence))
+            vec, vec_length, _ = _sentence_vector(sentence)
+            scored.append((cosine(vec, centroid, vec_length, length), i, j, sentence))
     chosen: list[tuple[int, int, str]] = []
     seen: set[str] = set()
     for score, i, j, sentence in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
-        key = " ".join(_sentence_terms(sentence))
+        key = _sentence_vector(sentence)[2]
         if score <= 0 or key in seen:
             continue
         seen.add(key)

@@ -22,7 +22,7 @@ from .copies import CopyIndex
 from .describe import central, describe_event, describe_story
 from .features import ClusterInput, Features, _iso_date, cluster_input, prior_doc_freq
 from .settings import settings
-from .similarity import Profile, add_into, date_excess, norms, similarity, truncate
+from .similarity import Profile, add_into, date_excess, derived, similarity, truncate
 from .state import ClusterState, MemoryState, most_posted, posted
 from .stories import StoryLinker
 
@@ -54,6 +54,7 @@ class Clusterer:
         self.feat = self.cfg["features"]
         self.copies = CopyIndex(self.state, **self.cfg["copies"])
         self.stories = StoryLinker(self.state, self.cfg["stories"])
+        self._names = int(self.ev.get("conflict_names", 3))
 
     # ----- public API -----
 
@@ -215,8 +216,7 @@ class Clusterer:
             "outlet": f.outlet,
         }
 
-    @staticmethod
-    def _profile(a: Mapping[str, Any]) -> Profile:
+    def _profile(self, a: Mapping[str, Any]) -> Profile:
         profile = {
             "vec": a["vec"],
             "cap": a["cap"],
@@ -232,7 +232,7 @@ class Clusterer:
             "kinds": {a["kind"]: 1} if a.get("kind") else {},
             "outlet": a.get("outlet"),
         }
-        profile["norms"] = norms(profile)  # compared with every candidate: its lengths once
+        profile.update(derived(profile, self._names))  # compared with every candidate: computed once
         return profile
 
     def _keys(self, a: Mapping[str, Any]) -> list[str]:
@@ -381,7 +381,8 @@ class Clusterer:
         if event is None:
             event = self._new_event()
         self._complete(event)
-        self._accumulate(event, self._profile(a), a, +1)
+        profile = self._profile(a)
+        self._accumulate(event, profile, a, +1)
         event["articles"].append(a["id"])
         if a.get("dup"):
             event["copies"].append(a["id"])
@@ -393,7 +394,7 @@ class Clusterer:
         self._recentre(event, [a["id"]])
         for key in keys:
             self.state.add_posting(key, event["id"])
-        self.stories.place(event, self._profile(a), keys, self._query_keys(event))
+        self.stories.place(event, profile, keys, self._query_keys(event))
         self._put(event)
 
     def _accumulate(self, event: dict[str, Any], p: Profile, a: Mapping[str, Any], sign: int) -> None:
@@ -415,7 +416,7 @@ class Clusterer:
             event["types"].update(a.get("types") or {})
         if sign > 0 and a.get("date"):
             event.update(self._core_dates(event, _dated(a)))
-        event["norms"] = norms(event)
+        event.update(derived(event, self._names))
 
     def _bound(self, event: dict[str, Any]) -> None:
         """Keep an event's entities and figures to their heaviest (``centroid_entities``, ``centroid_figures``).
@@ -484,7 +485,7 @@ class Clusterer:
         for field in ("ents", "rents", "figures", "mains", "weekdays", "langs", "kinds", "outlets"):
             add_into(keep.setdefault(field, {}), gone.get(field) or {})
         self._bound(keep)
-        keep["norms"] = norms(keep)
+        keep.update(derived(keep, self._names))
         # Where both are dated and do not fit together, the larger event's days stay the happening's.
         lead, other = (keep, gone) if len(keep["articles"]) >= len(gone["articles"]) else (gone, keep)
         if other.get("lo"):

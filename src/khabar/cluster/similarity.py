@@ -10,6 +10,7 @@ text alone), ``weekdays`` (explicit weekday -> count), ``langs`` (lang -> count)
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import heapq
 import math
 import operator
@@ -51,9 +52,22 @@ VECTORS = ("vec", "cap", "ents", "figures")
 
 
 def norms(profile: Mapping[str, Any]) -> dict[str, float]:
-    """The lengths of the vectors a profile has (a story has no ``figures``), which a profile compared many
-    times keeps (as ``norms``)."""
+    """The lengths of the vectors a profile has (a story has no ``figures``)."""
     return {f: norm(profile[f] or {}) for f in VECTORS if f in profile}
+
+
+def derived(profile: Mapping[str, Any], names: int = 0) -> dict[str, Any]:
+    """What every comparison of a profile would otherwise compute again, for the profile to keep: the lengths
+    of its vectors (``norms``), its main :func:`places` and, with ``names``, the keys of its ``names``
+    most salient capitalised names and rarest entities (``salient``, what :func:`name_conflict` compares)."""
+    out: dict[str, Any] = {"norms": norms(profile), "places": places(profile.get("mains") or {})}
+    if names > 0:
+        out["salient"] = {
+            "k": names,
+            "cap": sorted(_top_keys(profile.get("cap") or {}, names)),
+            "rents": sorted(_top_keys(_rare_entities(profile), names)),
+        }
+    return out
 
 
 def field_cosine(p: Mapping[str, Any], q: Mapping[str, Any], field: str) -> float:
@@ -89,6 +103,7 @@ def _strong(counts: Mapping[str, float]) -> set[str]:
     return {k for k, n in counts.items() if n * 3 >= total}
 
 
+@functools.lru_cache(maxsize=4096)
 def _day(iso: str) -> dt.date:
     return dt.date.fromisoformat(iso)
 
@@ -196,17 +211,27 @@ def _top_keys(vec: Mapping[str, float], k: int) -> set[str]:
     return {t for t, _ in heapq.nsmallest(k, vec.items(), key=lambda kv: (-kv[1], kv[0]))}
 
 
-def name_conflict(p: Mapping[str, float], q: Mapping[str, float], k: int) -> float:
+def name_conflict(
+    p: Mapping[str, float], q: Mapping[str, float], k: int, p_top: Any = None, q_top: Any = None
+) -> float:
     """0..1: how much each side's ``k`` most salient names are missing from the other (both must hold names).
 
     Two reports of one happening share their protagonists; the same kind of happening with other
     people or places names others. Overlap alone cannot tell these apart when the shared topic
-    vocabulary is large, so the mismatch is counted as evidence against.
+    vocabulary is large, so the mismatch is counted as evidence against. ``p_top``/``q_top``: the sides'
+    ``k`` most salient keys, when known (:func:`derived`).
     """
     if not p or not q or k <= 0:
         return 0.0
-    tp, tq = _top_keys(p, k), _top_keys(q, k)
-    return (len(tp - q.keys()) / len(tp)) * (len(tq - p.keys()) / len(tq))
+    tp = _top_keys(p, k) if p_top is None else p_top
+    tq = _top_keys(q, k) if q_top is None else q_top
+    return (sum(t not in q for t in tp) / len(tp)) * (sum(t not in p for t in tq) / len(tq))
+
+
+def _salient(p: Profile, field: str, k: int) -> list[str] | None:
+    """The ``k`` most salient keys of ``p``'s names (``cap``) or rarest entities (``rents``), when it keeps them."""
+    kept = p.get("salient")
+    return kept[field] if kept and kept["k"] == k else None
 
 
 def _rare_entities(p: Profile) -> Mapping[str, float]:
@@ -305,18 +330,18 @@ def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
         cap_p, cap_q = p.get("cap") or {}, q.get("cap") or {}
         if cap_p and cap_q:
             score += w.get("lex", 0.0) * lex + w.get("names", 0.0) * _cosine(p, q, "cap", link)
-            score -= w.get("name_conflict", 0.0) * name_conflict(
-                cap_p, cap_q, int(cfg.get("conflict_names", 3))
-            )
+            field, names_p, names_q = "cap", cap_p, cap_q
         else:  # no capitalised names (an uncased script): the text stands for the names too, with
             # the factor ``uncased_names`` (the terms already count once, so a full second count
             # would let a shared topic vocabulary join), and the rarest entities stand for the
             # names that must not conflict
             stand_in = float(cfg.get("uncased_names", 1.0))
             score += (w.get("lex", 0.0) + w.get("names", 0.0) * stand_in) * lex
-            score -= w.get("name_conflict", 0.0) * name_conflict(
-                _rare_entities(p), _rare_entities(q), int(cfg.get("conflict_names", 3))
-            )
+            field, names_p, names_q = "rents", _rare_entities(p), _rare_entities(q)
+        k = int(cfg.get("conflict_names", 3))
+        score -= w.get("name_conflict", 0.0) * name_conflict(
+            names_p, names_q, k, _salient(p, field, k), _salient(q, field, k)
+        )
         ents *= float(cfg.get("same_language_entities", 1.0))
     score += w.get("entities", 0.0) * ents
     figures = field_cosine(p, q, "figures")

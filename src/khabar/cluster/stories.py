@@ -15,10 +15,9 @@ from typing import Any
 from .similarity import (
     Profile,
     add_into,
+    derived,
     field_cosine,
-    norms,
     place_agreement,
-    places,
     same_language,
     truncate,
 )
@@ -29,12 +28,6 @@ _FIELDS = ("vec", "cap", "ents", "langs", "mains")
 
 def _story_key(event_key: str) -> str:
     return "s" + event_key[1:]
-
-
-def _summarize(story: dict[str, Any]) -> None:
-    """Keep what every comparison of a story would otherwise compute again: its lengths and main places."""
-    story["norms"] = norms(story)
-    story["places"] = places(story["mains"])
 
 
 class StoryLinker:
@@ -184,7 +177,7 @@ class StoryLinker:
         # Its actors too: a story of weeks gathers hundreds (724 in SaudiNewsNet's largest), and every event
         # and story compared with it would pay for them all.
         story["ents"] = truncate(story["ents"], int(self.cfg.get("centroid_entities", 100)))
-        _summarize(story)
+        story.update(derived(story))
         for bound, pick in (("lo", min), ("hi", max)):
             if profile.get(bound):
                 story[bound] = pick(filter(None, (story[bound], profile[bound])))
@@ -195,7 +188,7 @@ class StoryLinker:
     def _sub(self, story: dict[str, Any], profile: Mapping[str, Any]) -> None:
         for f in _FIELDS:
             add_into(story[f], profile.get(f) or {}, -1.0)
-        _summarize(story)
+        story.update(derived(story))
 
     def _drop(self, story: Mapping[str, Any]) -> None:
         self.state.delete("story", story["id"])
