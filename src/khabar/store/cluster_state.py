@@ -10,9 +10,10 @@ grows: at most two batches' worth.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
+
+from . import codec
 
 if TYPE_CHECKING:
     from .sqlite import SQLiteStore
@@ -70,7 +71,7 @@ class SQLiteClusterState:
                 row = self._db.execute(
                     "SELECT data FROM cluster_records WHERE kind = ? AND key = ?", ck
                 ).fetchone()
-                value = json.loads(row[0]) if row else _GONE
+                value = codec.loads(row[0]) if row else _GONE
             self._records[ck] = value
         return None if value is _GONE else value
 
@@ -86,7 +87,7 @@ class SQLiteClusterState:
             sql = f"SELECT key, data FROM cluster_records WHERE kind = ? AND key IN ({','.join('?' * len(chunk))})"
             found = dict(self._db.execute(sql, (kind, *chunk)).fetchall())
             for k in chunk:
-                self._records[(kind, k)] = json.loads(found[k]) if k in found else _GONE
+                self._records[(kind, k)] = codec.loads(found[k]) if k in found else _GONE
         return [self.get(kind, k) for k in keys]
 
     def put(self, kind: str, key: str, record: dict[str, Any]) -> None:
@@ -106,7 +107,7 @@ class SQLiteClusterState:
             "SELECT data FROM cluster_records WHERE kind = ? ORDER BY seq", (kind,)
         ).fetchall()
         for (data,) in rows:
-            yield json.loads(data)
+            yield codec.loads(data)
 
     # -- postings ------------------------------------------------------------------------------
     # The cache holds, per key, the most recent items only: the newest rows read from the database
@@ -301,7 +302,7 @@ class SQLiteClusterState:
             if value is _GONE:
                 gone_records.append((kind, key))
             else:
-                data = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+                data = codec.dumps(value)
                 records.append((kind, key, self._next(), data))
         records.sort()
         gone_records.sort()
