@@ -17,6 +17,7 @@ from .collector import long_run
 from .engines import LocalEngine, make_engine
 from .extract.gazetteer import import_user_gazetteer
 from .ingest import (
+    Engine,
     IngestReport,
     Prepared,
     article_from_document,
@@ -85,15 +86,16 @@ class Khabar:
         field_map: dict[str, str] | None = None,
         transport: Any = None,
         workers: int | None = 1,
-        engine: str = "local",
+        engine: str | Engine = "local",
         address: str | None = None,
         on_item: Callable[[], None] | None = None,
         on_done: Callable[[int], None] | None = None,
     ) -> IngestReport:
         """Ingest paths, globs, directories, ``-`` (stdin) or URLs. Idempotent: stored ids are skipped.
 
-        The per-article stages run on ``engine``: "local", ``workers`` processes (None: one per core), or
-        "ray", on the Ray cluster at ``address`` (None: a local one). The store is written from here.
+        The per-article stages run on ``engine``: "local", ``workers`` processes (None: one per core),
+        "ray", on the Ray cluster at ``address`` (None: a local one), or any :class:`~khabar.ingest.Engine`.
+        The store is written from here.
         ``on_item`` is called as each input item is read; ``on_done(n)`` as ``n`` more articles are finished
         (stored, and clustered when ingest clusters), which runs up to a few thousand articles behind reading.
         """
@@ -120,7 +122,7 @@ class Khabar:
         documents: Iterable[Document | Problem],
         *,
         workers: int | None = 1,
-        engine: str = "local",
+        engine: str | Engine = "local",
         address: str | None = None,
         on_item: Callable[[], None] | None = None,
         on_done: Callable[[int], None] | None = None,

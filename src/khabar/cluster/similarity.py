@@ -104,13 +104,14 @@ def _strong(counts: Mapping[str, float]) -> set[str]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _day(iso: str) -> dt.date:
+def day(iso: str) -> dt.date:
+    """The date of an ISO date string (cached: the same few hundred dates are compared millions of times)."""
     return dt.date.fromisoformat(iso)
 
 
 def _gap_span(p: Profile, q: Profile) -> tuple[int, int]:
     """Days between two dated profiles' ranges (0 when they overlap) and the days they span together."""
-    lo1, hi1, lo2, hi2 = _day(p["lo"]), _day(p["hi"]), _day(q["lo"]), _day(q["hi"])
+    lo1, hi1, lo2, hi2 = day(p["lo"]), day(p["hi"]), day(q["lo"]), day(q["hi"])
     return max((lo2 - hi1).days, (lo1 - hi2).days, 0), (max(hi1, hi2) - min(lo1, lo2)).days
 
 
@@ -130,7 +131,7 @@ def date_excess(p: Profile, q: Profile, gap: int, max_span: int) -> int:
 
 def _weekday_fits(weekdays: Mapping[str, int], p: Profile, gap: int) -> bool:
     """Whether some day from ``gap`` days before p's dates to their end falls on one of ``weekdays``."""
-    lo, hi = _day(p["lo"]) - dt.timedelta(days=gap), _day(p["hi"])
+    lo, hi = day(p["lo"]) - dt.timedelta(days=gap), day(p["hi"])
     span = min((hi - lo).days, 6)
     days = {WEEKDAYS[(lo + dt.timedelta(days=i)).weekday()] for i in range(span + 1)}
     return bool(days & set(weekdays))

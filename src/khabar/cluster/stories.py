@@ -8,13 +8,13 @@ story with others stays put.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from .similarity import (
     Profile,
     add_into,
+    day,
     derived,
     field_cosine,
     place_agreement,
@@ -43,8 +43,7 @@ class StoryLinker:
         """How much an event belongs to a story's thread; None when they are too far apart in time."""
         window = int(self.cfg.get("window_days", 60))
         if event.get("lo") and story.get("lo"):
-            lo, hi = dt.date.fromisoformat(story["lo"]), dt.date.fromisoformat(story["hi"])
-            elo, ehi = dt.date.fromisoformat(event["lo"]), dt.date.fromisoformat(event["hi"])
+            lo, hi, elo, ehi = (day(p[bound]) for p in (story, event) for bound in ("lo", "hi"))
             if (elo - hi).days > window or (lo - ehi).days > window:
                 return None
         w = self.cfg["weights"]

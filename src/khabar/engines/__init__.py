@@ -8,8 +8,13 @@ from .local import LocalEngine
 ENGINES = ("local", "ray")
 
 
-def make_engine(name: str = "local", *, workers: int | None = None, address: str | None = None) -> Engine:
-    """The engine called ``name``: "local" (a process pool of ``workers``) or "ray" (at ``address``)."""
+def make_engine(
+    name: str | Engine = "local", *, workers: int | None = None, address: str | None = None
+) -> Engine:
+    """The engine called ``name``: "local" (a process pool of ``workers``) or "ray" (at ``address``); an
+    :class:`~khabar.ingest.Engine` given instead of a name is used as it is."""
+    if not isinstance(name, str):
+        return name
     if name == "local":
         return LocalEngine(workers)
     if name == "ray":
