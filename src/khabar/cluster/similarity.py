@@ -14,7 +14,7 @@ import functools
 import heapq
 import math
 import operator
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from .features import WEEKDAYS, contains
@@ -213,7 +213,11 @@ def _top_keys(vec: Mapping[str, float], k: int) -> set[str]:
 
 
 def name_conflict(
-    p: Mapping[str, float], q: Mapping[str, float], k: int, p_top: Any = None, q_top: Any = None
+    p: Mapping[str, float],
+    q: Mapping[str, float],
+    k: int,
+    p_top: Collection[str] | None = None,
+    q_top: Collection[str] | None = None,
 ) -> float:
     """0..1: how much each side's ``k`` most salient names are missing from the other (both must hold names).
 
