@@ -227,9 +227,8 @@ class SQLiteStore(Store):
         ents = [e for e in article.entities if e.get("id")]
         if not ents:
             return
-        links: dict[
-            str, tuple[str, str, int, float]
-        ] = {}  # one per entity, its last entry's, as a replace would
+        # One link per entity, its last entry's, as a replace would keep.
+        links: dict[str, tuple[str, str, int, float]] = {}
         spellings: Counter[tuple[str, str]] = Counter()
         # (type, name) in the order of each entity's last mention, as one write per mention would leave them
         named: dict[str, tuple[str, str]] = {}
