@@ -3,10 +3,16 @@ kept as the event's core while articles join."""
 
 from __future__ import annotations
 
-from khabar.cluster.describe import DESCRIBED_ARTICLES, central, summarize
+from pathlib import Path
+
+from khabar.cluster.describe import DESCRIBED_ARTICLES, SentenceVectors, central, summarize
 from khabar.cluster.events import Clusterer
+from khabar.cluster.features import cluster_input, summary_sentences
+from khabar.cluster.settings import settings
 from khabar.cluster.state import MemoryState
+from khabar.config import DEFAULT_PIPELINE
 from khabar.model import Article
+from khabar.pipeline import Pipeline
 
 
 def _record(i: int, weight: float) -> dict:
@@ -112,3 +118,15 @@ def test_a_summary_is_chosen_among_the_first_sentences_of_each_article() -> None
     centroid = {t: 1.0 for t in ("ministers", "signed", "water", "treaty", "geneva", "monday")}
     assert central_one in summarize([early], centroid)
     assert central_one not in summarize([late], centroid)  # its 13th sentence: past the lead
+
+
+def test_the_lead_a_worker_computes_is_what_describing_would_tokenize(seeds_dir: Path) -> None:
+    """A stage worker's ``ClusterInput.lead`` stands in for tokenizing each summary sentence when describing."""
+    pipe = Pipeline(list(DEFAULT_PIPELINE))
+    for path in sorted(seeds_dir.glob("*.txt")):
+        article = pipe(Article(id=path.stem, raw=path.read_text("utf-8"), content_type="text/plain"))
+        lead = cluster_input(article, settings()).lead
+        sentences = summary_sentences(article)
+        assert len(lead) == len(sentences) > 1
+        for sentence, joined in zip(sentences, lead, strict=True):
+            assert SentenceVectors(1).get(sentence, joined) == SentenceVectors(1).get(sentence)

@@ -6,58 +6,71 @@ passing the event's articles; nothing here changes the clustering state.
 
 from __future__ import annotations
 
-import functools
 import math
-import re
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..model import Article, Event, Story
-from .features import term_list
+from .features import summary_sentences, term_list
 from .similarity import cosine, norm, top
 
-_SENTENCE = re.compile(r"[^.!?؟\n]+[.!?؟]*")
 _SUMMARY_SENTENCES = 3
-_SUMMARY_LEAD = 10
-"""The summary is chosen among the first sentences of each article: a report says what happened first, and an
-article's tail (SaudiNewsNet's run to 151 sentences) would make describing an event cost what its longest reports do."""
 _MAX_QUOTES = 20
 _STATEMENT = "statement"
 DESCRIBED_ARTICLES = 12
 """An event is described from at most this many of its articles, the most central: a bounded cost per event."""
 
-
-def _sentences(article: Article) -> list[str]:
-    text = article.text or ""
-    spans = [s for s in article.sentences or [] if isinstance(s, list | tuple) and len(s) == 2]
-    found = [text[a:b] for a, b in spans] if spans else [m[0] for m in _SENTENCE.finditer(text)]
-    return [s.strip() for s in found if len(s.split()) >= 4]
+SentenceVector = tuple[dict[str, float], float, str]
 
 
-@functools.lru_cache(maxsize=20_000)
-def _sentence_vector(sentence: str) -> tuple[dict[str, float], float, str]:
-    """A sentence's term weights (1 + log of the count), their length, and its terms joined (which tells a
-    repeated sentence); events are described again whenever they grow, so their sentences recur."""
-    terms = term_list(sentence)
-    vec = {t: 1.0 + math.log(n) for t, n in Counter(terms).items()}
-    return vec, norm(vec), " ".join(terms)
+class SentenceVectors:
+    """Sentence -> its term weights (1 + log of the count), their length, and its terms joined (which tells a
+    repeated sentence); the ``size`` most recently used. Events are described again whenever they grow, so
+    their sentences recur."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._vectors: OrderedDict[str, SentenceVector] = OrderedDict()
+
+    def get(self, sentence: str, joined: str | None = None) -> SentenceVector:
+        """The vector of ``sentence``, from ``joined`` (its terms joined by spaces) when given, else tokenized."""
+        found = self._vectors.get(sentence)
+        if found is not None:
+            self._vectors.move_to_end(sentence)
+            return found
+        terms = joined.split() if joined is not None else term_list(sentence)
+        vec = {t: 1.0 + math.log(n) for t, n in Counter(terms).items()}
+        found = self._vectors[sentence] = (vec, norm(vec), " ".join(terms))
+        if len(self._vectors) > self.size:
+            self._vectors.popitem(last=False)
+        return found
+
+
+_VECTORS = SentenceVectors(20_000)
+
+
+def remember(article: Article, lead: Sequence[str]) -> None:
+    """Keep the vectors of ``article``'s :func:`summary_sentences` from ``lead``, their terms as
+    :class:`~.features.ClusterInput` holds them (computed by a stage worker), for the next descriptions."""
+    for sentence, joined in zip(summary_sentences(article), lead, strict=False):
+        _VECTORS.get(sentence, joined)
 
 
 def summarize(articles: Sequence[Article], centroid: Mapping[str, float]) -> str:
     """The 2-3 sentences of ``articles`` most central to the event (cosine with its term centroid), in reading order.
 
-    Only the first ``_SUMMARY_LEAD`` sentences of each article are candidates."""
+    Only each article's :func:`~.features.summary_sentences` are candidates."""
     length = norm(centroid)
     scored: list[tuple[float, int, int, str]] = []
     for i, article in enumerate(articles):
-        for j, sentence in enumerate(_sentences(article)[:_SUMMARY_LEAD]):
-            vec, vec_length, _ = _sentence_vector(sentence)
+        for j, sentence in enumerate(summary_sentences(article)):
+            vec, vec_length, _ = _VECTORS.get(sentence)
             scored.append((cosine(vec, centroid, vec_length, length), i, j, sentence))
     chosen: list[tuple[int, int, str]] = []
     seen: set[str] = set()
     for score, i, j, sentence in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
-        key = _sentence_vector(sentence)[2]
+        key = _VECTORS.get(sentence)[2]
         if score <= 0 or key in seen:
             continue
         seen.add(key)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..collector import long_run
 from ..model import Article, Event
 from ..store.base import Store
-from .describe import describe_event
+from .describe import describe_event, remember
 from .events import Assignment, Clusterer
 from .features import ClusterInput
 
@@ -58,7 +58,7 @@ def _publish(store: Store, clusterer: Clusterer, assignments: Sequence[Assignmen
 
 def cluster_articles(
     store: Store,
-    articles: Iterable[Article],
+    articles: Sequence[Article],
     config: Mapping[str, Any],
     *,
     refine: bool = False,
@@ -71,6 +71,9 @@ def cluster_articles(
         state = store.cluster_state()
         clusterer = Clusterer(state, config)
         assignments = clusterer.add_batch(articles, refine=refine, prepared=prepared)
+        for article in articles:  # the workers tokenized their summary sentences
+            if prepared and article.id in prepared:
+                remember(article, prepared[article.id].lead)
         _publish(store, clusterer, assignments)
         state.flush()
     return assignments
