@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+# The start-up tables' disk cache (khabar.cache) of this test run: never the user's own, and built afresh by
+# each run, so the tests run the building code too. Set before khabar is imported; pool workers inherit it.
+os.environ["KHABAR_CACHE_DIR"] = tempfile.mkdtemp(prefix="khabar-test-cache-")
 
 import khabar
 from khabar import Khabar

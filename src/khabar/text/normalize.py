@@ -9,6 +9,9 @@ import functools
 import math
 import re
 import unicodedata
+from importlib.metadata import version
+
+from ..cache import cached, sources
 
 # Arabic-script marks: harakat, tanween, shadda, sukun, superscript alef, Quranic marks.
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]")
@@ -171,7 +174,13 @@ def frequency_dict(lang: str) -> dict[str, float]:
 
 @functools.cache
 def _folded_frequencies(lang: str) -> dict[str, float]:
-    """Word frequency by folded form for ``lang`` (wordfreq; loaded once per process)."""
+    """Word frequency by folded form for ``lang`` (wordfreq; loaded once per process, from the disk cache
+    of :mod:`khabar.cache` when built before: folding the Arabic table's 180,000 words takes about 0.5 s)."""
+    parts = [*sources("text"), f"lang={lang}", f"wordfreq={version('wordfreq')}"]
+    return cached(f"folded-frequencies-{lang}", parts, lambda: _fold_frequencies(lang))
+
+
+def _fold_frequencies(lang: str) -> dict[str, float]:
     least = 10 ** (_MIN_ZIPF - 9)
     table: dict[str, float] = {}
     for word, freq in frequency_dict(lang).items():
