@@ -13,12 +13,15 @@ from .events import Assignment, Clusterer
 from .features import ClusterInput
 
 
-def _publish(store: Store, clusterer: Clusterer, assignments: Sequence[Assignment]) -> None:
+def _publish(
+    store: Store, clusterer: Clusterer, assignments: Sequence[Assignment], batch: Mapping[str, Article]
+) -> None:
     """Write the events and stories these assignments touched, and the event and story of each article that moved.
 
     An event is described from its core (:meth:`Clusterer.core`, its most central articles), and only
     the articles whose event, story or original changed are rewritten, so the cost per batch does not
-    grow with the size of the events it touches. The store is read in one query per event or story.
+    grow with the size of the events it touches. The store is read in one query per event or story, for the
+    core articles not in ``batch`` (the articles just clustered, by id, which this process holds).
     """
     state = clusterer.state
     touched = {a.event for a in assignments if a.event} | clusterer.stories.moved
@@ -30,7 +33,9 @@ def _publish(store: Store, clusterer: Clusterer, assignments: Sequence[Assignmen
     dup = {a.article: a.duplicate_of for a in assignments}
     for event_id, record in records.items():
         core = clusterer.core(record)
-        event = describe_event(record, store.get_articles(r["id"] for r in core), core)
+        ids = [r["id"] for r in core]
+        read = {a.id: a for a in store.get_articles(i for i in ids if i not in batch)}
+        event = describe_event(record, [a for i in ids if (a := batch.get(i) or read.get(i))], core)
         events[event_id] = event
         for aid in record["articles"]:
             if aid not in placed:
@@ -74,7 +79,7 @@ def cluster_articles(
         for article in articles:  # the workers tokenized their summary sentences
             if prepared and article.id in prepared:
                 remember(article, prepared[article.id].lead)
-        _publish(store, clusterer, assignments)
+        _publish(store, clusterer, assignments, {a.id: a for a in articles})
         state.flush()
     return assignments
 
