@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -258,3 +259,18 @@ def test_one_copy_of_the_tables_however_the_call_is_spelled() -> None:
     """The entities stage passes every argument; clustering passes none: both get the same tables."""
     assert load_knowledge() is load_knowledge(None, True, None)
     assert load_knowledge(curated=False) is load_knowledge(None, False, None)
+
+
+def test_a_broken_line_of_a_user_gazetteer_is_skipped_with_its_file_and_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    user = tmp_path / "user.jsonl"
+    good = {"id": "person:x-y", "type": "PERSON", "name": "X Y", "variants": [{"text": "X Y", "lang": "en"}]}
+    user.write_text(
+        json.dumps(good) + "\n{not json\n" + json.dumps({"name": "no id"}) + "\n", encoding="utf-8"
+    )
+    with caplog.at_level(logging.WARNING, logger="khabar.extract.knowledge"):
+        kb = load_knowledge(user=str(user))
+    assert "person:x-y" in kb.entities
+    assert f"{user}:2: skipped, not JSON" in caplog.text
+    assert f"{user}:3: skipped, not an entity" in caplog.text

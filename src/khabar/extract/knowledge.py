@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+log = logging.getLogger(__name__)
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 _HEADERS = {"form", "trigger", "name", "pattern", "text"}
 
@@ -34,19 +36,25 @@ class Knowledge:
 
 
 def _jsonl(path: Path) -> list[dict[str, Any]]:
+    """The entity records of a JSONL file; a line that is not one (a hand-edited user gazetteer) is skipped
+    with a warning naming the file and line."""
     if not path.is_file():
         return []
     out = []
     with path.open(encoding="utf-8") as fh:
-        for line in fh:
+        for n, line in enumerate(fh, 1):
             line = line.strip()
-            if line and not line.startswith("#"):
-                try:
-                    rec = json.loads(line)
-                except json.JSONDecodeError:
-                    continue
-                if isinstance(rec, dict) and rec.get("id") and rec.get("type"):
-                    out.append(rec)
+            if not line or line.startswith("#"):
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                log.warning("%s:%d: skipped, not JSON (%s)", path, n, exc.msg)
+                continue
+            if isinstance(rec, dict) and rec.get("id") and rec.get("type"):
+                out.append(rec)
+            else:
+                log.warning("%s:%d: skipped, not an entity (an object with an id and a type)", path, n)
     return out
 
 
