@@ -57,7 +57,8 @@ _VECTORS = SentenceVectors(20_000)
 
 def remember(article: Article, lead: Sequence[str]) -> None:
     """Keep the vectors of ``article``'s :func:`summary_sentences` from ``lead``, their terms as
-    :class:`~.features.ClusterInput` holds them (computed by a stage worker), for the next descriptions."""
+    :class:`~.features.ClusterInput` holds them (computed by a stage worker in an ingest), for the next
+    descriptions."""
     for sentence, joined in zip(summary_sentences(article), lead, strict=False):
         _VECTORS.get(sentence, joined)
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..model import Article, Event, Story
 from .copies import CopyIndex
-from .describe import central, describe_event, describe_story
+from .describe import central, describe_event, describe_story, remember
 from .features import ClusterInput, Features, _iso_date, cluster_input, prior_doc_freq
 from .settings import settings
 from .similarity import Profile, add_into, date_excess, derived, similarity, truncate
@@ -82,6 +82,7 @@ class Clusterer:
         if self.state.get("article", article.id) is not None:
             return self.assignment(article.id)
         inputs = prepared or cluster_input(article, self.cfg)
+        remember(article, inputs.lead)  # its summary sentences' terms, for describing its event
         original = self.copies.add_sketch(article.id, inputs.copy)
         rec = self._article_record(inputs.features, original)
         if original is not None and self.state.get("article", original) is not None:

@@ -8,7 +8,7 @@ from typing import Any
 from ..collector import long_run
 from ..model import Article, Event
 from ..store.base import Store
-from .describe import describe_event, remember
+from .describe import describe_event
 from .events import Assignment, Clusterer
 from .features import ClusterInput
 
@@ -76,9 +76,6 @@ def cluster_articles(
         state = store.cluster_state()
         clusterer = Clusterer(state, config)
         assignments = clusterer.add_batch(articles, refine=refine, prepared=prepared)
-        for article in articles:  # the workers tokenized their summary sentences
-            if prepared and article.id in prepared:
-                remember(article, prepared[article.id].lead)
         _publish(store, clusterer, assignments, {a.id: a for a in articles})
         state.flush()
     return assignments
