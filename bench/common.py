@@ -208,6 +208,7 @@ class _MallInfo2(ctypes.Structure):
 _MIB = float(1 << 20)
 _PYMALLOC = (  # label in sys._debugmallocstats, unit (an arena is 1 MiB on 64-bit Python 3.10 and later)
     ("pymalloc_arenas", "# arenas allocated current", 1.0),
+    ("pymalloc_used", "# bytes in allocated blocks", _MIB),
     ("pymalloc_free", "# bytes in available blocks", _MIB),
 )
 
@@ -215,7 +216,7 @@ _PYMALLOC = (  # label in sys._debugmallocstats, unit (an arena is 1 MiB on 64-b
 def allocators_mb() -> dict[str, float]:
     """Where this process's heap is, in MiB: SQLite's own memory (its page caches included), glibc's
     allocations in use and the free memory it holds, and Python's small-object allocator (``pymalloc``):
-    its arenas and the free blocks inside them, which a partly used arena keeps (fragmentation).
+    its arenas, the blocks in use inside them and the free blocks a partly used arena keeps (fragmentation).
     Fields that cannot be read here (another libc, another allocator) are left out."""
     out: dict[str, float] = {}
     try:  # the library the sqlite3 module is linked with, so its counters are this process's
