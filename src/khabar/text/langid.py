@@ -120,9 +120,10 @@ def arabic_scores(text: str) -> Counter[str]:
     for letter, count in Counter(_letter_pattern().findall(text)).items():
         for lang, weight in weights[letter].items():
             scores[lang] += weight * count
-    # Words looked up in C (map over the cached lookup); Python adds only the evidence, in text order.
-    for lang, weight in filter(None, map(_word_evidence, _EVIDENCE_WORD.findall(text))):
-        scores[lang] += weight
+    # Words looked up and counted in C (map over the cached lookup, Counter's counting loop); Python adds the
+    # few distinct kinds of evidence. Their weights are whole numbers, so the order of the sums is immaterial.
+    for (lang, weight), count in Counter(filter(None, map(_word_evidence, _EVIDENCE_WORD.findall(text)))).items():
+        scores[lang] += weight * count
     return scores
 
 
