@@ -103,6 +103,12 @@ def test_given_name_persons_and_conjunctions(run):
     assert names == {"فلاديمير سولوفيوف", "ألكسندر دوغين"}
 
 
+def test_a_role_phrase_that_starts_with_a_given_name_is_no_name(run):
+    # Devlet is a given name (Devlet Bahçeli) and starts the trigger Devlet Başkanı (president)
+    found = run("Rusya Devlet Başkanı Vladimir Putin, Soçi'de Devlet Bahçeli ile görüştü.", "tr")
+    assert {e["name"] for e in found if e["type"] == "PERSON"} == {"Vladimir Putin", "Devlet Bahçeli"}
+
+
 def test_persian_guillemets_around_a_name(run):
     found = run("«کامران رضایی»، سخنگوی شورا، گفت که جلسه برگزار شد.", "fa")
     assert [e["name"] for e in found if e["type"] == "PERSON"] == ["کامران رضایی"]

@@ -237,7 +237,8 @@ def _at(ctx: Context, i: int) -> PersonSpan | None:
             j = _trim(ctx, k, _name_run(ctx, k, articles="family" if family else "none"))
             if j > k and _trigger_name_ok(ctx, k, j):
                 return PersonSpan(k, j, country, str(trig.payloads[0]))
-    if _free_or_lone_place(ctx, i) and _is_given(ctx, i):
+    if trig is None and _free_or_lone_place(ctx, i) and _is_given(ctx, i):  # a role phrase is no name
+        # ("Devlet Başkanı", president, starts with the given name Devlet)
         j = _name_run(ctx, i + 1, MAX_NAME_WORDS - 1, articles="rare")
         if j > i + 1 and _clean_gap(toks, i, allow_comma=False):
             cut = 0 if toks.folds[i] in ctx.given else original_offset(toks.word(i), 1)
