@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 from wordfreq import zipf_frequency
 
+from khabar.extract.entities import entities as find_entities
 from khabar.extract.gazetteer import GazetteerImportError, import_user_gazetteer
 from khabar.extract.knowledge import DATA_DIR, load_knowledge
+from khabar.model import Article
 from khabar.text.normalize import fold
 
 LANGS = ("en", "ar", "fa", "ru", "tr", "ur")
@@ -87,6 +89,14 @@ def test_us_is_not_washington():
     assert fold("الولايات المتحدة") in us and fold("أميركا") in us
     assert fold("واشنطن") not in us
     assert fold("واشنطن") in texts("Q61")
+
+
+def test_a_longer_agency_abbreviation_is_its_own_agency():
+    # اے پی پی (APP, Associated Press of Pakistan) starts with اے پی (AP): the longest variant decides
+    text = "اسلام آباد (اے پی پی) وزیراعظم نے کہا کہ اے پی کی خبر درست ہے۔"
+    found = find_entities(Article(id="t", text=text, lang="ur")).entities
+    assert [m["text"] for e in found if e["id"] == "org:app" for m in e["mentions"]] == ["اے پی پی"]
+    assert [m["text"] for e in found if e["id"] == "org:ap" for m in e["mentions"]] == ["اے پی"]
 
 
 def test_places_carry_population_and_coordinates():

@@ -1,4 +1,4 @@
-"""Datelines in Arabic, Persian, English and French, with known agencies and places."""
+"""Datelines in Arabic, Persian, Urdu, Turkish, English and French, with known agencies and places."""
 
 from __future__ import annotations
 
@@ -31,6 +31,9 @@ from khabar.text.datelines import agency_key, parse_dateline
         ("بيروت - وكالات: قال المسؤول", "Beirut", "Agencies", "بيروت - وكالات:"),
         ("واس- جدة: التقى ولي العهد", "Jeddah", "SPA", "واس- جدة:"),
         ("وكالات - بيروت: قال المسؤول", "Beirut", "Agencies", "وكالات - بيروت:"),
+        # Urdu papers set no dash after the agency: a known city and a known agency suffice
+        ("اسلام آباد (اے پی پی) وزیراعظم نے کہا", "Islamabad", "APP", "اسلام آباد (اے پی پی)"),
+        ("Ankara (İHA) - Kazada iki kişi yaralandı", "Ankara", "IHA", "Ankara (İHA) -"),
     ],
 )
 def test_datelines(line, place, agency, text):
@@ -57,6 +60,8 @@ def test_datelines(line, place, agency, text):
         "سبق- وكالات: أعلنت وزارة الداخلية",
         "سبق- تربة: احتفل الشيخ بزواج ابنه",
         "الحكومة - الرياض: قررت الوزارة",
+        "لاہور (نمائندہ جنگ) پنجاب حکومت نے فیصلہ کیا",  # a staff byline, no agency
+        "Kremlin (Reuters) sources said",  # no known city
     ],
 )
 def test_not_datelines(line):

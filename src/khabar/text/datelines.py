@@ -81,14 +81,16 @@ def _display_name(place: str) -> str:
     return place.title() if place.isupper() else place
 
 
-def _paren_shape(m: re.Match[str], line: str, known_place: bool) -> bool:
-    """A parenthesized agency is a dateline's only with a dash or colon beside it, or alone at the line's end,
-    and only after a stated date that holds a number ("WASHINGTON, Jan 5 (Reuters) -") or, after a known
-    city, its country or state in a few words ("RIYADH, Saudi Arabia (AP) -")."""
+def _paren_shape(m: re.Match[str], line: str, known_place: bool, known_agency: bool) -> bool:
+    """A parenthesized agency is a dateline's only with a dash or colon beside it, alone at the line's end, or
+    when both the city and the agency are known (Urdu papers write none: "اسلام آباد (اے پی پی) وزیراعظم"), and
+    only after a stated date that holds a number ("WASHINGTON, Jan 5 (Reuters) -") or, after a known city, its
+    country or state in a few words ("RIYADH, Saudi Arabia (AP) -")."""
     qualifier = m.group("date")
     if qualifier and not any(ch.isdigit() for ch in qualifier) and not (known_place and _place_ok(qualifier)):
         return False
-    return bool(m.group("pre") or m.group("post") or not line[m.end() :].strip())
+    dashed = m.group("pre") or m.group("post") or not line[m.end() :].strip()
+    return bool(dashed or (known_place and known_agency))
 
 
 def parse_dateline(line: str, *, place_only: bool = False) -> Dateline | None:
@@ -106,11 +108,11 @@ def parse_dateline(line: str, *, place_only: bool = False) -> Dateline | None:
         if not _place_ok(place):
             continue
         known_place = place_name(place)
-        if regex is _PAREN and not _paren_shape(m, head, known_place is not None):
+        known_agency = agencies().get(agency_key(agency))
+        if regex is _PAREN and not _paren_shape(m, head, known_place is not None, known_agency is not None):
             continue
         if known_place is None and _mixed_scripts(place):
             continue
-        known_agency = agencies().get(agency_key(agency))
         if known_agency == GENERIC_AGENCY and known_place is None:
             continue  # "سبق- وكالات:": the outlet's own name before "agencies", not a place
         if known_agency or (regex is _PAREN and known_place and len(agency.split()) <= 3):
