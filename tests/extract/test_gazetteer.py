@@ -99,6 +99,14 @@ def test_a_longer_agency_abbreviation_is_its_own_agency():
     assert [m["text"] for e in found if e["id"] == "org:ap" for m in e["mentions"]] == ["اے پی"]
 
 
+def test_urdu_spellings_of_places_count_in_urdu_text():
+    # GeoNames gives لاہور and انقرہ untagged (read as Arabic), and both are common words of Urdu (the
+    # cities' names): their Urdu letter ہ makes them Urdu spellings, not foreign homographs
+    text = "وزیر خارجہ نے لاہور سے انقرہ روانگی سے قبل کہا کہ دورہ اہم ہے۔"
+    found = {e["name"] for e in find_entities(Article(id="t", text=text, lang="ur")).entities}
+    assert {"Lahore", "Ankara"} <= found
+
+
 def test_places_carry_population_and_coordinates():
     moscow = entity_named("Moscow", "PLACE")
     assert moscow["id"] == "Q649" and moscow["country"] == "RU"

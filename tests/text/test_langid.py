@@ -8,7 +8,7 @@ import pytest
 
 from khabar.model import Article
 from khabar.pipeline import Pipeline
-from khabar.text.langid import arabic_scores, decide_arabic, detect, langid
+from khabar.text.langid import arabic_scores, decide_arabic, detect, langid, spelled_in
 
 from .seedgold import gold, seed_paths
 
@@ -125,3 +125,12 @@ def test_one_letter_abbreviations_are_not_function_words() -> None:
 def test_a_stray_latin_word_gets_no_language() -> None:
     assert detect("Array") == (None, [])
     assert detect("The agreement was signed in Vienna on Tuesday by the ministers.")[0] == "en"
+
+
+@pytest.mark.parametrize(
+    ("word", "lang"),
+    [("لاہور", "ur"), ("کراچی", None), ("لاهور", None), ("خانۀ", "fa"), ("القاهرة", "ar"), ("رئيس", None)],
+)
+def test_the_letters_of_a_spelling_name_its_language(word, lang):
+    # ی and ک are shared by fa, ur, ps and ckb; ئ (Uyghur, weight 0.2) is an Arabic letter too
+    assert spelled_in(word) == lang

@@ -23,6 +23,7 @@ from khabar.model import Article
 from khabar.registry import stage
 
 from ..cache import cached, sources
+from ..text.langid import spelled_in
 from ..text.normalize import fold
 from .knowledge import DATA_DIR, Knowledge, load_knowledge
 from .linking import MIN_FUZZY, PersonKeys, close, group_names
@@ -150,6 +151,9 @@ def _build_resources(directory: str | None, curated: bool, user: str | None) -> 
             if not text:
                 continue
             lang = v.get("lang") if isinstance(v, dict) else None
+            # GeoNames' untagged Arabic-script names are read as Arabic; an Urdu spelling (لاہور) is Urdu
+            if lang in (None, "ar"):
+                lang = spelled_in(text) or lang
             flagged = bool(isinstance(v, dict) and v.get("ambiguous")) or fold(text) in common
             # a person's one-word spelling that is a given name (عبدالرحمن) names many people: it counts only
             # beside the full name, and a name the rules find is not linked to the person by it

@@ -104,6 +104,19 @@ def _own_letter_pattern(lang: str) -> re.Pattern[str]:
     )
 
 
+@functools.cache
+def _naming_letters() -> dict[str, str]:
+    """letter -> the one Arabic-script language that uses it, for letters of full weight (not ئ, 0.2)."""
+    return {c: next(iter(w)) for c, w in _letter_weights().items() if len(w) == 1 and min(w.values()) >= 1.0}
+
+
+def spelled_in(word: str) -> str | None:
+    """The Arabic-script language a spelling's own letters name (ur for لاہور, fa for خانۀ), or None when
+    every letter is shared (لاهور) or they name more than one."""
+    named = {lang for c in word if (lang := _naming_letters().get(c))}
+    return named.pop() if len(named) == 1 else None
+
+
 def _has_own_letters(text: str, lang: str) -> bool:
     return _own_letter_pattern(lang).search(text) is not None
 
@@ -122,7 +135,8 @@ def arabic_scores(text: str) -> Counter[str]:
             scores[lang] += weight * count
     # Words looked up and counted in C (map over the cached lookup, Counter's counting loop); Python adds the
     # few distinct kinds of evidence. Their weights are whole numbers, so the order of the sums is immaterial.
-    for (lang, weight), count in Counter(filter(None, map(_word_evidence, _EVIDENCE_WORD.findall(text)))).items():
+    evidence = Counter(filter(None, map(_word_evidence, _EVIDENCE_WORD.findall(text))))
+    for (lang, weight), count in evidence.items():
         scores[lang] += weight * count
     return scores
 
