@@ -107,6 +107,14 @@ def test_urdu_spellings_of_places_count_in_urdu_text():
     assert {"Lahore", "Ankara"} <= found
 
 
+def test_urdu_shares_persian_names_of_countries_and_capitals_but_not_of_towns():
+    # افغانستان and کابل are Persian variants, as common in Urdu as the names they are; کالی (Cali) is "black"
+    text = "افغانستان کے دارالحکومت کابل میں طالبان حکومت نے کالی گاڑی پکڑی۔"
+    found = {e["name"] for e in find_entities(Article(id="t", text=text, lang="ur")).entities}
+    assert {"Afghanistan", "Kabul", "Taliban"} <= found
+    assert "Cali" not in found
+
+
 def test_places_carry_population_and_coordinates():
     moscow = entity_named("Moscow", "PLACE")
     assert moscow["id"] == "Q649" and moscow["country"] == "RU"

@@ -49,6 +49,8 @@ FOREIGN_TOWN_ZIPF = 3.3
 FOREIGN_TOWN_MARGIN = 1.5
 """A town under BIG_CITY people abroad (the language is not official in its country) whose name is this common a
 word, and this much commoner than its English name is in English, is mostly the word (see ``_common_name``)."""
+_NAMES_FROM = {"ur": ("fa",), "fa": ("ur",)}
+"""The languages whose spellings of names a language shares (see ``_shared_name``)."""
 SMALL_PLACE = 100_000
 SMALL_PLACE_ZIPF = 3.5
 CITY_ZIPF = 5.0
@@ -151,9 +153,9 @@ def _build_resources(directory: str | None, curated: bool, user: str | None) -> 
             if not text:
                 continue
             lang = v.get("lang") if isinstance(v, dict) else None
-            # GeoNames' untagged Arabic-script names are read as Arabic; an Urdu spelling (لاہور) is Urdu
-            if lang in (None, "ar"):
-                lang = spelled_in(text) or lang
+            # GeoNames tags some Arabic-script names with a language their letters rule out: an Urdu spelling
+            # (لاہور untagged, read as Arabic; دہلی tagged Persian) is Urdu
+            lang = spelled_in(text) or lang
             flagged = bool(isinstance(v, dict) and v.get("ambiguous")) or fold(text) in common
             # a person's one-word spelling that is a given name (عبدالرحمن) names many people: it counts only
             # beside the full name, and a name the rules find is not linked to the person by it
@@ -257,7 +259,12 @@ def _resolve(res: Resources, toks: Tokens, lang: str | None, hits: list[Hit]) ->
                 rec = res.entities[value]
                 town = rec.get("type") == "PLACE" and rec.get("kind") != "country"
                 common = FOREIGN_COMMON_TOWN_ZIPF if town else FOREIGN_COMMON_ZIPF
-                if vlang != lang and lang and zipf(word, lang) >= common:
+                if (
+                    vlang != lang
+                    and lang
+                    and zipf(word, lang) >= common
+                    and not _shared_name(rec, vlang, lang)
+                ):
                     continue
                 if rec.get("kind") == "city" and _common_name(word, lang, rec):
                     vague = True  # a common word naming a town: only with its region named next
@@ -329,6 +336,14 @@ def _common_name(word: str, lang: str | None, rec: dict[str, Any]) -> bool:
         and freq >= _english_zipf(rec) + FOREIGN_TOWN_MARGIN
         and not _official(str(rec.get("country") or ""), lang)
     )
+
+
+def _shared_name(rec: dict[str, Any], vlang: str | None, lang: str) -> bool:
+    """A spelling ``lang`` shares with the variant's language (``_NAMES_FROM``) of a country, a capital or a
+    person or organisation: common in ``lang`` as that name (Urdu writes Persian's افغانستان, کابل, طالبان).
+    Not a town's: the Persian spellings of Cali, Jena or Kiel are Urdu words (کالی "black", جینا "to live")."""
+    wide = rec.get("type") != "PLACE" or rec.get("kind") == "country" or bool(rec.get("capital"))
+    return wide and vlang in _NAMES_FROM.get(lang, ())
 
 
 def _english_zipf(rec: dict[str, Any]) -> float:
