@@ -204,6 +204,14 @@ def test_title_from_text_after_leading_blank_lines_and_none_for_a_bare_paragraph
     assert run(BODY_AR).title is None
 
 
+def test_urdu_sentences_end_at_the_urdu_full_stop():
+    # ۔ ends an Urdu sentence: a short one is body text, not an unpunctuated caption, and no headline
+    short = "بات چیت مفید رہی۔"
+    a = run(short + "\n\n" + BODY_AR + "\n\n" + short)
+    assert a.removed == [] and a.title is None
+    assert run("وزیراعظم چین کے دورے پر روانہ\n\n" + BODY_AR).title == "وزیراعظم چین کے دورے پر روانہ"
+
+
 def test_bad_input_does_not_crash():
     for text in ("", "\n\n\n", "ـــــ", "x" * 100_000, "…" * 50, "٢٠٢٢\n" * 5):
         run(text)

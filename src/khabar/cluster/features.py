@@ -31,7 +31,7 @@ _LATIN = re.compile("[A-Za-z]")
 # Capitalised words (a cheap stand-in for names in cased scripts), and where sentences begin.
 _CAPITALISED = re.compile(r"\b(?:[A-Z][a-z][\w'-]*|[A-Z]{2,})\b")
 _SENTENCE_BREAK = re.compile(r"[.!?:;\n\"'`]+\s*")
-_SENTENCE = re.compile(r"[^.!?؟\n]+[.!?؟]*")  # where an article has no sentence spans
+_SENTENCE = re.compile(r"[^.!?؟۔\n]+[.!?؟۔]*")  # where an article has no sentence spans
 SUMMARY_LEAD = 10
 """An event's summary is chosen among the first this many sentences of each article: a report says what happened
 first, and an article's tail (SaudiNewsNet's run to 151 sentences) would make describing an event cost what its

@@ -18,7 +18,7 @@ SINGLE_ZIPF = 4.4
 """A lone name word after a trigger ("الرئيس بوتين") must be rarer than this."""
 MAX_NAME_WORDS = 3
 MAX_SKIP = 6
-_STOP_GAP = frozenset(".:;!?؟؛\"'“”«»()[]{}\n")
+_STOP_GAP = frozenset(".:;!?؟۔؛\"'“”«»()[]{}\n")
 _COMMAS = frozenset(",،")
 _CONJ = ("و", "ف", "ب", "ل")
 _OPEN_QUOTE = re.compile("«")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .lexicon import WORD, Forms, compile_forms, key, read_tsv, word_classes
 
 _MAX_NAME_GAP = 10  # words between a role noun and the name it introduces
-_STOP = frozenset('.!?؟:;؛\n«»“”"')
+_STOP = frozenset('.!?؟۔:;؛\n«»“”"')
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ MAX_KEY_WORDS = 12  # lines this short are candidates for per-outlet learning
 
 _NOT_WORD = re.compile(r"[^\w\s©]+")
 _SPACES = re.compile(r"\s+")
-_SENTENCE_END = re.compile(r"[.!?؟…。]\s*[\"'»”’)\]]*\s*$")
+_SENTENCE_END = re.compile(r"[.!?؟۔…。]\s*[\"'»”’)\]]*\s*$")
 _STRETCHED = re.compile(r"\wـ{2,}|(\w)\1{3,}")
 
 

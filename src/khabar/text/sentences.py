@@ -1,6 +1,6 @@
-"""Sentence segmentation for Arabic, Persian, English and other text with Western or Arabic punctuation.
+"""Sentence segmentation for Arabic, Persian, Urdu, English and other text with Western or Arabic punctuation.
 
-Line breaks are hard boundaries. Within a line a sentence ends at . ! ? ؟ … ؛ (and runs of them), with
+Line breaks are hard boundaries. Within a line a sentence ends at . ! ? ؟ ۔ … ؛ (and runs of them), with
 any closing quotes or brackets that follow kept in the sentence, when whitespace or the line's end
 follows. A dot does not end a sentence in a decimal number (10.5), after an abbreviation (Mr., U.S.)
 or a single letter (J. K. Rowling, د. سالم), or before a lower-case word. Terminators inside a short
@@ -17,7 +17,7 @@ from ..model import Article
 from ..registry import stage
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "sentences"
-_TERMINATORS = re.compile(r"[.!?؟…؛]+")
+_TERMINATORS = re.compile(r"[.!?؟۔…؛]+")
 _CLOSERS = "\"'”’»)]}›"
 _PAIRS = {"“": "”", "«": "»", "‹": "›", "„": "“"}
 _SYMMETRIC = '"”'  # an ASCII quote, or a closing quote used to open (as some Arabic sites do)

@@ -11,7 +11,7 @@ MAX_TITLE_CHARS = 400
 MIN_TITLE_WORDS = 3
 MAX_TITLE_WORDS = 24
 
-_BAD_END = re.compile(r"[.:،,;؛]\s*[\"'»”’)\]]*\s*$")
+_BAD_END = re.compile(r"[.۔:،,;؛]\s*[\"'»”’)\]]*\s*$")
 _SITE_SUFFIX = re.compile(r"\s+[|\-–—:»]\s+(?P<site>[^|\-–—:»]{1,60})$")
 
 
