@@ -114,6 +114,23 @@ def test_weekday_resolves_to_the_most_recent_such_day():
     assert [(r["text"], r["date"]) for r in refs] == [("on Monday", "2022-12-19"), ("today", "2022-12-22")]
 
 
+def test_a_weekday_beside_a_date_that_falls_on_it_is_that_date():
+    base = dt.date(2025, 9, 1)  # a Monday; 3 September 2025 is a Wednesday
+    for text in (
+        "The summit opens on Wednesday, September 3.",
+        "تنطلق القمة يوم الأربعاء 3 سبتمبر",
+        "Zirve 3 Eylül Çarşamba günü başlıyor.",
+        "Zirve Çarşamba günü (3 Eylül) başlıyor.",
+    ):
+        refs = find_date_refs(text, base)
+        assert [r["date"] for r in refs] == ["2025-09-03", "2025-09-03"], text
+    # a date on another weekday, or in another sentence, leaves the weekday to the publication date
+    apart = find_date_refs(
+        "They met on Tuesday, September 3. They met on Wednesday. September 3 is next.", base
+    )
+    assert [r["date"] for r in apart if r["kind"] == "weekday"] == ["2025-08-26", "2025-08-27"]
+
+
 def test_persian_and_relative_refs_unresolved_without_a_date():
     refs = find_date_refs("رهبران روز دوشنبه دیدار کردند و رئیس جمهور ماه گذشته میلادی اعلام کرد.", None)
     assert [(r["kind"], r["weekday"], r["date"]) for r in refs] == [

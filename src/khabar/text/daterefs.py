@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -20,6 +21,7 @@ RECENT_DAYS = 31  # a yearless date this far after publication is taken from the
 WINDOW_BEFORE = 24  # a date reference starts at most this far before its anchor (last word, day number)
 WINDOW_AFTER = 48
 _NON_WORD = re.compile(r"\W+")
+_ADJACENT = re.compile(r"[^.!?؟۔\n\d]{0,20}")  # between a weekday and its date: ", ", " günü (", " الموافق "
 # One or two digits, no digit on either side; opening with the digit, the scan skips to digits in C.
 _DAY_NUMBER = re.compile(r"\d(?<!\d\d)\d?(?!\d)")
 
@@ -128,6 +130,18 @@ def _explicit_date(
     return found
 
 
+def _date_weekdays(text: str, refs: list[tuple[int, int, dict[str, Any]]]) -> None:
+    """A weekday written beside a date that falls on it is that date ("Wednesday, September 3", "الأربعاء 3
+    سبتمبر", "Çarşamba günü (3 Eylül)"), not the last such weekday before the publication date. ``refs``: in
+    text order."""
+    for (_, end, a), (start, _, b) in itertools.pairwise(refs):
+        if {a["kind"], b["kind"]} != {"weekday", "date"} or not _ADJACENT.fullmatch(text, end, start):
+            continue
+        day, date = (a, b) if a["kind"] == "weekday" else (b, a)
+        if date["date"] and WEEKDAY_NAMES[dt.date.fromisoformat(date["date"]).weekday()] == day["weekday"]:
+            day["date"] = date["date"]
+
+
 def find_date_refs(text: str, base: dt.date | None) -> list[dict[str, Any]]:
     """Every date reference in ``text``, resolved against ``base`` (the publication date) when given."""
     if not text:
@@ -173,8 +187,10 @@ def find_date_refs(text: str, base: dt.date | None) -> list[dict[str, Any]]:
         refs.append(
             (m.start(), end, {"kind": "date", "weekday": None, "date": date.isoformat() if date else None})
         )
+    refs.sort(key=lambda r: r[0])
+    _date_weekdays(f, refs)
     out = []
-    for start, end, ref in sorted(refs, key=lambda r: r[0]):
+    for start, end, ref in refs:
         raw_start, raw_end = folded.raw_span(start, end)
         out.append({"text": text[raw_start:raw_end], "start": raw_start, **ref})
     return out
