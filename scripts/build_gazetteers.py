@@ -44,6 +44,7 @@ PLACE_ARTICLE_ZIPF = 4.0  # the same for place names, which take the article mor
 BARE_NOUN_ZIPF = 3.8  # an Arabic name with ال whose bare form is this frequent is a common noun too
 BIG_CITY = 1_000_000  # a city this big may carry a very frequent name (تهران, مشهد)
 NOTABLE_CITY = 500_000  # a city this big may carry a frequent name without being flagged
+FAMOUS_MARGIN = 0.5  # a smaller city's name at most this much commoner than its English name is the city's
 WORD_LANGS = {
     "ru": ("ru",),
     "uk": ("uk", "ru"),
@@ -233,12 +234,12 @@ def build_world_regions(entities: Entities, names: dict[str, dict[str, str]]) ->
                 entities.add_variant(entity, names[lang][code], lang, per_lang=False)
 
 
-def is_common_word(text: str, lang: str, population: int) -> tuple[bool, bool]:
+def is_common_word(text: str, lang: str, population: int, famous: bool = False) -> tuple[bool, bool]:
     """``(drop, ambiguous)`` for a city name that may also be an ordinary word.
 
     A name more frequent than FREQUENT_ZIPF is only a name when the city is big (تهران, مشهد), else it is
-    dropped. A mid-frequency name of a smaller city, or an Arabic name that also occurs with the article
-    (ميدان/الميدان, بورصة/البورصة), is kept but flagged ambiguous.
+    dropped. A mid-frequency name of a smaller city, unless ``famous`` (see :func:`famous_name`), or an
+    Arabic name that also occurs with the article (ميدان/الميدان, بورصة/البورصة), is kept but flagged ambiguous.
     """
     if lang in KEEP_ARABIC_LANGS:
         zipf = zipf_arabic_script(text)
@@ -250,17 +251,38 @@ def is_common_word(text: str, lang: str, population: int) -> tuple[bool, bool]:
         zipf = max(zipf_frequency(text.lower(), w) for w in WORD_LANGS.get(lang, ("en", "fr", "tr")))
         takes_article = False
     drop = zipf > FREQUENT_ZIPF and population < BIG_CITY
-    return drop, takes_article or (zipf > AMBIGUOUS_ZIPF and population < NOTABLE_CITY)
+    return drop, takes_article or (zipf > AMBIGUOUS_ZIPF and population < NOTABLE_CITY and not famous)
 
 
-def city_variant(text: str, population: int) -> tuple[str, bool] | None:
-    """``(lang, ambiguous)`` for a GeoNames alternate name worth keeping, else None."""
+def famous_name(text: str, city: dict, given: frozenset[str], namesake: bool) -> bool:
+    """Whether a smaller city's frequent name in an Arabic-script language is frequent as the city's own: a
+    national capital's of MIN_CITY_POPULATION people (الدوحة: the press names a seat of government), or one
+    hardly commoner than the English name is in English (جنيف, ژنو: Geneva, the talks held there).
+
+    Never a given name (فلاديمير), nor when the English name is a word (Victoria) or a bigger city's
+    (``namesake``: Athens, Georgia is not why أثينا is frequent): then the given name, the word or the
+    namesake is the commoner reading. Far commoner than in English, it is rather a word of the language,
+    even in the city's own (الخبر, Khobar, is "the news"; the Persian گاو, Gao, is "cow")."""
+    english = city["name"]
+    if text in given or namesake or is_common_word(english, "und", city["population"])[1]:
+        return False
+    if city.get("capital") and city["population"] >= MIN_CITY_POPULATION:
+        return True
+    return zipf_arabic_script(text) <= zipf_frequency(english.lower(), "en") + FAMOUS_MARGIN
+
+
+def city_variant(text: str, city: dict, given: frozenset[str], namesake: bool) -> tuple[str, bool] | None:
+    """``(lang, ambiguous)`` for a GeoNames alternate name of ``city`` worth keeping, else None (``given`` and
+    ``namesake``: as for :func:`famous_name`)."""
+    population = city["population"]
+    famous = False
     if letters(text) < MIN_LETTERS:
         return None
     if _ARABIC.match(text):
         lang = arabic_script_lang(text)
         if lang not in KEEP_ARABIC_LANGS:
             return None
+        famous = famous_name(text, city, given, namesake)
     elif _CYRILLIC.match(text):
         lang = cyrillic_lang(text)
     elif (
@@ -272,14 +294,16 @@ def city_variant(text: str, population: int) -> tuple[str, bool] | None:
         lang = "und"
     else:
         return None
-    drop, ambiguous = is_common_word(text, lang, population)
+    drop, ambiguous = is_common_word(text, lang, population, famous)
     return None if drop else (lang, ambiguous)
 
 
 def build_cities(entities: Entities, qids: dict[str, str], gc) -> dict[str, dict]:
     """Cities of MIN_CITY_POPULATION+ and every capital; returns the most populous of each "CC/Name"."""
     capitals = {(c["iso"], c["capital"]) for c in gc.get_countries().values()}
+    given = frozenset(row[0] for row in read_tsv(SOURCES / "given_names.tsv"))
     by_key: dict[str, dict] = {}
+    named: set[str] = set()  # the English names of the bigger cities
     for city in sorted(gc.get_cities().values(), key=lambda c: (-c["population"], c["geonameid"])):
         key = f"{city['countrycode']}/{city['name']}"
         is_capital = (city["countrycode"], city["name"]) in capitals and key not in by_key
@@ -304,10 +328,11 @@ def build_cities(entities: Entities, qids: dict[str, str], gc) -> dict[str, dict
         ambiguous = is_common_word(city["name"], "und", city["population"])[1]
         entities.add_variant(entity, city["name"], "en", ambiguous=ambiguous)
         for alt in sorted(city["alternatenames"]):
-            kept = city_variant(alt, city["population"])
+            kept = city_variant(alt, entity, given, city["name"] in named)
             if kept:
                 entities.add_variant(entity, alt, kept[0], per_lang=False, ambiguous=kept[1])
         by_key.setdefault(key, entity)
+        named.add(city["name"])
     return by_key
 
 

@@ -171,6 +171,24 @@ def test_homographs_are_marked():
     assert any(v["text"] == "فارس" and v.get("ambiguous") for v in province["variants"])
 
 
+def test_a_city_frequent_as_its_own_name_is_no_homograph():
+    # جنيف and ژنو are frequent because Geneva is (talks, the UN), الدوحة because Doha is Qatar's capital;
+    # أثينا is frequent because of Athens, Greece, not Athens, Georgia, and فلاديمير is a given name
+    found = {
+        lang: {e["name"] for e in find_entities(Article(id="t", text=text, lang=lang)).entities}
+        for lang, text in (
+            ("ar", "اجتمع الوفدان في جنيف ثم سافرا إلى الدوحة."),
+            ("fa", "مذاکرات در ژنو ادامه دارد."),
+        )
+    }
+    assert {"Geneva", "Doha"} <= found["ar"] and "Geneva" in found["fa"]
+    places = load_knowledge().entities
+    georgia = next(e for e in places.values() if e["name"] == "Athens" and e.get("country") == "US")
+    assert all(v.get("ambiguous") for v in georgia["variants"] if v["text"] == "أثينا")
+    vladimir = next(e for e in places.values() if e["name"] == "Vladimir" and e.get("country") == "RU")
+    assert all(v.get("ambiguous") for v in vladimir["variants"] if v["text"] == "فلاديمير")
+
+
 def test_no_city_variant_is_a_very_frequent_word():
     for entity in entities("PLACE"):
         if entity["kind"] != "city":
