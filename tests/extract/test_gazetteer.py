@@ -171,6 +171,13 @@ def test_homographs_are_marked():
     assert any(v["text"] == "فارس" and v.get("ambiguous") for v in province["variants"])
 
 
+def test_a_citys_own_latin_name_is_no_foreign_word_in_its_countrys_language():
+    # GeoNames tags Ankara and Malatya English or none; in Turkish they are common as the cities' own names
+    text = "Hamas heyetini Ankara'da kabul etti. Malatya ve Kahramanmaraş'ta arama sürüyor."
+    found = {e["name"] for e in find_entities(Article(id="t", text=text, lang="tr")).entities}
+    assert {"Ankara", "Malatya", "Kahramanmaraş"} <= found
+
+
 def test_a_city_frequent_as_its_own_name_is_no_homograph():
     # جنيف and ژنو are frequent because Geneva is (talks, the UN), الدوحة because Doha is Qatar's capital;
     # أثينا is frequent because of Athens, Greece, not Athens, Georgia, and فلاديمير is a given name
