@@ -178,6 +178,20 @@ def test_a_citys_own_latin_name_is_no_foreign_word_in_its_countrys_language():
     assert {"Ankara", "Malatya", "Kahramanmaraş"} <= found
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "org"),
+    [
+        ("fa", "رئیس مجلس شورای اسلامی گفت", "org:majlis-iran"),
+        ("tr", "Türkiye Büyük Millet Meclisi (TBMM) Başkanı", "org:tbmm"),
+        ("ar", "صوت الكونغرس على القرار", "org:us-congress"),
+        ("ar", "أقر مجلس الدوما الروسي القانون", "org:state-duma"),
+        ("ur", "وزیراعظم نے قومی اسمبلی سے خطاب کیا", "org:national-assembly-pakistan"),
+    ],
+)
+def test_parliaments_are_organisations(lang, text, org):
+    assert org in {e["id"] for e in find_entities(Article(id="t", text=text, lang=lang)).entities}
+
+
 def test_a_city_frequent_as_its_own_name_is_no_homograph():
     # جنيف and ژنو are frequent because Geneva is (talks, the UN), الدوحة because Doha is Qatar's capital;
     # أثينا is frequent because of Athens, Greece, not Athens, Georgia, and فلاديمير is a given name
