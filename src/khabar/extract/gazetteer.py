@@ -10,8 +10,9 @@ organisations) use one JSON shape::
 from __future__ import annotations
 
 import csv
-import json
 from pathlib import Path
+
+from .knowledge import json_objects
 
 TYPES = ("PERSON", "PLACE", "ORG")
 _JRC_TYPES = {"P": "PERSON", "O": "ORG"}
@@ -71,16 +72,9 @@ def _add_variant(entity: dict, text: str, lang: str) -> None:
 
 def _parse_jsonl(lines: list[str], name: str, errors: list[str]) -> list[dict]:
     entities = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            errors.append(f"{name}:{n}: not JSON ({exc.msg})")
-            continue
-        if not isinstance(record, dict):
-            errors.append(f"{name}:{n}: not a JSON object")
+    for n, record in json_objects(lines):
+        if isinstance(record, str):
+            errors.append(f"{name}:{n}: {record}")
             continue
         problem = _check_entity(record)
         if problem:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,20 @@ class Knowledge:
     """(pattern, lang, portfolio)"""
 
 
+def json_objects(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, Any] | str]]:
+    """(line number, its JSON object or why it holds none) for each line but blanks and ``#`` comments."""
+    for n, line in enumerate(lines, 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield n, f"not JSON ({exc.msg})"
+            continue
+        yield n, record if isinstance(record, dict) else "not a JSON object"
+
+
 def _jsonl(path: Path) -> list[dict[str, Any]]:
     """The entity records of a JSONL file; a line that is not one (a hand-edited user gazetteer) is skipped
     with a warning naming the file and line."""
@@ -42,17 +57,11 @@ def _jsonl(path: Path) -> list[dict[str, Any]]:
         return []
     out = []
     with path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                log.warning("%s:%d: skipped, not JSON (%s)", path, n, exc.msg)
-                continue
-            if isinstance(rec, dict) and rec.get("id") and rec.get("type"):
-                out.append(rec)
+        for n, record in json_objects(fh):
+            if isinstance(record, str):
+                log.warning("%s:%d: skipped, %s", path, n, record)
+            elif record.get("id") and record.get("type"):
+                out.append(record)
             else:
                 log.warning("%s:%d: skipped, not an entity (an object with an id and a type)", path, n)
     return out
