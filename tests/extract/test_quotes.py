@@ -1,12 +1,16 @@
-"""Quotes: reporting verbs, speaker resolution (VSO, SOV, English, continuation, roles), not-quotes."""
+"""Quotes: reporting verbs, speaker resolution (VSO, SOV, English, continuation, roles), not-quotes; Arabic,
+Persian, English, Turkish and Urdu."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pytest
 
 from khabar.extract.quote_spans import quoted_spans
 from khabar.extract.quotes import find_quotes, quotes
 from khabar.model import Article
+from khabar.text.sentences import split_sentences
 
 from .helpers import entities, sentences
 
@@ -29,15 +33,23 @@ ARAGHCHI = ("Q-araghchi", "PERSON", "Abbas Araghchi", ["عباس عراقچی", 
 MOD = ("Q-mod", "ORG", "Russian Ministry of Defence", ["وزارة الدفاع الروسية"])
 TWITTER = ("org:twitter", "ORG", "Twitter", ["تويتر"])
 NATO = ("Q7184", "ORG", "NATO", ["الناتو"])
+ERDOGAN = ("Q39259", "PERSON", "Recep Tayyip Erdoğan", ["Recep Tayyip Erdoğan", "Erdoğan"])
+FIDAN = ("Q-fidan", "PERSON", "Hakan Fidan", ["Hakan Fidan", "Fidan"])
+REUTERS = ("Q-reuters", "ORG", "Reuters", ["Reuters", "رائٹرز"])
+SHARIF = ("Q-sharif", "PERSON", "Shehbaz Sharif", ["شہباز شریف"])
+IMRAN = ("Q-imran", "PERSON", "Imran Khan", ["عمران خان"])
+DAR = ("Q-dar", "PERSON", "Ishaq Dar", ["اسحاق ڈار"])
 PEOPLE = [PUTIN, LUKA, LAVROV, SHOIGU, ZAKHAROVA, ARAGHCHI, MOD, TWITTER, NATO]
+PEOPLE += [ERDOGAN, FIDAN, REUTERS, SHARIF, IMRAN, DAR]
 
 
-def run(text: str) -> list[dict]:
-    return find_quotes(text, entities(text, PEOPLE), sentences(text))
+def run(text: str, split: Callable[[str], list[list[int]]] = sentences) -> list[dict]:
+    """The quotes of ``text``; Urdu tests split sentences as the sentence stage does (at ۔ too)."""
+    return find_quotes(text, entities(text, PEOPLE), split(text))
 
 
-def speakers(text: str) -> list[tuple[str | None, str]]:
-    return [((q["speaker"] or {}).get("name"), q["text"]) for q in run(text)]
+def speakers(text: str, split: Callable[[str], list[list[int]]] = sentences) -> list[tuple[str | None, str]]:
+    return [((q["speaker"] or {}).get("name"), q["text"]) for q in run(text, split)]
 
 
 def test_arabic_vso_subject_after_verb():
@@ -179,8 +191,136 @@ def test_multi_paragraph_quote_continues():
     assert [s for s, _ in speakers(text)] == ["Vladimir Putin", "Vladimir Putin"]
 
 
+def test_turkish_postposed_verb_with_the_speaker_before_the_quote():
+    text = 'Dışişleri Bakanı Hakan Fidan, "Gazze\'de kalıcı ateşkes artık bir zorunluluk" diye konuştu.'
+    [q] = run(text)
+    assert (q["speaker"]["name"], q["verb"], q["partial"]) == ("Hakan Fidan", "konuşmak", False)
+    text = (
+        'Putin\'le görüşen Erdoğan, "Bölgede kalıcı barış için birlikte çalışıyoruz" dedi. '
+        '"Tahıl koridorunun yeniden açılması gerekiyor," diye ekledi.'
+    )
+    assert speakers(text) == [  # "Putin'le" is no subject; the second verb's dropped subject continues
+        ("Recep Tayyip Erdoğan", "Bölgede kalıcı barış için birlikte çalışıyoruz"),
+        ("Recep Tayyip Erdoğan", "Tahıl koridorunun yeniden açılması gerekiyor,"),
+    ]
+
+
 @pytest.mark.parametrize(
-    "text", ["", "\n\n", '"', "«", "قال:", "x" * 5000, '"' * 50, "وقال بوتين: «" + "كلمة " * 3000]
+    ("verb", "lemma"),
+    [("dedi", "demek"), ("demişti", "demek"), ("söyledi", "söylemek"), ("açıklamıştı", "açıklamak"),
+     ("ifade etti", "ifade etmek"), ("dile getirdi", "dile getirmek")],
+)  # fmt: skip
+def test_turkish_inflected_and_compound_verbs(verb, lemma):
+    [q] = run(f'Fidan, "İnsani yardımların Gazze\'ye engelsiz ulaştırılması gerekiyor" {verb}.')
+    assert (q["speaker"]["name"], q["verb"], q["partial"]) == ("Hakan Fidan", lemma, False)
+
+
+def test_verb_after_a_turkish_quote_governs_it_and_postposed_cues_look_back():
+    text = 'Reuters\'a göre Erdoğan, "Tahıl koridoru en kısa sürede yeniden açılmalı" dedi.'
+    assert speakers(text) == [("Recep Tayyip Erdoğan", "Tahıl koridoru en kısa sürede yeniden açılmalı")]
+    [q] = run('Reuters\'a göre görüşmede "tahıl koridorunun yeniden açılması" ele alındı.')
+    assert (q["speaker"]["name"], q["verb"]) == ("Reuters", "göre")
+    [q] = run("رائٹرز کے مطابق ’’مذاکرات کا اگلا دور آئندہ ہفتے جنیوا میں ہوگا‘‘۔", split_sentences)
+    assert (q["speaker"]["name"], q["verb"]) == ("Reuters", "کے مطابق")
+
+
+def test_turkish_names_in_an_oblique_case_are_not_the_subject():
+    text = 'Erdoğan ile görüşen Fidan, "İki ülke arasındaki ticaret hacmi artmaya devam edecek" dedi.'
+    assert speakers(text)[0][0] == "Hakan Fidan"  # "Erdoğan ile": a postposition follows
+    text = 'Basın toplantısında Putin\'in yanında Fidan, "Müzakereler yakında yeniden başlayabilir" dedi.'
+    assert speakers(text)[0][0] == "Hakan Fidan"  # the suffix "in" of "Putin'in" is no preposition
+
+
+def test_turkish_role_noun_resolves():
+    text = (
+        "Dışişleri Bakanı Hakan Fidan dün Kahire'de Mısırlı mevkidaşıyla görüştü.\n"
+        'Bakan, "İnsani yardımların önündeki engeller derhal kaldırılmalı" dedi.'
+    )
+    assert speakers(text)[0][0] == "Hakan Fidan"
+
+
+def test_apostrophe_in_a_turkish_quote_does_not_split_it():
+    text = "Erdoğan, \"Soçi'de Putin'le yaptığımız görüşme son derece verimli geçti\" dedi."
+    assert speakers(text) == [
+        ("Recep Tayyip Erdoğan", "Soçi'de Putin'le yaptığımız görüşme son derece verimli geçti")
+    ]
+    text = (
+        "Erdoğan’ın Soçi’deki ziyaretinin ardından Putin, "
+        "“Tahıl anlaşması Rusya’nın şartlarıyla yenilenebilir” dedi."
+    )
+    assert speakers(text) == [("Vladimir Putin", "Tahıl anlaşması Rusya’nın şartlarıyla yenilenebilir")]
+
+
+def test_apostrophes_are_not_quote_marks():
+    assert quoted_spans("It’s Putin’s call, Reuters'a göre Erdoğan Soçi’de, it's ‘final’.") == []
+    text = "“We’re ready to talk to anyone who’s serious about peace,” Putin said, but it’s up to Kyiv now."
+    assert speakers(text) == [("Vladimir Putin", "We’re ready to talk to anyone who’s serious about peace,")]
+
+
+def test_urdu_ergative_and_genitive_subjects():
+    text = (
+        "وزیراعظم شہباز شریف نے اسلام آباد میں ایک تقریب سے خطاب کرتے ہوئے کہا کہ "
+        '"پاکستان خطے میں پائیدار امن کا خواہاں ہے"۔'
+    )
+    [q] = run(text, split_sentences)
+    assert (q["speaker"]["name"], q["verb"], q["partial"]) == ("Shehbaz Sharif", "کہنا", False)
+    assert q["text"] == "پاکستان خطے میں پائیدار امن کا خواہاں ہے"
+    text = 'عمران خان سے ملاقات کے بعد اسحاق ڈار نے کہا کہ "ہم اپنے تمام ہمسایوں سے اچھے تعلقات چاہتے ہیں"۔'
+    assert speakers(text, split_sentences)[0][0] == "Ishaq Dar"  # عمران خان سے: not the subject
+    text = 'شہباز شریف کا کہنا تھا کہ "سرمایہ کاروں کو ہر ممکن سہولت فراہم کی جائے گی"۔'
+    assert speakers(text, split_sentences)[0][0] == "Shehbaz Sharif"
+
+
+def test_urdu_subject_marked_but_unnamed_is_unknown():
+    text = (
+        'شہباز شریف نے کہا کہ "ہم سرمایہ کاروں کو ہر ممکن سہولت فراہم کریں گے"۔ '
+        'پولیس نے کہا کہ "تقریب کے دوران سکیورٹی کے سخت انتظامات کیے گئے تھے"۔'
+    )
+    assert [s for s, _ in speakers(text, split_sentences)] == ["Shehbaz Sharif", None]
+
+
+def test_urdu_doubled_single_quote_marks():
+    text = "اسحاق ڈار نے کہا کہ ’’ہم اپنے تمام ہمسایوں کے ساتھ اچھے تعلقات چاہتے ہیں‘‘۔"
+    assert speakers(text, split_sentences) == [
+        ("Ishaq Dar", "ہم اپنے تمام ہمسایوں کے ساتھ اچھے تعلقات چاہتے ہیں")
+    ]
+    text = "وقال ”نحن مستعدون للحوار“ ثم ’’ہم تیار ہیں‘‘ اور ‘‘بات چیت’’ it’s"
+    assert [text[a + 1 : b] for a, b in quoted_spans(text)] == [
+        "نحن مستعدون للحوار",
+        "ہم تیار ہیں",
+        "بات چیت",
+    ]
+
+
+def test_urdu_pronoun_and_genitive_pronoun_continue_the_previous_speaker():
+    text = (
+        "وزیراعظم شہباز شریف نے کہا کہ حکومت معیشت کی بحالی کے لیے ہر ممکن قدم اٹھائے گی۔ "
+        "عمران خان پر تنقید کرتے ہوئے ان کا کہنا تھا کہ ’’مہنگائی پر قابو پانا ہماری پہلی ترجیح ہے‘‘۔ "
+        "انہوں نے مزید کہا کہ ’’ملک جلد ترقی کی راہ پر گامزن ہوگا‘‘۔"
+    )
+    assert speakers(text, split_sentences) == [
+        ("Shehbaz Sharif", "مہنگائی پر قابو پانا ہماری پہلی ترجیح ہے"),
+        ("Shehbaz Sharif", "ملک جلد ترقی کی راہ پر گامزن ہوگا"),
+    ]
+
+
+def test_urdu_role_noun_and_unmarked_quote_after_colon():
+    text = (
+        "وزیراعظم شہباز شریف نے چینی وفد سے ملاقات کی۔\n"
+        'وزیراعظم نے کہا کہ "پاک چین دوستی ہر آزمائش پر پوری اتری ہے"۔'
+    )
+    assert speakers(text, split_sentences)[0][0] == "Shehbaz Sharif"  # وزیراعظم: the role bound to him
+    text = (
+        "اسحاق ڈار نے صحافیوں سے گفتگو میں کہا: پاکستان کسی ملک کے خلاف اپنی سرزمین استعمال نہیں ہونے دے گا۔"
+    )
+    assert speakers(text, split_sentences) == [
+        ("Ishaq Dar", "پاکستان کسی ملک کے خلاف اپنی سرزمین استعمال نہیں ہونے دے گا۔")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\n\n", '"', "«", "قال:", "x" * 5000, '"' * 50, "’’" * 25, "‘‘’", "وقال بوتين: «" + "كلمة " * 3000],
 )
 def test_bad_input_does_not_crash(text):
     assert isinstance(run(text), list)

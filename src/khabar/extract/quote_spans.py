@@ -1,56 +1,58 @@
 """Quoted spans: text between quotation marks, paired within a paragraph.
 
 Guillemets « » nest (open and close differ). Curly marks “ ” „ ‟ are paired in order, because
-Arabic copy often writes ” for an opening mark; straight " marks likewise. A mark left open runs
-to the end of its paragraph. Spans nested in another span are dropped.
+Arabic copy often writes ” for an opening mark; straight " marks likewise, and the doubled single
+marks ’’ ‘‘ of Urdu copy (’’...‘‘, or the other way round). A single ’ or ‘ is an apostrophe
+("it’s", "Soçi’de"), never a mark. A mark left open runs to the end of its paragraph. Spans nested
+in another span are dropped.
 """
 
 from __future__ import annotations
 
 import re
 
-_MARK = re.compile('[«»“”„‟"]')
-_CURLY = frozenset("“”„‟")
+MARKS = '«»“”„‟"'
+"""The one-character quotation marks."""
+DOUBLED = ("’’", "‘‘")
+"""The two-character ones."""
+# One class first (the regex engine scans for it fast), then a doubled mark's second character.
+MARK = re.compile(f"[{MARKS}’‘](?:(?<=[{MARKS}])|(?<=’)’|(?<=‘)‘)")
+_KIND = {**dict.fromkeys("“”„‟", "curly"), **dict.fromkeys(DOUBLED, "doubled")}  # else the mark itself
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
 def _paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     guillemets: list[int] = []
-    open_curly: int | None = None
-    open_straight: int | None = None
-    for m in _MARK.finditer(text, start, end):
-        ch, i = m.group(), m.start()
-        if ch == "«":
-            guillemets.append(i)
-        elif ch == "»":
+    open_at: dict[str, int] = {}  # marks paired in order: where the open one of each kind ends
+    for m in MARK.finditer(text, start, end):
+        mark = m.group()
+        if mark == "«":
+            guillemets.append(m.start())
+        elif mark == "»":
             if guillemets:
-                spans.append((guillemets.pop(), i))
-        elif ch in _CURLY:
-            if open_curly is None:
-                open_curly = i
-            else:
-                spans.append((open_curly, i))
-                open_curly = None
-        elif open_straight is None:
-            open_straight = i
+                spans.append((guillemets.pop(), m.start()))
         else:
-            spans.append((open_straight, i))
-            open_straight = None
-    for left in (*guillemets[:1], open_curly, open_straight):
-        if left is not None:
-            spans.append((left, end))
+            kind = _KIND.get(mark, mark)
+            left = open_at.pop(kind, None)
+            if left is None:
+                open_at[kind] = m.end() - 1
+            else:
+                spans.append((left, m.start()))
+    for left in (*guillemets[:1], *open_at.values()):
+        spans.append((left, end))
     return spans
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """(open, close) offsets of every outermost quoted span: the quote is ``text[open + 1:close]``.
 
-    ``close`` is the closing mark's offset, or the paragraph end for a mark left open.
+    ``open`` is the opening mark's last character, ``close`` the closing mark's first character (see
+    :func:`mark_end`), or the paragraph end for a mark left open.
     """
     spans: list[tuple[int, int]] = []
     for p in _PARAGRAPH.finditer(text):
-        if _MARK.search(text, p.start(), p.end()):
+        if MARK.search(text, p.start(), p.end()):
             spans.extend(_paragraph_spans(text, p.start(), p.end()))
     spans.sort(key=lambda s: (s[0], -s[1]))
     outer: list[tuple[int, int]] = []
@@ -58,3 +60,8 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
         if not outer or s[0] >= outer[-1][1]:
             outer.append(s)
     return outer
+
+
+def mark_end(text: str, close: int) -> int:
+    """Where the closing mark at ``close`` (a span's second offset) ends."""
+    return close + 2 if text.startswith(DOUBLED, close) else close + 1

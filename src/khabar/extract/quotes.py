@@ -1,17 +1,23 @@
 """Direct and partial quotes with their speakers.
 
 A quote is a quoted span (or the text after "قال X:") governed by a reporting verb of
-``data/quotes/verbs.tsv`` in the same sentence. Its speaker is the verb's named subject: the
-first person (else organisation) after an Arabic verb (VSO: "وقال بوتين"), the clause's first
-one before a Persian verb (SOV: "پوتین ... گفت"), the nearest one before an English verb ("Putin
-said"). With no named subject, a role noun ("الوزير") resolves to the one person bound to that
-role, a pronoun or dropped subject ("وأضاف", "he added") continues the previous speaker, and
-anything else leaves the speaker None. Quoted names and short scare quotes are not quotes.
+``data/quotes/verbs.tsv`` in the same sentence (in Turkish, where the verb follows its quote, the
+verb right after it first). Its speaker is the verb's named subject: the first person (else
+organisation) after an Arabic verb (VSO: "وقال بوتين"); before a Persian, Urdu or Turkish verb
+(SOV), the one right before an Urdu subject marker ("شہباز شریف نے ... کہا", "ان کا کہنا تھا"),
+else the clause's first one not in an oblique case ("پوتین ... گفت"), looked for before the quote
+when only the quote stands before the verb ('Erdoğan, "..." dedi'); the nearest one before an
+English verb ("Putin said"). A cue's speaker is the name after it ("according to X", "بحسب X") or,
+for a postposition, before it ("Reuters'a göre"). With no named subject, a role noun ("الوزير")
+resolves to the one person bound to that role, a pronoun or dropped subject ("وأضاف", "he added",
+"انہوں نے کہا") continues the previous speaker, and anything else leaves the speaker None. Quoted
+names and short scare quotes are not quotes.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import islice
@@ -21,7 +27,7 @@ from ..model import Article
 from ..registry import stage
 from .lexicon import WORD, Forms, compile_forms, key, read_tsv, word_classes
 from .orgs import org_index
-from .quote_spans import quoted_spans
+from .quote_spans import DOUBLED, MARK, MARKS, mark_end, quoted_spans
 from .roles import RoleBindings, RolePhrase, role_at
 
 _SHORT = 3  # a quote of this many words or fewer must sit right after its verb, with a known speaker
@@ -29,17 +35,38 @@ _SUBJECT_WORDS = 14  # how far after an Arabic verb its subject may be
 _CONTINUE_SENTENCES = 3  # how many sentences back a dropped subject may reach
 _POSTPOSED_WORDS = 5  # how far after a quote a verb may govern it ('"...", Putin said')
 _COLON_WORDS = 10  # how far after a verb its colon may be
-_MARKS = '«»“”„‟"'
-_PUNCT_STRIP = " \t\n.,،:;؛!?؟…-–—()[]" + _MARKS
-_SUFFIXES = {
+_PUNCT_STRIP = " \t\n.,،:;؛!?؟۔…-–—()[]" + MARKS
+_SUFFIXES = {  # of "past" forms; in Turkish ones D, I and A follow vowel harmony (_inflect)
     "ar": ("", "ت", "وا", "ا", "تا"),
     "fa": ("", "ند", "ه است", "ه‌اند", "ه بود"),
+    "tr": ("DI", "DIlAr", "mIş", "mIşlAr", "mIştI", "mIşlArdI"),
 }
+_HARMONY = {
+    "I": dict(zip("aıoueiöü", "ııuuiiüü", strict=True)),
+    "A": dict(zip("aıoueiöü", "aaaaeeee", strict=True)),
+}
+_SOV = frozenset({"fa", "ur", "tr"})  # the subject stands before the verb, a participle's too
+_VERB_LAST = frozenset({"tr"})  # a reporting verb right after a quote governs it before one ahead of it
+_CUES = ("cue", "postcue")
+_SUFFIXED = re.compile(r"['’]\w+")  # a Turkish case suffix after a name: "Putin'le", "Reuters'a"
+
+
+def _inflect(stem: str, suffix: str) -> str:
+    """``stem + suffix``, a Turkish suffix's D (t after a voiceless consonant, else d), I and A taking the
+    harmony of the last vowel before them ("de" + "DIlAr": "dediler")."""
+    out = stem
+    for ch in suffix:
+        if ch == "D":
+            ch = "t" if out[-1:] in "çfhkpsşt" else "d"
+        elif ch in _HARMONY:
+            ch = _HARMONY[ch][next((c for c in reversed(out) if c in _HARMONY["I"]), "e")]
+        out += ch
+    return out
 
 
 @dataclass(frozen=True)
 class Verb:
-    """A reporting verb form: its lemma, kind (past, form, part, cue) and language."""
+    """A reporting verb form: its lemma, kind (past, form, part, cue, postcue) and language."""
 
     lemma: str
     kind: str
@@ -48,11 +75,13 @@ class Verb:
 
 @dataclass(frozen=True)
 class QuoteLexicon:
-    """Reporting verbs compiled into one regex, their entries by key, and the function word classes."""
+    """Reporting verbs compiled into one regex, their entries by key, the function word classes, and the
+    subject markers (classes erg and gen) compiled."""
 
     regex: Forms
     verbs: dict[str, Verb]
     words: dict[str, frozenset[str]]
+    markers: Forms
 
     def verb(self, text: str) -> Verb | None:
         """The entry of a matched verb form (an Arabic و/ف prefix allowed)."""
@@ -71,9 +100,11 @@ def quote_lexicon() -> QuoteLexicon:
     forms: list[str] = []
     for lang, form, lemma, kind in read_tsv("quotes", "verbs.tsv"):
         for suffix in _SUFFIXES.get(lang, ("",)) if kind == "past" else ("",):
-            forms.append(form + suffix)
-            verbs.setdefault(key(form + suffix), Verb(lemma, kind, lang))
-    return QuoteLexicon(compile_forms(forms, prefix="[وف]"), verbs, word_classes("quotes", "words.tsv"))
+            forms.append(_inflect(form, suffix))
+            verbs.setdefault(key(forms[-1]), Verb(lemma, kind, lang))
+    markers = [form for _lang, cls, form in read_tsv("quotes", "words.tsv") if cls in ("erg", "gen")]
+    words = word_classes("quotes", "words.tsv")
+    return QuoteLexicon(compile_forms(forms, prefix="[وف]"), verbs, words, compile_forms(markers))
 
 
 @dataclass
@@ -190,7 +221,7 @@ class _Reader:
         stop = min(self.sentence_end(ve), ve + 250)
         for m in islice(WORD.finditer(text, ve, stop), _SUBJECT_WORDS):  # keys only up to the clause's end
             s = m.start()
-            if self.lex.is_("comp", key(m.group())) or text[s - 1 : s] in _MARKS:
+            if self.lex.is_("comp", key(m.group())) or text[s - 1 : s] in MARKS:
                 stop = s
                 break
         stop = min([stop, *[i for i in (text.find(":", ve, stop),) if i >= 0]])
@@ -210,20 +241,69 @@ class _Reader:
                 return "named", before[-1][2]
         return "dropped", None
 
-    def subject_fa(self, said: _Said) -> tuple[str, int | None]:
-        """Persian: the clause's first person (else organisation) before the verb, a role, else dropped."""
+    def _after_apostrophe(self, pos: int) -> bool:
+        """Whether the word at ``pos`` is a case suffix after an apostrophe ("Putin'in"), not a word."""
+        return pos > 0 and self.text[pos - 1] in "'’"
+
+    def _clause(self, said: _Said) -> tuple[int, int]:
+        """Where an SOV verb's subject may be: from its sentence's start, or after the last quote closed
+        before the verb; when only that quote stands before the verb ('Erdoğan, "..." dedi'), before it."""
         start = self.sentence_start(said.start)
-        closes = [c for o, c in self.spans if start <= c < said.start]
-        start = closes[-1] + 1 if closes else start
+        closed = [span for span in self.spans if start <= span[1] < said.start]
+        if not closed:
+            return start, said.start
+        open_, close = closed[-1]
+        if open_ < start or self.has_word(close + 1, said.start):
+            return close + 1, said.start
+        return (closed[-2][1] + 1 if len(closed) > 1 else start), open_
 
-        def ok(m: tuple[int, int, int]) -> bool:
-            prev = self.last_words(max(start, m[0] - 30), m[0], 2)
-            return not any(self.lex.is_("prep", w) for _, _, w in prev)
+    def _nominative(self, m: tuple[int, int, int], start: int, end: int) -> bool:
+        """Whether a mention in ``text[start:end]`` may be its subject: no preposition just before it, no
+        postposition ("پوتین سے", "Putin ile") or case suffix ("Putin'le") after it."""
+        prev = self.last_words(max(start, m[0] - 30), m[0], 2)
+        if any(self.lex.is_("prep", w) and not self._after_apostrophe(s) for s, _, w in prev):
+            return False
+        after = WORD.search(self.text, m[1], end)
+        return not _SUFFIXED.match(self.text, m[1]) and not (
+            after and self.lex.is_("post", key(after.group()))
+        )
 
-        found = self._pick(self.mentions_in(start, said.start), ok)
+    def _marker(self, start: int, end: int) -> int | None:
+        """Where the clause ``text[start:end]`` marks its subject: a genitive right before the verb ("ان کا
+        کہنا تھا"), else its last ergative ("انہوں نے ... کہا"); None when it has no marker."""
+        found = list(self.lex.markers.finditer(self.text, start, end))
+        if not found:
+            return None
+        if self.lex.is_("gen", key(found[-1].group())) and not self.has_word(found[-1].end(), end):
+            return found[-1].start()
+        ergative = [m.start() for m in found if self.lex.is_("erg", key(m.group()))]
+        return ergative[-1] if ergative else None
+
+    def _marked(self, start: int, pos: int) -> tuple[str, int | None]:
+        """The subject right before the marker at ``pos``: a name, a pronoun (dropped), a role, else none."""
+        near = [m for m in self.mentions_in(start, pos) if m[1] <= pos and not self.has_word(m[1], pos)]
+        found = self._pick(near, lambda m: True)
         if found:
             return "named", found[2]
-        phrase = self._role_start(start, said.start)
+        before = self.last_words(start, pos, 3)
+        if before and self.lex.is_("pron", before[-1][2]):
+            return "dropped", None
+        for w in reversed(before):
+            if (phrase := role_at(self.text, w[0], pos)) and not self.has_word(phrase.end, pos):
+                return "role", self.roles.resolve(phrase)
+        return "none", None
+
+    def subject_sov(self, said: _Said) -> tuple[str, int | None]:
+        """Persian, Urdu, Turkish: the subject a marker points to, else the clause's first person (else
+        organisation) in the nominative, a role, else dropped."""
+        start, end = self._clause(said)
+        marker = self._marker(start, end)
+        if marker is not None:
+            return self._marked(start, marker)
+        found = self._pick(self.mentions_in(start, end), lambda m: self._nominative(m, start, end))
+        if found:
+            return "named", found[2]
+        phrase = self._role_start(start, end)
         if phrase:
             return "role", self.roles.resolve(phrase)
         return "dropped", None
@@ -254,14 +334,28 @@ class _Reader:
         return "dropped", None
 
     def cue_subject(self, said: _Said) -> tuple[str, int | None]:
-        """ "according to X", "بحسب X", "به گفته X": the name right after the cue."""
-        stop = min(self.sentence_end(said.end), said.end + 60)
-        found = self._pick([m for m in self.mentions_in(said.end, stop) if len(self.words(said.end, m[0])) <= 2],
-                           lambda m: True)  # fmt: skip
-        if found:
-            said.subject_end = found[1]
-            return "named", found[2]
-        return "none", None
+        """The name right after a cue ("according to X", "بحسب X", "به گفته X"), or right before a postposed
+        one, its case suffix aside ("Reuters'a göre", "رائٹرز کے مطابق")."""
+        if said.verb.kind == "postcue":
+            before = self.mentions_in(self.sentence_start(said.start), said.start)
+            near = [
+                m
+                for m in before
+                if m[1] <= said.start and not self.has_word(self._suffix_end(m[1]), said.start)
+            ]
+        else:
+            stop = min(self.sentence_end(said.end), said.end + 60)
+            near = [m for m in self.mentions_in(said.end, stop) if len(self.words(said.end, m[0])) <= 2]
+        found = self._pick(near, lambda m: True)
+        if found is None:
+            return "none", None
+        said.subject_end = max(said.subject_end, found[1])
+        return "named", found[2]
+
+    def _suffix_end(self, pos: int) -> int:
+        """Where a case suffix after an apostrophe at ``pos`` ends (``pos`` when there is none)."""
+        m = _SUFFIXED.match(self.text, pos)
+        return m.end() if m else pos
 
     # --- the pass over all reporting verbs -----------------------------------------------------
     def reporting(self) -> list[_Said]:
@@ -274,16 +368,16 @@ class _Reader:
                 continue
             said = _Said(m.start(), m.end(), verb, key(m.group()) not in self.lex.verbs, subject_end=m.end())
             here = self.sentence(m.start())
-            if verb.kind == "cue":
+            if verb.kind in _CUES:
                 said.speaker = self.cue_subject(said)[1]
                 out.append(said)
                 continue
-            if verb.kind == "part":
+            if verb.lang in _SOV:
+                how, who = self.subject_sov(said)
+            elif verb.kind == "part":
                 how, who = "dropped", None
             else:
-                how, who = {"ar": self.subject_ar, "fa": self.subject_fa}.get(verb.lang, self.subject_en)(
-                    said
-                )
+                how, who = (self.subject_ar if verb.lang == "ar" else self.subject_en)(said)
             if how == "dropped":
                 same = verb.kind != "part" or last[1] == here
                 who = last[0] if same and here - last[1] < _CONTINUE_SENTENCES else None
@@ -327,7 +421,7 @@ class _Quoter:
         if not r.has_word(start, open_) and start > 0 and r.text[:start].rstrip().endswith(":"):
             start = r.sentence_start(len(r.text[:start].rstrip()) - 1)
         before = [s for s in self.said if start <= s.start and s.end <= open_]
-        if before:
+        if before and before[-1].verb.lang not in _VERB_LAST:
             return before[-1]
         stop = r.sentence_end(close)
         after = [
@@ -335,7 +429,7 @@ class _Quoter:
             for s in self.said
             if close < s.start < stop and not s.prefixed and len(r.words(close, s.start)) <= _POSTPOSED_WORDS
         ]
-        return after[0] if after else None
+        return after[0] if after else before[-1] if before else None
 
     def _gap(self, said: _Said, open_: int) -> list[tuple[int, int, str]]:
         """The words between the verb phrase and the quote (none when the verb follows the quote)."""
@@ -350,8 +444,11 @@ class _Quoter:
         lex = self.r.lex
         return said.speaker is not None and (self._light(gap) or lex.is_("comp", gap[-1][2]))
 
-    def _partial(self, gap: list[tuple[int, int, str]], open_: int, close: int, n_words: int) -> bool:
-        """A fragment: short, inside a reported clause ("أن البلدين “...”"), or running on into the sentence."""
+    def _partial(
+        self, said: _Said, gap: list[tuple[int, int, str]], open_: int, close: int, n_words: int
+    ) -> bool:
+        """A fragment: short, inside a reported clause ("أن البلدين “...”"), or running on into the sentence
+        (not into a Turkish verb that governs it: '"..." ifade etti')."""
         text, lex = self.r.text, self.r.lex
         if n_words <= _SHORT:
             return True
@@ -360,7 +457,10 @@ class _Quoter:
         comps = [i for i, (_, _, w) in enumerate(gap) if lex.is_("comp", w)]
         if comps and comps[-1] < len(gap) - 1:
             return True
-        follow = text[close + 1 : close + 40].lstrip(" ")
+        after = mark_end(text, close)
+        if said.verb.lang in _VERB_LAST and said.start >= after and not text[after : said.start].strip():
+            return False
+        follow = text[after : close + 40].lstrip(" ")
         nxt = WORD.match(follow)
         return bool(nxt) and lex.verb(nxt.group()) is None
 
@@ -390,7 +490,7 @@ class _Quoter:
                 said = previous[0]  # a quote running on into the next paragraph
             if said is None or (n_words <= _SHORT and not self._introduces(said, gap)):
                 continue
-            out.append(self.record(said, start, end, self._partial(gap, open_, close, n_words)))
+            out.append(self.record(said, start, end, self._partial(said, gap, open_, close, n_words)))
             para_end = text.find("\n", close)
             previous = (said, len(text) if para_end < 0 else para_end)
         return out
@@ -399,7 +499,7 @@ class _Quoter:
         """Unmarked quotes after "قال بوتين:", "گفت:", "said:": the rest of the paragraph."""
         text, lex, out = self.r.text, self.r.lex, []
         for said in self.said:
-            if said.verb.kind in ("part", "cue"):
+            if said.verb.kind in ("part", *_CUES):
                 continue
             stop = self.r.sentence_end(said.end)
             colon = text.find(":", said.subject_end, stop)
@@ -408,13 +508,13 @@ class _Quoter:
             gap = self.r.words(said.subject_end, colon)
             if len(gap) > _COLON_WORDS or any(lex.is_("comp", w) for _, _, w in gap):
                 continue
-            if any(ch in _MARKS for ch in text[said.end : colon]):
+            if MARK.search(text, said.end, colon):
                 continue
             para_end = text.find("\n", colon)
             para_end = len(text) if para_end < 0 else para_end
             start = colon + 1 + (len(text[colon + 1 : para_end]) - len(text[colon + 1 : para_end].lstrip()))
             end = len(text[:para_end].rstrip())
-            if start < end and text[start] not in _MARKS and len(WORD.findall(text, start, end)) > _SHORT:
+            if start < end and not MARK.match(text, start) and len(WORD.findall(text, start, end)) > _SHORT:
                 out.append(self.record(said, start, end, partial=False))
         return out
 
@@ -423,7 +523,7 @@ def find_quotes(
     text: str, entities: list[dict[str, Any]], sentences: list[list[int]]
 ) -> list[dict[str, Any]]:
     """The quotes of ``text``, given its entities (with mention offsets) and sentence offsets."""
-    if not text or not any(ch in text for ch in _MARKS + ":"):
+    if not text or not any(mark in text for mark in (*MARKS, *DOUBLED, ":")):
         return []
     reader = _Reader(text, entities, sentences)
     said = reader.reporting()
