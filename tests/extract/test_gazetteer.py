@@ -192,6 +192,14 @@ def test_parliaments_are_organisations(lang, text, org):
     assert org in {e["id"] for e in find_entities(Article(id="t", text=text, lang=lang)).entities}
 
 
+def test_a_proclitic_before_the_article_leaves_the_name_with_its_article():
+    # بالرياض is ب + الرياض (Riyadh), not بال + رياض (a given name too, so flagged ambiguous)
+    text = "استقبل ولي العهد ضيفه في قصر اليمامة بالرياض، ثم توجه الضيف بالطائرة إلى اجتماع بالقاهرة."
+    found = {e["name"]: e for e in find_entities(Article(id="t", text=text, lang="ar")).entities}
+    assert [m["text"] for m in found["Riyadh"]["mentions"]] == ["الرياض"]
+    assert [m["text"] for m in found["Cairo"]["mentions"]] == ["القاهرة"]
+
+
 def test_a_city_frequent_as_its_own_name_is_no_homograph():
     # جنيف and ژنو are frequent because Geneva is (talks, the UN), الدوحة because Doha is Qatar's capital;
     # أثينا is frequent because of Athens, Greece, not Athens, Georgia, and فلاديمير is a given name

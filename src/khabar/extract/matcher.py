@@ -295,11 +295,12 @@ class PhraseIndex:
                 p = word[:n]
                 if p in _PROCLITIC_SET:
                     rest = word[n:]
+                    if p.endswith(("لل", "ال")) and "ال" + rest in indexed:
+                        # لل + صين = ل + الصين; after ال, keep the article in the span. First: a name with the
+                        # article (بالرياض: ب + الرياض) is read so before its bare form (رياض, also a given name)
+                        out.append(("ال" + rest, p if p.endswith("لل") else p[:-2]))
                     if rest in indexed:
                         out.append((rest, p))
-                    if p.endswith(("لل", "ال")) and "ال" + rest in indexed:
-                        # لل + صين = ل + الصين; after ال, keep the article in the span
-                        out.append(("ال" + rest, p if p.endswith("لل") else p[:-2]))
         found = tuple(out)
         if len(cache) >= FIRSTS_CACHE:
             cache.clear()  # start over: the frequent words come back first
