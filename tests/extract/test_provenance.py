@@ -61,6 +61,14 @@ def test_cited_after_cues():
     assert sources("وقال نقلا عن رويترز إن الاجتماع انتهى.") == [("cited", "Q-reuters", "Reuters")]
 
 
+def test_cues_after_the_source_in_arabic_persian_urdu_and_turkish():
+    reuters = [("cited", "Q-reuters", "Reuters")]
+    assert sources("وكانت وكالة رويترز قد ذكرت أن المحادثات انتهت.") == reuters
+    assert sources("خبرگزاری رویترز گزارش داد که مذاکرات پایان یافت.", lang="fa") == reuters
+    assert sources("رائٹرز کے مطابق مذاکرات ختم ہو گئے۔", lang="ur") == reuters
+    assert sources("Reuters haberine göre görüşmeler sona erdi.", lang="tr") == reuters
+
+
 def test_unknown_agency_after_strong_head_is_rule_found():
     assert sources("وذكرت وكالة أنباء شينخوا الصينية أن الاجتماع انتهى.") == [
         ("cited", slug("شينخوا"), "شينخوا")
