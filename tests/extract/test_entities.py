@@ -109,6 +109,12 @@ def test_a_role_phrase_that_starts_with_a_given_name_is_no_name(run):
     assert {e["name"] for e in found if e["type"] == "PERSON"} == {"Vladimir Putin", "Devlet Bahçeli"}
 
 
+def test_a_name_word_that_starts_like_a_proclitic_is_a_word_of_its_own_when_commoner(run):
+    # بوش (Bush, Zipf 4.47) is no ب + وش (4.01); لشؤون is ل + شؤون
+    found = run("قال الرئيس الأميركي جورج بوش إن الحرب انتهت.", "ar", curated=False)
+    assert [e["name"] for e in found if e["type"] == "PERSON"] == ["جورج بوش"]
+
+
 def test_persian_guillemets_around_a_name(run):
     found = run("«کامران رضایی»، سخنگوی شورا، گفت که جلسه برگزار شد.", "fa")
     assert [e["name"] for e in found if e["type"] == "PERSON"] == ["کامران رضایی"]
