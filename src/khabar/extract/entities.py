@@ -341,12 +341,18 @@ def _common_name(word: str, lang: str | None, rec: dict[str, Any]) -> bool:
 def _shared_name(rec: dict[str, Any], vlang: str | None, lang: str, word: str) -> bool:
     """Whether another language's spelling ``word``, common in ``lang``, is common there as this entity's name.
 
-    A place's Latin name in a Latin-script official language of its country is its own (Ankara, Malatya in
-    Turkish; GeoNames tags them English or none). A spelling ``lang`` shares with the variant's language
+    A place's own Latin name in a Latin-script official language of its country is its name there too (Ankara,
+    Malatya in Turkish: GeoNames tags a city's name English); not another alternate name (GeoNames' Winston for
+    Winston-Salem, common in English). A spelling ``lang`` shares with the variant's language
     (``_NAMES_FROM``) of a country, a capital, a person or an organisation is too (Urdu writes Persian's
     افغانستان, کابل, طالبان), not a town's: the Persian spellings of Cali, Jena or Kiel are Urdu words (کالی
     "black", جینا "to live")."""
-    if is_latin(word) and _official(str(rec.get("country") or ""), lang):
+    if (
+        rec.get("type") == "PLACE"
+        and vlang == "en"
+        and is_latin(word)
+        and _official(str(rec.get("country")), lang)
+    ):
         return True
     wide = rec.get("type") != "PLACE" or rec.get("kind") == "country" or bool(rec.get("capital"))
     return wide and vlang in _NAMES_FROM.get(lang, ())
