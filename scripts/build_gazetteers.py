@@ -37,6 +37,7 @@ LANGS = (
 # Babel territory codes that are not places (organisations, unknown region, the world).
 NOT_PLACES = {"EU", "EZ", "UN", "QO", "ZZ", "001", "XA", "XB"}
 MIN_CITY_POPULATION = 100_000
+NAMED_CITY = 15_000  # a city this big names itself: no other country's city takes its name as a variant
 FREQUENT_ZIPF = 5.0  # a Zipf frequency above this in ar or fa marks an ordinary word
 AMBIGUOUS_ZIPF = 4.0  # a smaller city's name above this in its language is flagged ambiguous
 ARTICLE_ZIPF = 3.5  # an Arabic name this frequent with the article ال is a common noun too
@@ -298,12 +299,34 @@ def city_variant(text: str, city: dict, given: frozenset[str], namesake: bool) -
     return None if drop else (lang, ambiguous)
 
 
+def others_names(gc, capitals: set[tuple[str, str]]) -> dict[str, set[tuple[str, bool]]]:
+    """The names of GeoNames' cities of NAMED_CITY+ people, each with (country, is a capital) of the cities so
+    named (see :func:`borrowed`)."""
+    out: dict[str, set[tuple[str, bool]]] = {}
+    for c in gc.get_cities().values():
+        if c["population"] >= NAMED_CITY:
+            out.setdefault(c["name"], set()).add(
+                (c["countrycode"], (c["countrycode"], c["name"]) in capitals)
+            )
+    return out
+
+
+def borrowed(alt: str, city: dict, elsewhere: dict[str, set[tuple[str, bool]]]) -> bool:
+    """Whether a city's alternate name is another country's city's own name, there first: another country's
+    capital (Chattogram's historical "Islamabad" took Pakistan's capital's mentions, being bigger), or any
+    city's when this one is under NOTABLE_CITY (Dayton, Ohio's "Venice"; Barrie's "Bari"). A big city keeps
+    its exonyms that smaller cities bear too (St. Petersburg, Calcutta, Canton)."""
+    other = [capital for country, capital in elsewhere.get(alt, ()) if country != city["countrycode"]]
+    return bool(other) and (any(other) or city["population"] < NOTABLE_CITY)
+
+
 def build_cities(entities: Entities, qids: dict[str, str], gc) -> dict[str, dict]:
     """Cities of MIN_CITY_POPULATION+ and every capital; returns the most populous of each "CC/Name"."""
     capitals = {(c["iso"], c["capital"]) for c in gc.get_countries().values()}
     given = frozenset(row[0] for row in read_tsv(SOURCES / "given_names.tsv"))
     by_key: dict[str, dict] = {}
     named: set[str] = set()  # the English names of the bigger cities
+    elsewhere = others_names(gc, capitals)
     for city in sorted(gc.get_cities().values(), key=lambda c: (-c["population"], c["geonameid"])):
         key = f"{city['countrycode']}/{city['name']}"
         is_capital = (city["countrycode"], city["name"]) in capitals and key not in by_key
@@ -328,6 +351,8 @@ def build_cities(entities: Entities, qids: dict[str, str], gc) -> dict[str, dict
         ambiguous = is_common_word(city["name"], "und", city["population"])[1]
         entities.add_variant(entity, city["name"], "en", ambiguous=ambiguous)
         for alt in sorted(city["alternatenames"]):
+            if borrowed(alt, city, elsewhere):
+                continue
             kept = city_variant(alt, entity, given, city["name"] in named)
             if kept:
                 entities.add_variant(entity, alt, kept[0], per_lang=False, ambiguous=kept[1])
