@@ -255,26 +255,25 @@ def is_common_word(text: str, lang: str, population: int, famous: bool = False) 
     return drop, takes_article or (zipf > AMBIGUOUS_ZIPF and population < NOTABLE_CITY and not famous)
 
 
-def famous_name(text: str, city: dict, given: frozenset[str], namesake: bool) -> bool:
+def famous_name(text: str, city: dict, given: frozenset[str], taken: bool) -> bool:
     """Whether a smaller city's frequent name in an Arabic-script language is frequent as the city's own: a
     national capital's of MIN_CITY_POPULATION people (الدوحة: the press names a seat of government), or one
     hardly commoner than the English name is in English (جنيف, ژنو: Geneva, the talks held there).
 
-    Never a given name (فلاديمير), nor when the English name is a word (Victoria) or a bigger city's
-    (``namesake``: Athens, Georgia is not why أثينا is frequent): then the given name, the word or the
-    namesake is the commoner reading. Far commoner than in English, it is rather a word of the language,
+    Never a given name (فلاديمير), nor when the English name is ``taken``: a word (Victoria) or a bigger
+    city's (Athens, Georgia is not why أثينا is frequent); then the given name, the word or the namesake is
+    the commoner reading. Far commoner than in English, it is rather a word of the language,
     even in the city's own (الخبر, Khobar, is "the news"; the Persian گاو, Gao, is "cow")."""
-    english = city["name"]
-    if text in given or namesake or is_common_word(english, "und", city["population"])[1]:
+    if text in given or taken:
         return False
     if city.get("capital") and city["population"] >= MIN_CITY_POPULATION:
         return True
-    return zipf_arabic_script(text) <= zipf_frequency(english.lower(), "en") + FAMOUS_MARGIN
+    return zipf_arabic_script(text) <= zipf_frequency(city["name"].lower(), "en") + FAMOUS_MARGIN
 
 
-def city_variant(text: str, city: dict, given: frozenset[str], namesake: bool) -> tuple[str, bool] | None:
+def city_variant(text: str, city: dict, given: frozenset[str], taken: bool) -> tuple[str, bool] | None:
     """``(lang, ambiguous)`` for a GeoNames alternate name of ``city`` worth keeping, else None (``given`` and
-    ``namesake``: as for :func:`famous_name`)."""
+    ``taken``: as for :func:`famous_name`)."""
     population = city["population"]
     famous = False
     if letters(text) < MIN_LETTERS:
@@ -283,7 +282,7 @@ def city_variant(text: str, city: dict, given: frozenset[str], namesake: bool) -
         lang = arabic_script_lang(text)
         if lang not in KEEP_ARABIC_LANGS:
             return None
-        famous = famous_name(text, city, given, namesake)
+        famous = famous_name(text, city, given, taken)
     elif _CYRILLIC.match(text):
         lang = cyrillic_lang(text)
     elif (
@@ -353,7 +352,7 @@ def build_cities(entities: Entities, qids: dict[str, str], gc) -> dict[str, dict
         for alt in sorted(city["alternatenames"]):
             if borrowed(alt, city, elsewhere):
                 continue
-            kept = city_variant(alt, entity, given, city["name"] in named)
+            kept = city_variant(alt, entity, given, ambiguous or city["name"] in named)
             if kept:
                 entities.add_variant(entity, alt, kept[0], per_lang=False, ambiguous=kept[1])
         by_key.setdefault(key, entity)

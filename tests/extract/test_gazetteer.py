@@ -39,6 +39,11 @@ def entity_named(name: str, etype: str) -> dict:
     return max(matches, key=lambda e: e.get("population", 0))
 
 
+def found_in(text: str, lang: str) -> dict[str, dict]:
+    """The entities the stage finds in ``text`` (package gazetteer), by display name."""
+    return {e["name"]: e for e in find_entities(Article(id="t", text=text, lang=lang)).entities}
+
+
 def test_every_entity_has_the_contract_shape():
     assert len(entities("PERSON")) >= 250
     for entity in entities():
@@ -94,7 +99,7 @@ def test_us_is_not_washington():
 def test_a_longer_agency_abbreviation_is_its_own_agency():
     # اے پی پی (APP, Associated Press of Pakistan) starts with اے پی (AP): the longest variant decides
     text = "اسلام آباد (اے پی پی) وزیراعظم نے کہا کہ اے پی کی خبر درست ہے۔"
-    found = find_entities(Article(id="t", text=text, lang="ur")).entities
+    found = list(found_in(text, "ur").values())
     assert [m["text"] for e in found if e["id"] == "org:app" for m in e["mentions"]] == ["اے پی پی"]
     assert [m["text"] for e in found if e["id"] == "org:ap" for m in e["mentions"]] == ["اے پی"]
 
@@ -103,14 +108,14 @@ def test_urdu_spellings_of_places_count_in_urdu_text():
     # GeoNames gives لاہور and انقرہ untagged (read as Arabic), and both are common words of Urdu (the
     # cities' names): their Urdu letter ہ makes them Urdu spellings, not foreign homographs
     text = "وزیر خارجہ نے لاہور سے انقرہ روانگی سے قبل کہا کہ دورہ اہم ہے۔"
-    found = {e["name"] for e in find_entities(Article(id="t", text=text, lang="ur")).entities}
+    found = set(found_in(text, "ur"))
     assert {"Lahore", "Ankara"} <= found
 
 
 def test_urdu_shares_persian_names_of_countries_and_capitals_but_not_of_towns():
     # افغانستان and کابل are Persian variants, as common in Urdu as the names they are; کالی (Cali) is "black"
     text = "افغانستان کے دارالحکومت کابل میں طالبان حکومت نے کالی گاڑی پکڑی۔"
-    found = {e["name"] for e in find_entities(Article(id="t", text=text, lang="ur")).entities}
+    found = set(found_in(text, "ur"))
     assert {"Afghanistan", "Kabul", "Taliban"} <= found
     assert "Cali" not in found
 
@@ -174,7 +179,7 @@ def test_homographs_are_marked():
 def test_a_citys_own_latin_name_is_no_foreign_word_in_its_countrys_language():
     # GeoNames tags Ankara and Malatya English or none; in Turkish they are common as the cities' own names
     text = "Hamas heyetini Ankara'da kabul etti. Malatya ve Kahramanmaraş'ta arama sürüyor."
-    found = {e["name"] for e in find_entities(Article(id="t", text=text, lang="tr")).entities}
+    found = set(found_in(text, "tr"))
     assert {"Ankara", "Malatya", "Kahramanmaraş"} <= found
 
 
@@ -189,13 +194,13 @@ def test_a_citys_own_latin_name_is_no_foreign_word_in_its_countrys_language():
     ],
 )
 def test_parliaments_are_organisations(lang, text, org):
-    assert org in {e["id"] for e in find_entities(Article(id="t", text=text, lang=lang)).entities}
+    assert org in {e["id"] for e in found_in(text, lang).values()}
 
 
 def test_a_proclitic_before_the_article_leaves_the_name_with_its_article():
     # بالرياض is ب + الرياض (Riyadh), not بال + رياض (a given name too, so flagged ambiguous)
     text = "استقبل ولي العهد ضيفه في قصر اليمامة بالرياض، ثم توجه الضيف بالطائرة إلى اجتماع بالقاهرة."
-    found = {e["name"]: e for e in find_entities(Article(id="t", text=text, lang="ar")).entities}
+    found = found_in(text, "ar")
     assert [m["text"] for m in found["Riyadh"]["mentions"]] == ["الرياض"]
     assert [m["text"] for m in found["Cairo"]["mentions"]] == ["القاهرة"]
 
@@ -204,7 +209,7 @@ def test_another_countrys_city_name_is_no_alternate_name():
     # GeoNames gives Chattogram the historical "Islamabad" and Dayton, Ohio "Venice"; Chattogram, bigger, took
     # Pakistan's capital's mentions. A big city keeps the exonyms smaller namesakes bear (St. Petersburg).
     def found(text: str) -> set[str]:
-        return {e["id"] for e in find_entities(Article(id="t", text=text, lang="en")).entities}
+        return {e["id"] for e in found_in(text, "en").values()}
 
     assert found("Officials met in Islamabad on Monday.") == {"Q1362"}
     assert found("The summit in St. Petersburg ended.") == {"Q656"}
@@ -216,7 +221,7 @@ def test_a_city_frequent_as_its_own_name_is_no_homograph():
     # جنيف and ژنو are frequent because Geneva is (talks, the UN), الدوحة because Doha is Qatar's capital;
     # أثينا is frequent because of Athens, Greece, not Athens, Georgia, and فلاديمير is a given name
     found = {
-        lang: {e["name"] for e in find_entities(Article(id="t", text=text, lang=lang)).entities}
+        lang: set(found_in(text, lang))
         for lang, text in (
             ("ar", "اجتمع الوفدان في جنيف ثم سافرا إلى الدوحة."),
             ("fa", "مذاکرات در ژنو ادامه دارد."),

@@ -112,9 +112,10 @@ def _is_name_word(ctx: Context, k: int, first: bool, articles: Articles) -> bool
     if not first and f not in ctx.given and _is_given(ctx, k):
         return False  # "بوتين وألكسندر": a conjunction starts the next name
     word = ctx.toks.word(k)
-    # a preposition or conjunction on a common word (لشؤون), unless the whole is the commoner word (بوش)
-    if ctx.lang == "ar" and f[0] in _CLITICS and CLITIC_STEM_ZIPF <= zipf(word[1:], "ar") > ctx.zipf(k):
-        return False
+    if ctx.lang == "ar" and f[0] in _CLITICS:
+        stem = zipf(word[1:], "ar")
+        if stem >= CLITIC_STEM_ZIPF and stem > ctx.zipf(k):
+            return False  # a preposition or conjunction on a common word (لشؤون), not a commoner word (بوش)
     return ctx.zipf(k) < NAME_ZIPF
 
 

@@ -97,14 +97,6 @@ def _function_words() -> dict[str, str]:
 
 
 @functools.cache
-def _own_letter_pattern(lang: str) -> re.Pattern[str]:
-    """The letters that only ``lang`` uses among the Arabic-script languages."""
-    return re.compile(
-        "[" + "".join(c for c, langs in _letter_weights().items() if set(langs) == {lang}) + "]"
-    )
-
-
-@functools.cache
 def _naming_letters() -> dict[str, str]:
     """letter -> the one Arabic-script language that uses it, for letters of full weight (not ئ, 0.2)."""
     return {c: next(iter(w)) for c, w in _letter_weights().items() if len(w) == 1 and min(w.values()) >= 1.0}
@@ -115,6 +107,12 @@ def spelled_in(word: str) -> str | None:
     every letter is shared (لاهور) or they name more than one."""
     named = {lang for c in word if (lang := _naming_letters().get(c))}
     return named.pop() if len(named) == 1 else None
+
+
+@functools.cache
+def _own_letter_pattern(lang: str) -> re.Pattern[str]:
+    """The letters that only ``lang`` uses among the Arabic-script languages (:func:`_naming_letters`)."""
+    return re.compile("[" + "".join(c for c, named in _naming_letters().items() if named == lang) + "]")
 
 
 def _has_own_letters(text: str, lang: str) -> bool:
