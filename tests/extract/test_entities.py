@@ -115,6 +115,32 @@ def test_a_name_word_that_starts_like_a_proclitic_is_a_word_of_its_own_when_comm
     assert [e["name"] for e in found if e["type"] == "PERSON"] == ["جورج بوش"]
 
 
+def test_a_chain_of_linking_words_takes_its_name_part(run):
+    # بن takes عبد, which takes المحسن: the name does not end on عبد
+    found = run("وحضر الحفل الأمير زياد بن عبد المحسن البازعي.", "ar", curated=False)
+    assert [e["name"] for e in found if e["type"] == "PERSON"] == ["زياد بن عبد المحسن"]
+
+
+def test_a_town_named_by_a_settlement_cue_is_a_place_and_no_person(run):
+    # ضرماء is in no gazetteer: "محافظة ضرماء" names it a town, so "محافظ ضرماء" is its governor, and
+    # the title's ضرماء is the same town
+    text = "أقام أهالي محافظة ضرماء حفل معايدة بحضور محافظ ضرماء، واحتفل أطفال بضرماء بالعيد."
+    found = by_name(run(text, "ar", title="العرضة تزين احتفالات ضرماء بالعيد"))
+    town = found["ضرماء"]
+    assert town["type"] == "PLACE" and town["id"] == "place:drma"
+    assert [m["text"] for m in town["mentions"]] == ["ضرماء", "ضرماء", "ضرماء"]
+    assert [m["text"] for m in town["title_mentions"]] == ["ضرماء"]
+    assert not [e for e in found.values() if e["type"] == "PERSON"]
+
+
+def test_no_town_from_an_adjective_or_a_common_word_after_a_cue(run):
+    for text in (
+        "وهي محافظة ساحلية جميلة ومدينة صناعية.",
+        "ودعا إلى المحافظة على البيئة ومحافظة على النظافة.",
+    ):
+        assert not run(text, "ar")
+
+
 def test_persian_guillemets_around_a_name(run):
     found = run("«کامران رضایی»، سخنگوی شورا، گفت که جلسه برگزار شد.", "fa")
     assert [e["name"] for e in found if e["type"] == "PERSON"] == ["کامران رضایی"]

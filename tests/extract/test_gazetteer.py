@@ -235,6 +235,22 @@ def test_a_city_frequent_as_its_own_name_is_no_homograph():
     assert all(v.get("ambiguous") for v in vladimir["variants"] if v["text"] == "فلاديمير")
 
 
+def test_towns_where_arabic_script_is_official_come_with_their_arabic_names_only():
+    # towns of 15k-100k people: Qatif, Umluj and Lahij in their own script, and no Latin name that English
+    # text would match; such towns of other countries are left out
+    found = found_in("زار الوزير محافظة لحج ثم محافظة أملج ومحافظة القطيف.", "ar")
+    assert {"Laḩij", "Umluj", "Al Qaţīf"} <= set(found)
+    umluj = entity_named("Umluj", "PLACE")
+    assert umluj["population"] < 100_000 and {v["lang"] for v in umluj["variants"]} == {"ar"}
+    towns = [e for e in entities("PLACE") if e["kind"] == "city" and e["population"] < 100_000]
+    assert towns and all(e.get("capital") or e["country"] not in ("US", "DE", "FR") for e in towns)
+
+
+def test_a_small_town_abroad_named_like_a_word_needs_its_context():
+    # Maymana (Afghanistan) is ميمنة "right wing" in Arabic; Arabic is not official there
+    assert "Maymana" not in found_in("لعب الظهير على ميمنة الملعب طوال المباراة.", "ar")
+
+
 def test_no_city_variant_is_a_very_frequent_word():
     for entity in entities("PLACE"):
         if entity["kind"] != "city":

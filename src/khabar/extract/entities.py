@@ -40,6 +40,7 @@ from .matcher import (
 )
 from .names import PREPOSITION_ARTICLE, Context, find_persons
 from .skeleton import entity_key, romanize, skeleton
+from .towns import cued_towns, town_words
 
 FOREIGN_COMMON_ZIPF = 4.0
 FOREIGN_COMMON_TOWN_ZIPF = 3.5
@@ -52,6 +53,9 @@ word, and this much commoner than its English name is in English, is mostly the 
 _NAMES_FROM = {"ur": ("fa",), "fa": ("ur",)}
 """The languages whose spellings of names a language shares (see ``_shared_name``)."""
 SMALL_PLACE = 100_000
+FOREIGN_SMALL_TOWN_ZIPF = 2.5
+"""A town abroad under SMALL_PLACE people whose name is even a rare word of the language is mostly the word
+(ميمنة "right wing", Maymana; أوز "geese", Evaz)."""
 SMALL_PLACE_ZIPF = 3.5
 CITY_ZIPF = 5.0
 """A city under BIG_CITY people whose name is this common a word needs its region named next to it."""
@@ -202,7 +206,10 @@ class Found:
 
     mentions: list[Mention] = field(default_factory=list)
     persons: dict[str, dict[str, Any]] = field(default_factory=dict)
-    """Rule-found and short-form persons: id -> {"names": Counter of full spellings, "country": ...}."""
+    """Rule-found and short-form persons: id -> {"names": Counter of full spellings, "country": ...}; and
+    ministries and towns no gazetteer has: id -> {"type": ..., "name": ...}."""
+    towns: frozenset[str] = frozenset()
+    """The folded names of the towns no gazetteer has that the text names (see :mod:`.towns`)."""
 
 
 @dataclass
@@ -331,11 +338,10 @@ def _common_name(word: str, lang: str | None, rec: dict[str, Any]) -> bool:
         return True
     # A town abroad whose name, as the language spells it, is far commoner than the town is in English is
     # mostly a word of the language: تمسك "holding on" (Tomsk), كائن "being" (Caen).
-    return (
-        freq >= FOREIGN_TOWN_ZIPF
-        and freq >= _english_zipf(rec) + FOREIGN_TOWN_MARGIN
-        and not _official(str(rec.get("country") or ""), lang)
+    common_abroad = (population < SMALL_PLACE and freq >= FOREIGN_SMALL_TOWN_ZIPF) or (
+        freq >= FOREIGN_TOWN_ZIPF and freq >= _english_zipf(rec) + FOREIGN_TOWN_MARGIN
     )
+    return common_abroad and not _official(str(rec.get("country") or ""), lang)
 
 
 def _shared_name(rec: dict[str, Any], vlang: str | None, lang: str, word: str) -> bool:
@@ -425,9 +431,15 @@ def _ministry(res: Resources, resolved: list[tuple[Hit, str, str]], n: int) -> t
 
 
 def analyse(
-    text: str, lang: str | None, res: Resources, known: Surnames | None = None, adjectives: bool = True
+    text: str,
+    lang: str | None,
+    res: Resources,
+    known: Surnames | None = None,
+    adjectives: bool = True,
+    towns: frozenset[str] = frozenset(),
 ) -> tuple[Found, Surnames]:
-    """Find every entity mention in ``text``; ``known`` holds the persons of the rest of the article."""
+    """Find every entity mention in ``text``; ``known`` holds the persons of the rest of the article, ``towns``
+    the towns it names that no gazetteer has (see :mod:`.towns`)."""
     toks = tokenize(text)
     found = Found()
     hits: list[Hit] = []
@@ -467,9 +479,28 @@ def analyse(
         for k in range(h.i, h.j):
             covered[k] = label
             hit_end[k] = h.j
+    _towns(toks, lang, covered, found, towns)
     _rule_persons(res, toks, lang, covered, hit_end, found, surnames)
     _short_forms(res, toks, lang, covered, found, surnames)
     return found, surnames
+
+
+def _towns(
+    toks: Tokens, lang: str | None, covered: list[str | None], found: Found, known: frozenset[str]
+) -> None:
+    """Add the towns no gazetteer has that a settlement cue names here, or ``known`` ones (the body's, in a
+    title), as places (``place:`` + the romanized name): their words are then no person's."""
+    names = cued_towns(toks, lang, covered) | known
+    if not names:
+        return
+    found.towns = frozenset(names)
+    for k, cut, name in town_words(toks, names, covered):
+        eid = "place:" + romanize(name).lower().replace(" ", "-")
+        start = toks.starts[k] + cut
+        text = toks.text[start : toks.ends[k]]
+        found.mentions.append(Mention(eid, start, toks.ends[k], text))
+        found.persons.setdefault(eid, {"type": "PLACE", "name": text})
+        covered[k] = "PLACE"
 
 
 def _rule_persons(
@@ -652,8 +683,8 @@ def _display(
         out: dict[str, Any] = {"id": eid, "type": rec["type"], "name": rec.get("name") or mentions[0].text}
         return out
     info = info or {}
-    if info.get("type") == "ORG":
-        return {"id": eid, "type": "ORG", "name": info["name"]}
+    if info.get("type") in ("ORG", "PLACE"):
+        return {"id": eid, "type": info["type"], "name": info["name"]}
     names: Counter[str] = info.get("names") or Counter(m.text for m in mentions if not m.adj)
     fullest = (
         max(names.items(), key=lambda kv: (len(kv[0].split()), kv[1])) if names else (mentions[0].text, 1)
@@ -684,7 +715,7 @@ def entities(
     res = resources(gazetteer, curated, user_gazetteer)
     lang = article.lang
     body, known = analyse(article.text or "", lang, res, adjectives=adjectives)
-    title, _ = analyse(article.title or "", lang, res, known, adjectives=adjectives)
+    title, _ = analyse(article.title or "", lang, res, known, adjectives=adjectives, towns=body.towns)
     sal = _salience(body.mentions, title.mentions, _lead_end(article, lead_chars))
     by_id: dict[str, list[Mention]] = {}
     for m in sorted(body.mentions, key=lambda m: m.start):

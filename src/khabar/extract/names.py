@@ -150,16 +150,23 @@ def _name_run(ctx: Context, k: int, limit: int = MAX_NAME_WORDS, articles: Artic
         if j - 1 > k and len(f) > 2 and f.startswith("ال"):
             break
         if f in _NAME_LINKS:
-            if (
-                j < len(ctx.toks)
-                and _clean_gap(ctx.toks, j - 1, allow_comma=False)
-                and ctx.toks.folds[j].isalpha()
-            ):
-                j += 1
-            else:
+            linked = _link_end(ctx, j)
+            if linked is None:
                 j -= 1
                 break
+            j = linked
     if j > k and j - k < limit and _nisba(ctx, j):
+        j += 1
+    return j
+
+
+def _link_end(ctx: Context, j: int) -> int | None:
+    """The end of the name part that the linking word j-1 takes, a chain of them included (بن عبد الله:
+    بن takes عبد, which takes الله), or None when one would end the name."""
+    toks = ctx.toks
+    while toks.folds[j - 1] in _NAME_LINKS:
+        if j >= len(toks) or not _clean_gap(toks, j - 1, allow_comma=False) or not toks.folds[j].isalpha():
+            return None
         j += 1
     return j
 

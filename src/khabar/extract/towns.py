@@ -1,0 +1,85 @@
+"""Towns no gazetteer has, named as towns by the word before them ("محافظة أملج", "بلدية بقيق", "city of Homs").
+
+A settlement cue without the article (a noun in construct, or "city of") names the word after it as a town:
+the word is then a place wherever the text uses it, bare or behind a one-letter proclitic (ببقيق), and never
+a person ("محافظ أملج" is the governor of Umluj). Adjectives and common nouns after a cue are no names: the
+word must be rare in the language, and an Arabic one without the article must not end like a feminine
+adjective (محافظة ساحلية, a coastal governorate).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from ..text.normalize import fold
+from .matcher import Tokens, folded_lexicon, is_latin, zipf
+
+TOWN_ZIPF = 4.5
+"""A word after a cue at least this frequent is a common word (محافظة على, "keeping to"), not a name; a town's
+name may be a word too (حقل, Haql, is "field")."""
+ARTICLE_MARGIN = 0.5
+"""A name with the article is this much commoner than without it (القطيف 4.28, قطيف 2.05); a noun or an
+adjective is about as common either way (الملاهي 3.43, ملاهي 3.36: مدينة الملاهي, an amusement park)."""
+STEM_ZIPF = 3.0
+"""A word behind a one-letter proclitic whose stem is this frequent is that word (وأهاليها), not a name."""
+_ONE_LETTER = ("و", "ف", "ب", "ل")
+_FEMININE_ADJECTIVE = fold("ية")
+_ARTICLE = "ال"
+
+
+@functools.lru_cache(maxsize=16)
+def _cues(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The folded one-word cues of ``lang``, bare and behind a one-letter proclitic, and the two-word ones."""
+    phrases = [p for p, cue_lang in folded_lexicon("gazetteer", "settlement_cues.tsv") if cue_lang == lang]
+    one = [p for p in phrases if " " not in p]
+    return frozenset(one + [c + p for p in one for c in _ONE_LETTER]), frozenset(
+        p for p in phrases if " " in p
+    )
+
+
+def _is_name(toks: Tokens, k: int, lang: str) -> bool:
+    """Word k, after a cue, is a town's name rather than an adjective or a common word."""
+    folded = toks.folds[k]
+    word = toks.word(k)
+    if len(folded) < 3 or not folded.isalpha() or not toks.whole(k, k + 1):
+        return False
+    if is_latin(word) and not word[0].isupper():
+        return False
+    frequency = zipf(word, lang)
+    if frequency >= TOWN_ZIPF:
+        return False
+    if folded.startswith(_ARTICLE):
+        return zipf(word[2:], lang) <= frequency - ARTICLE_MARGIN
+    if folded.endswith(_FEMININE_ADJECTIVE):
+        return False
+    return not (lang == "ar" and folded.startswith(_ONE_LETTER) and zipf(word[1:], lang) >= STEM_ZIPF)
+
+
+def cued_towns(toks: Tokens, lang: str | None, covered: list[str | None]) -> set[str]:
+    """The folded words of ``toks`` that a settlement cue names as towns, none of them in a gazetteer hit."""
+    if not lang:
+        return set()
+    one, two = _cues(lang)
+    if one.isdisjoint(toks.vocabulary) and not any(p.split()[-1] in toks.vocabulary for p in two):
+        return set()
+    folds = toks.folds
+    out: set[str] = set()
+    for k in range(1, len(folds)):
+        cued = folds[k - 1] in one or (k > 1 and f"{folds[k - 2]} {folds[k - 1]}" in two)
+        if cued and covered[k] is None and not toks.gap(k - 1).strip() and _is_name(toks, k, lang):
+            out.add(folds[k])
+    return out
+
+
+def town_words(toks: Tokens, towns: set[str], covered: list[str | None]) -> list[tuple[int, int, str]]:
+    """(word, characters of a proclitic before the name, folded name) for every word outside gazetteer hits
+    that names one of ``towns``, bare or behind a one-letter proclitic."""
+    out = []
+    for k, folded in enumerate(toks.folds):
+        if covered[k] is not None or not toks.whole(k, k + 1):
+            continue
+        if folded in towns:
+            out.append((k, 0, folded))
+        elif folded[:1] in _ONE_LETTER and folded[1:] in towns and toks.word(k)[0] == folded[0]:
+            out.append((k, 1, folded[1:]))
+    return out
