@@ -121,6 +121,22 @@ def test_a_chain_of_linking_words_takes_its_name_part(run):
     assert [e["name"] for e in found if e["type"] == "PERSON"] == ["زياد بن عبد المحسن"]
 
 
+def test_a_name_inside_a_longer_name_is_no_person(run):
+    # a hospital named after a king, and the father's name after a prince's: no mention of either person;
+    # الله alone is God
+    found = run(
+        "زار الأمير محمد بن ناصر بن أحمد مستشفى الملك محمد الخامس التخصصي، داعيا الله سبحانه أن يشفي المرضى.",
+        "ar",
+        curated=False,
+    )
+    assert [e["name"] for e in found if e["type"] == "PERSON"] == ["محمد بن ناصر"]
+
+
+def test_a_given_name_goes_on_with_a_family_name_or_a_fathers_name(run):
+    found = run("وقال محمد الفالح إن الوزارة مستعدة، وأكد أحمد بن ناصر ذلك.", "ar", curated=False)
+    assert {e["name"] for e in found if e["type"] == "PERSON"} == {"محمد الفالح", "أحمد بن ناصر"}
+
+
 def test_a_town_named_by_a_settlement_cue_is_a_place_and_no_person(run):
     # ضرماء is in no gazetteer: "محافظة ضرماء" names it a town, so "محافظ ضرماء" is its governor, and
     # the title's ضرماء is the same town

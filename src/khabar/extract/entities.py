@@ -514,7 +514,12 @@ def _rule_persons(
 ) -> None:
     """Add persons found by trigger, given name or «», grouped and linked to curated persons by key."""
     ctx = Context(toks, lang, covered, hit_end, res.triggers, res.given, lambda w: w in surnames.folded)
-    spans = find_persons(ctx)
+    spans = []
+    for span in find_persons(ctx):
+        if span.part:  # no mention of a person, nor a short form of one (مستشفى الملك فهد)
+            covered[span.i : span.j] = ["PART"] * (span.j - span.i)
+        else:
+            spans.append(span)
     if not spans:
         return
     bounds = [(toks.starts[s.i] + s.cut, toks.ends[s.j - 1]) for s in spans]

@@ -50,6 +50,9 @@ class PersonSpan:
     role: str | None
     cut: int = 0
     """Characters of word i before the name (a conjunction: وألكسندر)."""
+    part: bool = False
+    """Words of a longer name, no mention of a person: an institution's or a place's named after one (مستشفى
+    الملك فهد), or the father's name after a person's (محمد بن سلمان بن عبد العزيز)."""
 
 
 @dataclass
@@ -111,6 +114,8 @@ def _is_name_word(ctx: Context, k: int, first: bool, articles: Articles) -> bool
         return False  # a preposition or conjunction with the article (للصحفيين, بالوزير) never starts a name word
     if not first and f not in ctx.given and _is_given(ctx, k):
         return False  # "بوتين وألكسندر": a conjunction starts the next name
+    if not first and f in ctx.given:
+        return True  # a father's name, however common a word it is too (محمد مساعد, عادل بن زيد)
     word = ctx.toks.word(k)
     if ctx.lang == "ar" and f[0] in _CLITICS:
         stem = zipf(word[1:], "ar")
@@ -134,20 +139,23 @@ def _article_name(ctx: Context, k: int, articles: Articles) -> bool:
     return z < FAMILY_NAME_ZIPF and (f.endswith(("ی", "ي")) or f[2:] in ctx.given)
 
 
-def _name_run(ctx: Context, k: int, limit: int = MAX_NAME_WORDS, articles: Articles = "none") -> int:
-    """The end of the run of name words starting at word k (k itself when there is none).
+def _name_run(
+    ctx: Context, k: int, limit: int = MAX_NAME_WORDS, articles: Articles = "none", continued: bool = False
+) -> int:
+    """The end of the run of name words starting at word k (k itself when there is none); ``continued``: word
+    k goes on a name begun before it (a given name), so it may be a linking word or a family name.
 
     A linking word of Arabic names (عبد، أبو، بن) takes the next word with it, article and all
     (عبد الواحد، أبو بكر، بن سلمان); a run that would end on one is cut before it. A family name
     with the article ends the run (خالد الفيصل).
     """
     j = k
-    while j < len(ctx.toks) and j - k < limit and _is_name_word(ctx, j, j == k, articles):
+    while j < len(ctx.toks) and j - k < limit and _is_name_word(ctx, j, j == k and not continued, articles):
         if j > k and not _clean_gap(ctx.toks, j - 1, allow_comma=False):
             break
         j += 1
         f = ctx.toks.folds[j - 1]
-        if j - 1 > k and len(f) > 2 and f.startswith("ال"):
+        if (j - 1 > k or continued) and len(f) > 2 and f.startswith("ال"):
             break
         if f in _NAME_LINKS:
             linked = _link_end(ctx, j)
@@ -242,21 +250,37 @@ def _at(ctx: Context, i: int) -> PersonSpan | None:
         if k < len(toks) and _clean_gap(toks, k - 1, allow_comma=True):
             # A name that starts with a given name may go on with a family name that takes the article
             # (الأمير خالد الفيصل، المهندس سعد القحطاني), unless it is the name an institution bears.
-            family = _is_given(ctx, k) and not _after_head(ctx, i)
+            eponym = _after_head(ctx, i)
+            family = _is_given(ctx, k) and not eponym
             j = _trim(ctx, k, _name_run(ctx, k, articles="family" if family else "none"))
             if j > k and _trigger_name_ok(ctx, k, j):
-                return PersonSpan(k, j, country, str(trig.payloads[0]))
+                return PersonSpan(k, j, country, str(trig.payloads[0]), part=eponym)
     if trig is None and _free_or_lone_place(ctx, i) and _is_given(ctx, i):  # a role phrase is no name
         # ("Devlet Başkanı", president, starts with the given name Devlet)
-        j = _name_run(ctx, i + 1, MAX_NAME_WORDS - 1, articles="rare")
-        if j > i + 1 and _clean_gap(toks, i, allow_comma=False):
+        j = _name_run(ctx, i + 1, MAX_NAME_WORDS - 1, articles="rare", continued=True)
+        if j > i + 1 and _clean_gap(toks, i, allow_comma=False) and _may_start(ctx, i):
             cut = 0 if toks.folds[i] in ctx.given else original_offset(toks.word(i), 1)
-            return PersonSpan(i, j, None, None, cut)
+            return PersonSpan(i, j, None, None, cut, part=_fathers_name(ctx, i))
     if toks.before(i).rstrip().endswith("«"):
         j = _name_run(ctx, i)
         if j > i and toks.gap(j - 1).lstrip().startswith("»") and _trigger_next(ctx, j):
             return PersonSpan(i, j, None, None)
     return None
+
+
+_SON_OF = frozenset({"بن", "ابن", "بنت"})
+
+
+def _may_start(ctx: Context, i: int) -> bool:
+    """A given name with the article starts a name only before بن (الوليد بن طلال): the others are second
+    parts of names (عبد الله, عبد العزيز), and الله alone is God ("الله سبحانه")."""
+    folds = ctx.toks.folds
+    return not folds[i].startswith("ال") or (i + 1 < len(folds) and folds[i + 1] in _SON_OF)
+
+
+def _fathers_name(ctx: Context, i: int) -> bool:
+    """The name at word i follows بن after a name: it is that person's father's (محمد بن سلمان بن عبد العزيز)."""
+    return i > 0 and ctx.toks.folds[i - 1] in _SON_OF and _clean_gap(ctx.toks, i - 1, allow_comma=False)
 
 
 def _after_head(ctx: Context, i: int) -> bool:
