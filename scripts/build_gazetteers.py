@@ -600,20 +600,27 @@ def build_demonyms(countries: dict[str, dict]) -> list[tuple[str, str, str, str]
     )
 
 
-def is_common_given_name(name: str, lang: str) -> bool:
+_ALEFS = "اأإآ"
+
+
+def is_common_given_name(name: str, lang: str, origin: str) -> bool:
     """An Arabic-script given name that folds onto a very frequent word: علي/علی is the preposition على
-    once ي/ی/ى are folded together (matchers fold, whatever the language of the text)."""
-    if lang not in KEEP_ARABIC_LANGS or not name.endswith(("ي", "ی")):
+    once ي/ی/ى are folded together (matchers fold, whatever the language of the text); and a foreign name
+    that does once its alef is (آنا, Anna, is أنا "I"). A name of the language's own keeps its alef forms:
+    they are frequent as the name (أحمد)."""
+    if lang not in KEEP_ARABIC_LANGS:
         return False
-    return zipf_frequency(name[:-1] + "ى", "ar") > FREQUENT_ZIPF
+    if name.endswith(("ي", "ی")) and zipf_frequency(name[:-1] + "ى", "ar") > FREQUENT_ZIPF:
+        return True
+    if origin == lang or name[0] not in _ALEFS:
+        return False
+    return max(zipf_frequency(alef + name[1:], lang) for alef in _ALEFS) > FREQUENT_ZIPF
 
 
 def build_given_names() -> list[tuple[str, str, str]]:
     """The curated given names less those that are common words too."""
     return [
-        tuple(row[:3])
-        for row in read_tsv(SOURCES / "given_names.tsv")
-        if not is_common_given_name(row[0], row[1])
+        tuple(row[:3]) for row in read_tsv(SOURCES / "given_names.tsv") if not is_common_given_name(*row[:3])
     ]
 
 

@@ -251,6 +251,16 @@ def test_a_small_town_abroad_named_like_a_word_needs_its_context():
     assert "Maymana" not in found_in("لعب الظهير على ميمنة الملعب طوال المباراة.", "ar")
 
 
+def test_a_given_name_of_another_language_that_is_a_word_here_starts_no_name():
+    # the Persian اکبر (Akbar) is the Arabic أكبر "largest"; the Russian آنا (Anna) folds onto أنا "I"
+    text = "وتعتبر الصين رابع أكبر مستهلك للنفط. وقال اللاعب: أنا سعيد كثيرا في النادي."
+    assert not [e for e in found_in(text, "ar").values() if e["type"] == "PERSON"]
+    persons = [
+        e for e in found_in("اکبر ولایتی گفت که مذاکرات ادامه دارد.", "fa").values() if e["type"] == "PERSON"
+    ]
+    assert [e["name"] for e in persons] == ["اکبر ولایتی"]
+
+
 def test_no_city_variant_is_a_very_frequent_word():
     for entity in entities("PLACE"):
         if entity["kind"] != "city":

@@ -23,7 +23,7 @@ from khabar.model import Article
 from khabar.registry import stage
 
 from ..cache import cached, sources
-from ..text.langid import spelled_in
+from ..text.langid import ARABIC_SCRIPT_LANGS, spelled_in
 from ..text.normalize import fold
 from .knowledge import DATA_DIR, Knowledge, load_knowledge
 from .linking import MIN_FUZZY, PersonKeys, close, group_names
@@ -80,8 +80,43 @@ class Resources:
     names: PhraseIndex
     triggers: PhraseIndex
     given: frozenset[str]
+    """Every given name, folded, whatever the language it is listed for."""
+    given_by_lang: dict[str, frozenset[str]]
     persons: PersonKeys
     country_by_code: dict[str, str]
+
+    def given_in(self, lang: str | None) -> frozenset[str]:
+        """The given names read in a text of ``lang`` (see :func:`_given_by_lang`); all of them when unknown."""
+        if lang is None:
+            return self.given
+        return self.given_by_lang.get(lang) or self.given_by_lang[_LATIN]
+
+
+FOREIGN_GIVEN_ZIPF = 5.0
+"""A given name listed for another Arabic-script language is read in one unless it is this frequent a word
+there: the Persian اکبر (Akbar) folds onto the Arabic أكبر, "largest"."""
+_LATIN = "latin"
+_LATIN_GIVEN = ("en", "tr")
+
+
+def _given_by_lang(names: list[tuple[str, str]]) -> dict[str, frozenset[str]]:
+    """Folded given names by the language of the texts that read them: each Arabic-script language reads the
+    names listed for it, and those listed for the others that are not frequent words of its own; every other
+    language ("latin") reads the Latin-script lists."""
+    listed: dict[str, set[str]] = {}
+    for name, lang in names:
+        listed.setdefault(lang, set()).add(name)
+    arabic_script = [(name, lang) for lang in ARABIC_SCRIPT_LANGS for name in listed.get(lang, ())]
+    out = {
+        reader: frozenset(
+            fold_token(name)
+            for name, lang in arabic_script
+            if lang == reader or zipf(name, reader) < FOREIGN_GIVEN_ZIPF
+        )
+        for reader in ARABIC_SCRIPT_LANGS
+    }
+    out[_LATIN] = frozenset(fold_token(name) for lang in _LATIN_GIVEN for name in listed.get(lang, ()))
+    return out
 
 
 COMMON_VARIANT_ZIPF = 5.0
@@ -184,6 +219,7 @@ def _build_resources(directory: str | None, curated: bool, user: str | None) -> 
         names=names,
         triggers=triggers,
         given=given,
+        given_by_lang=_given_by_lang(kb.given_names),
         persons=persons,
         country_by_code=countries,
     )
@@ -513,7 +549,9 @@ def _rule_persons(
     surnames: Surnames,
 ) -> None:
     """Add persons found by trigger, given name or «», grouped and linked to curated persons by key."""
-    ctx = Context(toks, lang, covered, hit_end, res.triggers, res.given, lambda w: w in surnames.folded)
+    ctx = Context(
+        toks, lang, covered, hit_end, res.triggers, res.given_in(lang), lambda w: w in surnames.folded
+    )
     spans = []
     for span in find_persons(ctx):
         if span.part:  # no mention of a person, nor a short form of one (مستشفى الملك فهد)

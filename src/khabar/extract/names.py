@@ -236,7 +236,7 @@ def find_persons(ctx: Context) -> list[PersonSpan]:
     return out
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=16)  # one set of given names per language read
 def _given_forms(given: frozenset[str]) -> frozenset[str]:
     """The given names, alone and behind a conjunction or preposition (وأحمد)."""
     return given.union(c + g for g in given for c in _CONJ)
