@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from .knowledge import json_objects
+from ..text.tables import json_objects
 
 TYPES = ("PERSON", "PLACE", "ORG")
 _JRC_TYPES = {"P": "PERSON", "O": "ORG"}

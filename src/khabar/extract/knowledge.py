@@ -10,12 +10,12 @@ Missing files are empty tables, so a bare install still runs (finding names by r
 from __future__ import annotations
 
 import functools
-import json
 import logging
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from ..text.tables import json_objects
 
 log = logging.getLogger(__name__)
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
@@ -34,20 +34,6 @@ class Knowledge:
     given_names: list[tuple[str, str]] = field(default_factory=list)
     ministries: list[tuple[str, str, str]] = field(default_factory=list)
     """(pattern, lang, portfolio)"""
-
-
-def json_objects(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, Any] | str]]:
-    """(line number, its JSON object or why it holds none) for each line but blanks and ``#`` comments."""
-    for n, line in enumerate(lines, 1):
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield n, f"not JSON ({exc.msg})"
-            continue
-        yield n, record if isinstance(record, dict) else "not a JSON object"
 
 
 def _jsonl(path: Path) -> list[dict[str, Any]]:

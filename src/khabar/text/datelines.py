@@ -15,7 +15,8 @@ from .normalize import fold
 
 MAX_PLACE_WORDS = 4
 GENERIC_AGENCY = "Agencies"
-"""The name ``agencies.tsv`` gives "agencies" in general (وكالات): no agency of its own to vouch for a place."""
+"""The name of "agencies" in general (وكالات, ``generic_agencies.tsv``): no agency of its own to vouch for a
+place."""
 
 _DASH = r"[-–—ـ:]"
 _PLACE = r"(?P<place>[^\W\d_][^()\[\]«»\"“”\-–—ـ:,،\n]{0,40}?)"
@@ -37,10 +38,16 @@ def agency_key(text: str) -> str:
 
 @functools.cache
 def agencies() -> Mapping[str, str]:
-    """Agency key -> English agency name, from ``data/dates/agencies.tsv``."""
-    from .tables import rows
+    """Agency key -> agency name: every spelling of the news agencies of the gazetteer (``orgs.jsonl``, kind
+    agency; in a dateline even an ambiguous one is the agency), and the words for agencies in general."""
+    from .tables import records, rows
 
-    return {agency_key(alias): name for alias, name in rows("dates", "agencies.tsv")}
+    table = {agency_key(word): GENERIC_AGENCY for (word,) in rows("dates", "generic_agencies.tsv")}
+    for org in records("gazetteer", "orgs.jsonl"):
+        if org.get("kind") == "agency":
+            for text in [org["name"], *(v["text"] for v in org.get("variants") or ())]:
+                table.setdefault(agency_key(text), org["name"])
+    return table
 
 
 def place_name(text: str) -> str | None:
