@@ -261,6 +261,13 @@ def test_a_given_name_of_another_language_that_is_a_word_here_starts_no_name():
     assert [e["name"] for e in persons] == ["اکبر ولایتی"]
 
 
+def test_urdu_names_go_on_with_family_names_however_common():
+    # Urdu's word frequencies rank خان (6.05) and بخاری (4.93) with the commonest words
+    text = "سینیٹر کامران علی بخاری اور جاوید خان نے اجلاس میں شرکت کی۔ میجر جنرل احمد شریف چودھری نے کہا۔"
+    persons = {e["name"] for e in found_in(text, "ur").values() if e["type"] == "PERSON"}
+    assert {"کامران علی بخاری", "جاوید خان", "احمد شریف چودھری"} <= persons
+
+
 def test_no_city_variant_is_a_very_frequent_word():
     for entity in entities("PLACE"):
         if entity["kind"] != "city":

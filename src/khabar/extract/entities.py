@@ -82,6 +82,7 @@ class Resources:
     given: frozenset[str]
     """Every given name, folded, whatever the language it is listed for."""
     given_by_lang: dict[str, frozenset[str]]
+    family_by_lang: dict[str, frozenset[str]]
     persons: PersonKeys
     country_by_code: dict[str, str]
 
@@ -97,6 +98,14 @@ FOREIGN_GIVEN_ZIPF = 5.0
 there: the Persian اکبر (Akbar) folds onto the Arabic أكبر, "largest"."""
 _LATIN = "latin"
 _LATIN_GIVEN = ("en", "tr")
+
+
+def _by_lang(names: list[tuple[str, str]]) -> dict[str, frozenset[str]]:
+    """Folded names by the language they are listed for."""
+    out: dict[str, set[str]] = {}
+    for name, lang in names:
+        out.setdefault(lang, set()).add(fold_token(name))
+    return {lang: frozenset(folded) for lang, folded in out.items()}
 
 
 def _given_by_lang(names: list[tuple[str, str]]) -> dict[str, frozenset[str]]:
@@ -220,6 +229,7 @@ def _build_resources(directory: str | None, curated: bool, user: str | None) -> 
         triggers=triggers,
         given=given,
         given_by_lang=_given_by_lang(kb.given_names),
+        family_by_lang=_by_lang(kb.family_names),
         persons=persons,
         country_by_code=countries,
     )
@@ -550,7 +560,14 @@ def _rule_persons(
 ) -> None:
     """Add persons found by trigger, given name or «», grouped and linked to curated persons by key."""
     ctx = Context(
-        toks, lang, covered, hit_end, res.triggers, res.given_in(lang), lambda w: w in surnames.folded
+        toks,
+        lang,
+        covered,
+        hit_end,
+        res.triggers,
+        res.given_in(lang),
+        lambda w: w in surnames.folded,
+        family=res.family_by_lang.get(lang or "", frozenset()),
     )
     spans = []
     for span in find_persons(ctx):

@@ -3,7 +3,8 @@
 Files: ``places.jsonl``, ``persons.jsonl``, ``orgs.jsonl`` (one entity per line: id, type, name,
 variants [{text, lang}], and kind/population/country/roles/ambiguous where known), and TSVs
 ``demonyms.tsv`` (form, lang, country id), ``triggers.tsv`` (text, lang, role),
-``given_names.tsv`` (name, lang) and ``ministry_patterns.tsv`` (pattern, lang, portfolio).
+``given_names.tsv`` and ``family_names.tsv`` (name, lang) and ``ministry_patterns.tsv`` (pattern, lang,
+portfolio).
 Missing files are empty tables, so a bare install still runs (finding names by rule only).
 """
 
@@ -32,6 +33,8 @@ class Knowledge:
     triggers: list[tuple[str, str, str]] = field(default_factory=list)
     """(trigger text, lang, role)"""
     given_names: list[tuple[str, str]] = field(default_factory=list)
+    family_names: list[tuple[str, str]] = field(default_factory=list)
+    """(name, lang): names that go on a name after a given name however common a word they are"""
     ministries: list[tuple[str, str, str]] = field(default_factory=list)
     """(pattern, lang, portfolio)"""
 
@@ -107,5 +110,6 @@ def _load_knowledge(directory: str | None, curated: bool, user: str | None) -> K
         demonyms=_demonyms(base / "demonyms.tsv"),
         triggers=[r[:3] for r in _tsv(base / "triggers.tsv", 3)],  # type: ignore[misc]
         given_names=[r[:2] for r in _tsv(base / "given_names.tsv", 2)],  # type: ignore[misc]
+        family_names=[r[:2] for r in _tsv(base / "family_names.tsv", 2)],  # type: ignore[misc]
         ministries=[r[:3] for r in _tsv(base / "ministry_patterns.tsv", 3)],  # type: ignore[misc]
     )

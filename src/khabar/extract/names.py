@@ -69,6 +69,8 @@ class Context:
     given: frozenset[str]
     known: Callable[[str], bool]
     """True for a word the document already uses as a surname."""
+    family: frozenset[str] = frozenset()
+    """Folded family names of the language, which go on a name however common a word they are."""
     _counts: Counter[str] | None = None
 
     def count(self, word: str) -> int:
@@ -114,8 +116,8 @@ def _is_name_word(ctx: Context, k: int, first: bool, articles: Articles) -> bool
         return False  # a preposition or conjunction with the article (للصحفيين, بالوزير) never starts a name word
     if not first and f not in ctx.given and _is_given(ctx, k):
         return False  # "بوتين وألكسندر": a conjunction starts the next name
-    if not first and f in ctx.given:
-        return True  # a father's name, however common a word it is too (محمد مساعد, عادل بن زيد)
+    if not first and (f in ctx.given or f in ctx.family):
+        return True  # a father's or a family name, however common a word it is too (محمد مساعد, احمد شریف)
     word = ctx.toks.word(k)
     if ctx.lang == "ar" and f[0] in _CLITICS:
         stem = zipf(word[1:], "ar")
