@@ -42,7 +42,8 @@ NOT_PLACES = {"EU", "EZ", "UN", "QO", "ZZ", "001", "XA", "XB"}
 MIN_CITY_POPULATION = 100_000
 MIN_TOWN_POPULATION = 15_000
 """A town this big in a country with an Arabic-script official language is kept under its names in that script
-only: its own press names it (القطيف، أملج، لحج), while its Latin names would be homographs in English text."""
+(its own press names it: القطيف، أملج، لحج) and its GeoNames name as the English press writes it (Qatif), not
+under GeoNames' other Latin names, many of them homographs in English text (Dara, Magreb)."""
 NAMED_CITY = 15_000  # a city this big names itself: no other country's city takes its name as a variant
 FREQUENT_ZIPF = 5.0  # a Zipf frequency above this in ar or fa marks an ordinary word
 AMBIGUOUS_ZIPF = 4.0  # a smaller city's name above this in its language is flagged ambiguous
@@ -325,6 +326,20 @@ def borrowed(alt: str, city: dict, elsewhere: dict[str, set[tuple[str, bool]]]) 
     return bool(other) and (any(other) or city["population"] < NOTABLE_CITY)
 
 
+MIN_TOWN_LETTERS = 5  # a shorter romanized town name is as often a person's (Dara) or a word
+_LATIN_ARTICLE = re.compile(r"^(?:Al|El|Ad|Adh|Ar|As|Ash|At|Ath|Az|An)[ -](?=[A-Z])")
+_APOSTROPHES = str.maketrans("", "", "'‘’`ʻʼ")
+
+
+def town_latin_names(name: str) -> list[str]:
+    """A town's GeoNames name as the English press writes it: without diacritics or apostrophes, with and
+    without a romanized Arabic article ("Al Qaţīf": Al Qatif, Qatif)."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    plain = plain.translate(_APOSTROPHES)
+    bare = _LATIN_ARTICLE.sub("", plain)
+    return [n for n in dict.fromkeys((plain, bare)) if letters(n) >= MIN_TOWN_LETTERS and _LATIN.match(n)]
+
+
 @functools.cache
 def arabic_script_country(code: str) -> bool:
     """Whether an Arabic-script language is official (de facto too) in the country ``code``."""
@@ -364,8 +379,10 @@ def build_cities(entities: Entities, qids: dict[str, str], gc) -> dict[str, dict
         if is_capital:
             entity["capital"] = True
         ambiguous = is_common_word(city["name"], "und", city["population"])[1]
-        if not town:
-            entities.add_variant(entity, city["name"], "en", ambiguous=ambiguous)
+        for latin in town_latin_names(city["name"]) if town else [city["name"]]:
+            drop, flagged = is_common_word(latin, "und", city["population"])
+            if not drop and not (town and borrowed(latin, city, elsewhere)):
+                entities.add_variant(entity, latin, "en", ambiguous=ambiguous or flagged or latin in given)
         for alt in sorted(city["alternatenames"]):
             if (town and not _ARABIC.match(alt)) or borrowed(alt, city, elsewhere):
                 continue

@@ -149,6 +149,14 @@ def test_a_town_named_by_a_settlement_cue_is_a_place_and_no_person(run):
     assert not [e for e in found.values() if e["type"] == "PERSON"]
 
 
+def test_an_english_town_after_a_cue_is_one_capitalised_word(run):
+    found = by_name(
+        run("The storm hit the town of Forks, Washington, and later the city of Brotherly Love.", "en")
+    )
+    assert found["Forks"]["id"] == "place:forks"
+    assert "Brotherly" not in found
+
+
 def test_no_town_from_an_adjective_or_a_common_word_after_a_cue(run):
     for text in (
         "وهي محافظة ساحلية جميلة ومدينة صناعية.",

@@ -236,12 +236,16 @@ def test_a_city_frequent_as_its_own_name_is_no_homograph():
 
 
 def test_towns_where_arabic_script_is_official_come_with_their_arabic_names_only():
-    # towns of 15k-100k people: Qatif, Umluj and Lahij in their own script, and no Latin name that English
-    # text would match; such towns of other countries are left out
+    # towns of 15k-100k people: Qatif, Umluj and Lahij in their own script; such towns of other countries
+    # are left out
     found = found_in("زار الوزير محافظة لحج ثم محافظة أملج ومحافظة القطيف.", "ar")
     assert {"Laḩij", "Umluj", "Al Qaţīf"} <= set(found)
     umluj = entity_named("Umluj", "PLACE")
-    assert umluj["population"] < 100_000 and {v["lang"] for v in umluj["variants"]} == {"ar"}
+    assert umluj["population"] < 100_000 and {v["lang"] for v in umluj["variants"]} == {"ar", "en"}
+    # in English, the GeoNames name as the press writes it, without its romanized article; not GeoNames'
+    # other Latin names (Daraa's "Dara")
+    assert "Al Qaţīf" in found_in("A suicide bomber struck a mosque in Qatif on Friday.", "en")
+    assert "dara" not in texts(entity_named("Dar‘ā", "PLACE")["id"])
     towns = [e for e in entities("PLACE") if e["kind"] == "city" and e["population"] < 100_000]
     assert towns and all(e.get("capital") or e["country"] not in ("US", "DE", "FR") for e in towns)
 

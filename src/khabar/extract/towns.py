@@ -43,8 +43,8 @@ def _is_name(toks: Tokens, k: int, lang: str) -> bool:
     word = toks.word(k)
     if len(folded) < 3 or not folded.isalpha() or not toks.whole(k, k + 1):
         return False
-    if is_latin(word) and not word[0].isupper():
-        return False
+    if is_latin(word) and not (word[0].isupper() and _ends_name(toks, k)):
+        return False  # lowercase; or the first word of a longer name ("city of Brotherly Love")
     frequency = zipf(word, lang)
     if frequency >= TOWN_ZIPF:
         return False
@@ -53,6 +53,11 @@ def _is_name(toks: Tokens, k: int, lang: str) -> bool:
     if folded.endswith(_FEMININE_ADJECTIVE):
         return False
     return not (lang == "ar" and folded.startswith(_ONE_LETTER) and zipf(word[1:], lang) >= STEM_ZIPF)
+
+
+def _ends_name(toks: Tokens, k: int) -> bool:
+    """Word k, capitalised, is not followed by another capitalised word of the same name (only spaces between)."""
+    return k + 1 >= len(toks) or bool(toks.gap(k).strip()) or not toks.word(k + 1)[:1].isupper()
 
 
 def cued_towns(toks: Tokens, lang: str | None, covered: list[str | None]) -> set[str]:
@@ -78,7 +83,7 @@ def town_words(toks: Tokens, towns: set[str], covered: list[str | None]) -> list
     for k, folded in enumerate(toks.folds):
         if covered[k] is not None or not toks.whole(k, k + 1):
             continue
-        if folded in towns:
+        if folded in towns and not (is_latin(folded) and toks.word(k)[:1].islower()):
             out.append((k, 0, folded))
         elif folded[:1] in _ONE_LETTER and folded[1:] in towns and toks.word(k)[0] == folded[0]:
             out.append((k, 1, folded[1:]))
