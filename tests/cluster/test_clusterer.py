@@ -297,6 +297,15 @@ def test_an_articles_sources_are_no_clustering_entities() -> None:
     assert set(cluster_input(article, settings()).features.entities) == {"Q1"}
 
 
+def test_the_summary_terms_are_computed_only_when_asked_for() -> None:
+    # a store describes its events from them; an evaluation only clusters
+    article = Article(
+        id="a", title="Talks end", text="The two leaders met in Minsk. They signed a deal.", lang="en"
+    )
+    assert cluster_input(article, settings()).lead
+    assert cluster_input(article, settings(), lead=False).lead == []
+
+
 def test_candidates_are_looked_up_within_the_time_window() -> None:
     """An old event that shares every word of a report does not take the place of one within its dates."""
     from khabar.cluster.features import features

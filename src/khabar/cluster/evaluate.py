@@ -122,7 +122,7 @@ class FeatureSet:
     """Features and copies of a labeled set, computed once and reused for many clusterings."""
 
     def __init__(self, articles: Sequence[Article], cfg: Mapping[str, Any]) -> None:
-        inputs = [cluster_input(a, cfg) for a in canonical_order(articles)]
+        inputs = [cluster_input(a, cfg, lead=False) for a in canonical_order(articles)]
         self.features = [i.features for i in inputs]
         index = CopyIndex(MemoryState(), **cfg["copies"])
         self.duplicate_of = {i.features.id: index.add_sketch(i.features.id, i.copy) for i in inputs}

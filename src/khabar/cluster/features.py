@@ -357,10 +357,11 @@ class ClusterInput:
     otherwise tokenizes them in the ingesting process, the one process every article waits on."""
 
 
-def cluster_input(article: Article, cfg: Mapping[str, Any]) -> ClusterInput:
-    """The features and copy sketch of one article under the full clustering settings ``cfg`` (``settings()``)."""
+def cluster_input(article: Article, cfg: Mapping[str, Any], *, lead: bool = True) -> ClusterInput:
+    """The features and copy sketch of one article under the full clustering settings ``cfg`` (``settings()``),
+    and with ``lead`` the terms of its summary sentences (only a store's events are described)."""
     # The words of title + "\n" + text (no token spans a line break), from the tokens the index entry and
     # the terms already took of each: tokenizing the joined text again cost ~0.2 ms per article.
     words = tokens(article.title or "") + tokens(article.text or "")
-    lead = [" ".join(term_list(s)) for s in summary_sentences(article)]
-    return ClusterInput(features(article, **cfg["features"]), words_sketch(words, **cfg["copies"]), lead)
+    terms = [" ".join(term_list(s)) for s in summary_sentences(article)] if lead else []
+    return ClusterInput(features(article, **cfg["features"]), words_sketch(words, **cfg["copies"]), terms)
