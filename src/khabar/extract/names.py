@@ -274,10 +274,11 @@ _SON_OF = frozenset({"بن", "ابن", "بنت"})
 
 
 def _may_start(ctx: Context, i: int) -> bool:
-    """A given name with the article starts a name only before بن (الوليد بن طلال): the others are second
-    parts of names (عبد الله, عبد العزيز), and الله alone is God ("الله سبحانه")."""
+    """Word i may start a name: not the second part of a name with عبد (عبدالله is a given name, so الله is
+    one's second part: alone it is God, "الله سبحانه"), unless بن follows it."""
     folds = ctx.toks.folds
-    return not folds[i].startswith("ال") or (i + 1 < len(folds) and folds[i + 1] in _SON_OF)
+    second_part = folds[i].startswith("ال") and "عبد" + folds[i] in ctx.given
+    return not second_part or (i + 1 < len(folds) and folds[i + 1] in _SON_OF)
 
 
 def _fathers_name(ctx: Context, i: int) -> bool:
