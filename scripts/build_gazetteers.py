@@ -327,6 +327,7 @@ def borrowed(alt: str, city: dict, elsewhere: dict[str, set[tuple[str, bool]]]) 
 
 
 MIN_TOWN_LETTERS = 5  # a shorter romanized town name is as often a person's (Dara) or a word
+TOWN_WORD_ZIPF = 2.5
 _LATIN_ARTICLE = re.compile(r"^(?:Al|El|Ad|Adh|Ar|As|Ash|At|Ath|Az|An)[ -](?=[A-Z])")
 _APOSTROPHES = str.maketrans("", "", "'‘’`ʻʼ")
 
@@ -337,7 +338,17 @@ def town_latin_names(name: str) -> list[str]:
     plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     plain = plain.translate(_APOSTROPHES)
     bare = _LATIN_ARTICLE.sub("", plain)
-    return [n for n in dict.fromkeys((plain, bare)) if letters(n) >= MIN_TOWN_LETTERS and _LATIN.match(n)]
+    return [
+        n
+        for n in dict.fromkeys((plain, bare))
+        if letters(n) >= MIN_TOWN_LETTERS and _LATIN.match(n) and n[0].isupper()
+    ]
+
+
+def town_word(name: str) -> bool:
+    """A town's one-word Latin name that is a word or a name in English too, if a rare one (Mocha, Farah): it
+    counts beside its context only."""
+    return " " not in name and zipf_frequency(name.lower(), "en") >= TOWN_WORD_ZIPF
 
 
 @functools.cache
@@ -382,7 +393,8 @@ def build_cities(entities: Entities, qids: dict[str, str], gc) -> dict[str, dict
         for latin in town_latin_names(city["name"]) if town else [city["name"]]:
             drop, flagged = is_common_word(latin, "und", city["population"])
             if not drop and not (town and borrowed(latin, city, elsewhere)):
-                entities.add_variant(entity, latin, "en", ambiguous=ambiguous or flagged or latin in given)
+                vague = ambiguous or flagged or latin in given or (town and town_word(latin))
+                entities.add_variant(entity, latin, "en", ambiguous=vague)
         for alt in sorted(city["alternatenames"]):
             if (town and not _ARABIC.match(alt)) or borrowed(alt, city, elsewhere):
                 continue

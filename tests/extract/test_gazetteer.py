@@ -245,6 +245,10 @@ def test_towns_where_arabic_script_is_official_come_with_their_arabic_names_only
     # in English, the GeoNames name as the press writes it, without its romanized article; not GeoNames'
     # other Latin names (Daraa's "Dara")
     assert "Al Qaţīf" in found_in("A suicide bomber struck a mosque in Qatif on Friday.", "en")
+    assert "Ramallah" in found_in("Israeli forces raided Ramallah, in the West Bank, on Monday.", "en")
+    # a romanized name that is an English word as well is flagged (Az Zahrā’: Zahra)
+    zahra = entity_named("Az Zahrā’", "PLACE")
+    assert all(v.get("ambiguous") for v in zahra["variants"] if v["text"] == "Zahra")
     assert "dara" not in texts(entity_named("Dar‘ā", "PLACE")["id"])
     towns = [e for e in entities("PLACE") if e["kind"] == "city" and e["population"] < 100_000]
     assert towns and all(e.get("capital") or e["country"] not in ("US", "DE", "FR") for e in towns)

@@ -54,8 +54,8 @@ _NAMES_FROM = {"ur": ("fa",), "fa": ("ur",)}
 """The languages whose spellings of names a language shares (see ``_shared_name``)."""
 SMALL_PLACE = 100_000
 FOREIGN_SMALL_TOWN_ZIPF = 2.5
-"""A town abroad under SMALL_PLACE people whose name is even a rare word of the language is mostly the word
-(ميمنة "right wing", Maymana; أوز "geese", Evaz)."""
+"""The same floor for a town abroad under SMALL_PLACE people: its name is mostly the word when even a rare one
+(ميمنة "right wing", Maymana; أوز "geese", Evaz), unless the town is that frequent in English (Ramallah)."""
 SMALL_PLACE_ZIPF = 3.5
 CITY_ZIPF = 5.0
 """A city under BIG_CITY people whose name is this common a word needs its region named next to it."""
@@ -384,9 +384,8 @@ def _common_name(word: str, lang: str | None, rec: dict[str, Any]) -> bool:
         return True
     # A town abroad whose name, as the language spells it, is far commoner than the town is in English is
     # mostly a word of the language: تمسك "holding on" (Tomsk), كائن "being" (Caen).
-    common_abroad = (population < SMALL_PLACE and freq >= FOREIGN_SMALL_TOWN_ZIPF) or (
-        freq >= FOREIGN_TOWN_ZIPF and freq >= _english_zipf(rec) + FOREIGN_TOWN_MARGIN
-    )
+    floor = FOREIGN_SMALL_TOWN_ZIPF if population < SMALL_PLACE else FOREIGN_TOWN_ZIPF
+    common_abroad = freq >= floor and freq >= _english_zipf(rec) + FOREIGN_TOWN_MARGIN
     return common_abroad and not _official(str(rec.get("country") or ""), lang)
 
 
