@@ -276,6 +276,12 @@ def test_urdu_names_go_on_with_family_names_however_common():
     assert {"کامران علی بخاری", "جاوید خان", "احمد شریف چودھری"} <= persons
 
 
+def test_a_persian_suffix_on_a_longer_names_last_word():
+    # "آران نیوزی": the outlet Aran News with an ezafe ی, not the town آران (Aran va Bidgol)
+    found = found_in("به گزارش آران نیوزی به نقل از خبرگزاری فارس، جلسه برگزار شد.", "fa")
+    assert "Aran News" in found and "Ārān Bīdgol" not in found
+
+
 def test_no_city_variant_is_a_very_frequent_word():
     for entity in entities("PLACE"):
         if entity["kind"] != "city":

@@ -39,6 +39,8 @@ _PROCLITIC_SET = frozenset(_PROCLITICS)
 _LONGEST_PROCLITIC = max(map(len, _PROCLITICS))
 _PROCLITIC_INITIALS = frozenset(p[0] for p in _PROCLITICS)
 _CLITIC_LANGS = frozenset({"ar"})
+_SUFFIX_LANGS = frozenset({"fa", "ur"})
+_YEH = "ی"  # folded
 _MIN_REST = 3
 FIRSTS_CACHE = 100_000
 """Words whose possible first words are remembered, per clitic mode, before the memo starts over: a bound on a
@@ -340,6 +342,7 @@ class PhraseIndex:
         best: tuple[int, str, list[Any], tuple[str, ...]] | None = None
         room = len(folds) - i
         exact = self._exact
+        suffixed = lang in _SUFFIX_LANGS
         for first, cut in firsts:
             for n in self._by_first[first]:  # longest first
                 if best is not None and n <= best[0] - i:
@@ -348,6 +351,10 @@ class PhraseIndex:
                     continue
                 key = (first, *folds[i + 1 : i + n])
                 payloads = exact.get(key)
+                if payloads is None and suffixed and n > 1 and key[-1].endswith(_YEH) and len(key[-1]) > 3:
+                    # a Persian or Urdu ezafe or indefinite ی on a name of two words or more (آران نیوزی)
+                    key = (*key[:-1], key[-1][:-1])
+                    payloads = exact.get(key)
                 if payloads is not None and (n == 1 or toks.joined(i, i + n)) and toks.whole(i, i + n):
                     best = (i + n, cut, payloads, key)
                     break
