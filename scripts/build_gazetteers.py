@@ -345,6 +345,18 @@ def town_latin_names(name: str) -> list[str]:
     ]
 
 
+def add_town_latin_names(
+    entity: dict, city: dict, given: frozenset[str], elsewhere: dict[str, set[tuple[str, bool]]]
+) -> None:
+    """A town's :func:`town_latin_names` as English variants, less those that are very frequent words or another
+    country's city's; flagged when a word too (:func:`is_common_word`, :func:`town_word`) or a given name."""
+    for latin in town_latin_names(city["name"]):
+        drop, flagged = is_common_word(latin, "und", city["population"])
+        if not drop and not borrowed(latin, city, elsewhere):
+            vague = flagged or latin in given or town_word(latin)
+            Entities.add_variant(entity, latin, "en", ambiguous=vague)
+
+
 def town_word(name: str) -> bool:
     """A town's one-word Latin name that is a word or a name in English too, if a rare one (Mocha, Farah): it
     counts beside its context only."""
@@ -390,18 +402,17 @@ def build_cities(entities: Entities, qids: dict[str, str], gc) -> dict[str, dict
         if is_capital:
             entity["capital"] = True
         ambiguous = is_common_word(city["name"], "und", city["population"])[1]
-        for latin in town_latin_names(city["name"]) if town else [city["name"]]:
-            drop, flagged = is_common_word(latin, "und", city["population"])
-            if not drop and not (town and borrowed(latin, city, elsewhere)):
-                vague = ambiguous or flagged or latin in given or (town and town_word(latin))
-                entities.add_variant(entity, latin, "en", ambiguous=vague)
+        if town:
+            add_town_latin_names(entity, city, given, elsewhere)
+        else:
+            entities.add_variant(entity, city["name"], "en", ambiguous=ambiguous)
         for alt in sorted(city["alternatenames"]):
             if (town and not _ARABIC.match(alt)) or borrowed(alt, city, elsewhere):
                 continue
             kept = city_variant(alt, entity, given, ambiguous or city["name"] in named)
             if kept:
                 entities.add_variant(entity, alt, kept[0], per_lang=False, ambiguous=kept[1])
-        if not entity["variants"]:  # a town without a name in Arabic script
+        if town and not entity["variants"]:  # a town with no name the press would write
             del entities.by_id[entity["id"]]
             continue
         by_key.setdefault(key, entity)

@@ -100,21 +100,24 @@ _LATIN = "latin"
 _LATIN_GIVEN = ("en", "tr")
 
 
-def _by_lang(names: list[tuple[str, str]]) -> dict[str, frozenset[str]]:
-    """Folded names by the language they are listed for."""
+def _listed(names: list[tuple[str, str]]) -> dict[str, set[str]]:
+    """Names (as written) by the language they are listed for."""
     out: dict[str, set[str]] = {}
     for name, lang in names:
-        out.setdefault(lang, set()).add(fold_token(name))
-    return {lang: frozenset(folded) for lang, folded in out.items()}
+        out.setdefault(lang, set()).add(name)
+    return out
+
+
+def _by_lang(names: list[tuple[str, str]]) -> dict[str, frozenset[str]]:
+    """Folded names by the language they are listed for."""
+    return {lang: frozenset(map(fold_token, listed)) for lang, listed in _listed(names).items()}
 
 
 def _given_by_lang(names: list[tuple[str, str]]) -> dict[str, frozenset[str]]:
     """Folded given names by the language of the texts that read them: each Arabic-script language reads the
     names listed for it, and those listed for the others that are not frequent words of its own; every other
     language ("latin") reads the Latin-script lists."""
-    listed: dict[str, set[str]] = {}
-    for name, lang in names:
-        listed.setdefault(lang, set()).add(name)
+    listed = _listed(names)
     arabic_script = [(name, lang) for lang in ARABIC_SCRIPT_LANGS for name in listed.get(lang, ())]
     out = {
         reader: frozenset(
