@@ -137,6 +137,17 @@ def test_a_given_name_goes_on_with_a_family_name_or_a_fathers_name(run):
     assert {e["name"] for e in found if e["type"] == "PERSON"} == {"محمد الفالح", "أحمد بن ناصر"}
 
 
+def test_a_foreign_name_after_a_nationality_adjective(run):
+    # no role word and no known given name: the adjective, then words that look foreign and end on a rare one
+    found = run("وفاز الفرنسي سيدريك بيولين على الروسي إيفو كارلوفيتش سائق الفريق.", "ar", curated=False)
+    persons = {e["name"]: e for e in found if e["type"] == "PERSON"}
+    assert set(persons) == {"سيدريك بيولين", "إيفو كارلوفيتش"}
+    assert persons["سيدريك بيولين"]["country"] == "Q142"
+    # a conjunction starts the next name; words that look Arabic (a verb and its object) are no name
+    assert not [e for e in run("على الزوجي الروسي راديك وفريدل.", "ar") if e["type"] == "PERSON"]
+    assert not [e for e in run("وقالت المصادر الأمريكية يشنون هجوما كل يوم.", "ar") if e["type"] == "PERSON"]
+
+
 def test_a_town_named_by_a_settlement_cue_is_a_place_and_no_person(run):
     # ضرماء is in no gazetteer: "محافظة ضرماء" names it a town, so "محافظ ضرماء" is its governor, and
     # the title's ضرماء is the same town

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from .foreign import foreignness
 from .matcher import PhraseIndex, Tokens, after_lexicon_word, is_latin, original_offset, zipf
 
 NAME_ZIPF = 4.6
@@ -226,6 +227,8 @@ def find_persons(ctx: Context) -> list[PersonSpan]:
     # The word after each «, when only spaces stand between them.
     after_quote = (bisect_right(toks.starts, m.start()) for m in _OPEN_QUOTE.finditer(toks.text))
     where.update(k for k in after_quote if k < len(toks) and toks.before(k).rstrip().endswith("«"))
+    if ctx.lang in _ADJECTIVE_FIRST:
+        where.update(end for k, end in enumerate(ctx.hit_end) if _adjective_ends(ctx, k, end))
     out: list[PersonSpan] = []
     done = 0
     for i in sorted(where):
@@ -267,7 +270,47 @@ def _at(ctx: Context, i: int) -> PersonSpan | None:
         j = _name_run(ctx, i)
         if j > i and toks.gap(j - 1).lstrip().startswith("»") and _trigger_next(ctx, j):
             return PersonSpan(i, j, None, None)
+    if trig is None and ctx.covered[i] is None and i and _adjective_ends(ctx, i - 1, i):
+        j = _foreign_name(ctx, i)
+        if j - i >= 2:
+            return PersonSpan(i, j, str(ctx.covered[i - 1])[4:], None)
     return None
+
+
+FOREIGN_SURNAME_ZIPF = 3.0
+"""A name after a nationality adjective ends on a word rarer than this: a foreign surname written in Arabic
+script (باموك 2.1, مونتويا 2.8), not a noun that follows the name (سائق 4.5, "driver") nor a verb's object."""
+
+
+def _foreign_name(ctx: Context, i: int) -> int:
+    """The end of a name that starts at word i after a nationality adjective, i itself when there is none: the
+    run of name words, cut before a conjunction (the next name: "راديك وفريدل") and after its last rare word
+    that looks foreign (not the verb in "أرنولد شوارزنيغر لينقذ"); its letters must look foreign on average
+    (not "يشنون هجوما", "تسجل انكماشا")."""
+    folds = ctx.toks.folds
+    j = _name_run(ctx, i)
+    cut = next((k for k in range(i + 1, j) if folds[k].startswith("و")), j)
+    looks = [foreignness(folds[k], ctx.lang) for k in range(i, cut)]
+    j = next((k + 1 for k in range(cut - 1, i - 1, -1) if ctx.zipf(k) < FOREIGN_SURNAME_ZIPF and looks[k - i] > 0), i)
+    return j if j > i and sum(looks[: j - i]) > 0 else i
+
+
+_ADJECTIVE_FIRST = frozenset({"ar", "fa"})
+"""Languages whose nationality adjective follows its noun, so that a name may follow it ("الكرواتي إيفان
+ليوبيسيتش", "بازیکن فرانسوی زین‌الدین زیدان")."""
+
+
+def _adjective_ends(ctx: Context, k: int, end: int) -> bool:
+    """Word k is the last of a nationality adjective and word ``end`` directly follows it."""
+    cov = ctx.covered[k]
+    return (
+        end == k + 1
+        and ctx.hit_end[k] == end
+        and cov is not None
+        and cov.startswith("ADJ:")
+        and end < len(ctx.toks)
+        and _clean_gap(ctx.toks, k, allow_comma=False)
+    )
 
 
 _SON_OF = frozenset({"بن", "ابن", "بنت"})
