@@ -63,7 +63,9 @@ def _build(lang: str) -> tuple[dict[str, float], float]:
     counts = [Counter(g for w in words for g in _grams(w)) for words in (foreign, native)]
     grams = set(counts[0]) | set(counts[1])
     totals = [sum(c.values()) + len(grams) for c in counts]  # add-one smoothing
-    odds = {g: math.log((counts[0][g] + 1) / totals[0]) - math.log((counts[1][g] + 1) / totals[1]) for g in grams}
+    odds = {
+        g: math.log((counts[0][g] + 1) / totals[0]) - math.log((counts[1][g] + 1) / totals[1]) for g in grams
+    }
     return odds, math.log(totals[1] / totals[0])
 
 

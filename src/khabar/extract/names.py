@@ -291,7 +291,10 @@ def _foreign_name(ctx: Context, i: int) -> int:
     j = _name_run(ctx, i)
     cut = next((k for k in range(i + 1, j) if folds[k].startswith("و")), j)
     looks = [foreignness(folds[k], ctx.lang) for k in range(i, cut)]
-    j = next((k + 1 for k in range(cut - 1, i - 1, -1) if ctx.zipf(k) < FOREIGN_SURNAME_ZIPF and looks[k - i] > 0), i)
+    j = next(
+        (k + 1 for k in range(cut - 1, i - 1, -1) if ctx.zipf(k) < FOREIGN_SURNAME_ZIPF and looks[k - i] > 0),
+        i,
+    )
     return j if j > i and sum(looks[: j - i]) > 0 else i
 
 
