@@ -148,6 +148,17 @@ def test_a_foreign_name_after_a_nationality_adjective(run):
     assert not [e for e in run("وقالت المصادر الأمريكية يشنون هجوما كل يوم.", "ar") if e["type"] == "PERSON"]
 
 
+def test_a_name_ends_before_the_word_that_follows_it(run):
+    # a word of the language after a foreign name (a noun, a verb); و on a common word after a given name
+    found = run("وقال الرئيس الأميركي جورج بوش دعا إلى الحوار.", "ar", curated=False)
+    assert [e["name"] for e in found if e["type"] == "PERSON"] == ["جورج بوش"]
+    found = run("وكان الممثل محمد حسني وبخفة ظله المعهودة.", "ar", curated=False)
+    assert [e["name"] for e in found if e["type"] == "PERSON"] == ["محمد حسني"]
+    # but a linking word keeps its name part, and و on a rare stem is a name's part
+    found = run("وصل الأمير ناصر بن سلمان، واستقبله محمد وهبي.", "ar", curated=False)
+    assert {e["name"] for e in found if e["type"] == "PERSON"} == {"ناصر بن سلمان", "محمد وهبي"}
+
+
 def test_a_town_named_by_a_settlement_cue_is_a_place_and_no_person(run):
     # ضرماء is in no gazetteer: "محافظة ضرماء" names it a town, so "محافظ ضرماء" is its governor, and
     # the title's ضرماء is the same town

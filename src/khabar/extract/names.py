@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from .foreign import foreignness
@@ -33,6 +33,9 @@ names with the article, see :func:`_article_name`), after a role word and a give
 الفيصل", where a rare word would as often be the verb's object: "الأمير سعود المهنئين"); or family names
 and rare words, after a given name alone."""
 CLITIC_STEM_ZIPF = 4.0
+CONJUNCTION_STEM_ZIPF = 3.0
+"""After a name's first word, و on a word this common and commoner than the whole ends the name: the next
+word is joined to the sentence ("عادل وناجز", "جورج بوش وفشله"), not a name's part (وهبي, وحيد)."""
 _NAME_LINKS = frozenset({"عبد", "ابو", "ابی", "بن", "ابن", "بنت", "ام", "ال"})
 """Folded Arabic words that link name parts and never end a name."""
 PREPOSITION_ARTICLE = ("لل", "بال", "وال", "فال", "كال", "کال")
@@ -122,7 +125,8 @@ def _is_name_word(ctx: Context, k: int, first: bool, articles: Articles) -> bool
     word = ctx.toks.word(k)
     if ctx.lang == "ar" and f[0] in _CLITICS:
         stem = zipf(word[1:], "ar")
-        if stem >= CLITIC_STEM_ZIPF and stem > ctx.zipf(k):
+        floor = CONJUNCTION_STEM_ZIPF if f[0] == "و" and not first else CLITIC_STEM_ZIPF
+        if stem >= floor and stem > ctx.zipf(k):
             return False  # a preposition or conjunction on a common word (لشؤون), not a commoner word (بوش)
     return ctx.zipf(k) < NAME_ZIPF
 
@@ -236,9 +240,28 @@ def find_persons(ctx: Context) -> list[PersonSpan]:
             continue
         span = _at(ctx, i)
         if span is not None:
+            span = _foreign_tail(ctx, span)
             out.append(span)
             done = span.j
     return out
+
+
+def _foreign_tail(ctx: Context, span: PersonSpan) -> PersonSpan:
+    """``span`` without a last word that looks like a word of the language after words that look foreign:
+    the noun or verb that follows a foreign name ("مايكل شوماخر سائق", "دينيس بيركامب ينجح"). Not a given
+    or family name (زكي نجيب محمود), nor in a name with linking words (سلطان بن سلمان)."""
+    folds = ctx.toks.folds
+    last = folds[span.j - 1]
+    if (
+        ctx.lang not in _ADJECTIVE_FIRST
+        or span.j - span.i < 3
+        or last in ctx.given
+        or last in ctx.family
+        or not _NAME_LINKS.isdisjoint(folds[span.i : span.j])
+    ):
+        return span
+    looks = [foreignness(folds[k], ctx.lang) for k in range(span.i, span.j)]
+    return replace(span, j=span.j - 1) if looks[-1] < 0 < min(looks[:-1]) else span
 
 
 @functools.lru_cache(maxsize=16)  # one set of given names per language read
