@@ -271,6 +271,15 @@ def test_a_given_name_of_another_language_that_is_a_word_here_starts_no_name():
     assert [e["name"] for e in persons] == ["اکبر ولایتی"]
 
 
+def test_attested_given_names_start_names_but_nouns_do_not():
+    # قصي and فواز are borne by many persons; ختام ("closing") and مائدة ("table") too, but are nouns
+    text = "وقال قصي حاتم إن الفريق جاهز، وأكد فواز الشطناوي ذلك. وفي ختام التعاملات ارتفع المؤشر حول مائدة سحور."
+    persons = {e["name"] for e in found_in(text, "ar").values() if e["type"] == "PERSON"}
+    assert persons == {"قصي حاتم", "فواز الشطناوي"}
+    names = {name for name, _ in load_knowledge().given_names}
+    assert {"ختام", "مائدة"}.isdisjoint(names)
+
+
 def test_urdu_names_go_on_with_family_names_however_common():
     # Urdu's word frequencies rank خان (6.05) and بخاری (4.93) with the commonest words
     text = "سینیٹر کامران علی بخاری اور جاوید خان نے اجلاس میں شرکت کی۔ میجر جنرل احمد شریف چودھری نے کہا۔"
