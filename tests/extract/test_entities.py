@@ -159,6 +159,17 @@ def test_a_name_ends_before_the_word_that_follows_it(run):
     assert {e["name"] for e in found if e["type"] == "PERSON"} == {"ناصر بن سلمان", "محمد وهبي"}
 
 
+def test_an_organisation_named_by_its_head_noun(run):
+    # a head noun, then a foreign-looking rare word, a place, or words with the article up to an adjective
+    text = "وقعت شركة توتال اتفاقا مع منتخب فرنسا، وقال البنك المركزي الروسي إن الاتحاد الأوروبي يراقب."
+    orgs = {e["name"]: e["id"] for e in run(text, "ar") if e["type"] == "ORG"}
+    assert {"شركة توتال", "منتخب فرنسا", "البنك المركزي الروسي"} <= set(orgs)
+    assert all(orgs[name].startswith("org:") for name in ("شركة توتال", "منتخب فرنسا"))
+    # descriptions are no names: an indefinite head and adjective, common words, a verb after the head
+    text = "وقالت شركة روسية إن الشركة الكبرى تعمل، وأجازت محكمة أجازت ترشحه، وبدأت حركة المرور."
+    assert not [e for e in run(text, "ar") if e["type"] == "ORG"]
+
+
 def test_a_town_named_by_a_settlement_cue_is_a_place_and_no_person(run):
     # ضرماء is in no gazetteer: "محافظة ضرماء" names it a town, so "محافظ ضرماء" is its governor, and
     # the title's ضرماء is the same town

@@ -39,6 +39,7 @@ from .matcher import (
     zipf,
 )
 from .names import PREPOSITION_ARTICLE, Context, find_persons
+from .org_names import named_orgs
 from .skeleton import entity_key, romanize, skeleton
 from .towns import cued_towns, town_words
 
@@ -528,6 +529,7 @@ def analyse(
             covered[k] = label
             hit_end[k] = h.j
     _towns(toks, lang, covered, found, towns)
+    _named_orgs(toks, lang, covered, hit_end, found)
     _rule_persons(res, toks, lang, covered, hit_end, found, surnames)
     _short_forms(res, toks, lang, covered, found, surnames)
     return found, surnames
@@ -549,6 +551,21 @@ def _towns(
         found.mentions.append(Mention(eid, start, toks.ends[k], text))
         found.persons.setdefault(eid, {"type": "PLACE", "name": text})
         covered[k] = "PLACE"
+
+
+def _named_orgs(
+    toks: Tokens, lang: str | None, covered: list[str | None], hit_end: list[int], found: Found
+) -> None:
+    """Add the organisations that a head noun names (see :mod:`.orgs`): ``org:`` + the romanized name."""
+    for i, j in named_orgs(toks, lang, covered, hit_end):
+        start, end = toks.starts[i], toks.ends[j - 1]
+        text = toks.text[start:end]
+        eid = "org:" + romanize(" ".join(toks.folds[i:j])).lower().replace(" ", "-")
+        found.mentions.append(Mention(eid, start, end, text))
+        found.persons.setdefault(eid, {"type": "ORG", "name": text})
+        for k in range(i, j):  # a place or adjective inside keeps its own (a name may follow it)
+            if covered[k] is None:
+                covered[k], hit_end[k] = "ORG", j
 
 
 def _rule_persons(

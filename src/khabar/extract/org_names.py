@@ -1,0 +1,96 @@
+"""Organisations no gazetteer has: a head noun (حزب، شركة، معهد، جامعة، منتخب) and the name that follows it.
+
+After the head come the words of the name: words with the article (genitives and adjectives: "البنك المركزي
+الأوروبي"), places and nationality adjectives the gazetteer found ("منتخب إيطاليا", "حزب التجمع المصري") and
+rare words (proper names: "شركة أرامكو", "معهد كارولينسكا"). The phrase is an organisation only when one of
+them is a place, a nationality adjective or a rare word: a head with common words after it is a description
+("اللجنة المنظمة", "حركة المرور"), not a name.
+"""
+
+from __future__ import annotations
+
+from .foreign import foreignness
+from .matcher import Tokens, folded_lexicon, is_latin, zipf
+from .names import PREPOSITION_ARTICLE, _clean_gap
+
+NAME_WORD_ZIPF = 3.5
+"""A word rarer than this after an organisation's head is a proper name (أرامكو, رويان)."""
+MAX_WORDS = 4
+"""Words of the name after its head, at most."""
+FUNCTION_WORD_ZIPF = 5.5
+"""A word with the article this frequent is a function word or an adverb (الذي, التي, اليوم), no name's."""
+PROCLITIC_STEM_ZIPF = 3.0
+_ARTICLE_STARTS = ("ال", *PREPOSITION_ARTICLE)
+_PROCLITICS = frozenset("وفبلک")
+
+
+def _head(toks: Tokens, k: int, lang: str) -> bool:
+    folded = toks.folds[k]
+    heads = folded_lexicon("gazetteer", "org_heads.tsv")
+    for start in ("", "و", "ف", "ب", "ل", "ال", "وال", "فال", "بال", "لل"):
+        if folded.startswith(start) and (folded[len(start) :], lang) in heads:
+            return True
+    return False
+
+
+def named_orgs(
+    toks: Tokens, lang: str | None, covered: list[str | None], hit_end: list[int]
+) -> list[tuple[int, int]]:
+    """Word spans [i, j) of organisations named by a head noun and the name after it (Arabic only)."""
+    if lang != "ar":
+        return []
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(toks):
+        if covered[k] is None and _head(toks, k, lang):
+            j = _name_end(toks, k + 1, covered, hit_end, definite=toks.folds[k].startswith(_ARTICLE_STARTS))
+            if j > k + 1:
+                out.append((k, j))
+                k = j
+                continue
+        k += 1
+    return out
+
+
+def _name_end(toks: Tokens, k: int, covered: list[str | None], hit_end: list[int], definite: bool) -> int:
+    """The end of the name after a head at word k-1; k when it names nothing (no place, adjective or rare word).
+
+    Rare words (a proper name) come right after a head without the article or after each other; once a word
+    with the article or a place comes, only words with the article follow (an indefinite word after them is the
+    sentence's: "البنك المركزي الإيطالي إضرابا"). After a head with the article (``definite``) only a place or
+    a nationality adjective names an organisation ("البنك المركزي السويدي"; "الشركات المتعثرة" describes
+    some). A very frequent word with the article (الذي, اليوم) ends the name."""
+    j, named, last_named, by_article = k, False, k, not definite
+    while j < len(toks) and j - k < MAX_WORDS and _clean_gap(toks, j - 1, allow_comma=False):
+        cov, folded, word = covered[j], toks.folds[j], toks.word(j)
+        if folded.startswith("و") and zipf(word[1:], "ar") >= PROCLITIC_STEM_ZIPF:
+            break  # a conjunction: "الاتحاد السوفييتي والصين"
+        if cov == "PLACE" or (cov or "").startswith("ADJ:"):
+            if cov != "PLACE" and not definite and not folded.startswith(_ARTICLE_STARTS):
+                break  # an indefinite head and adjective describe one: "شركة ألمانية", a German company
+            j = hit_end[j]
+            named, last_named, definite = True, j, True
+        elif cov is not None or not folded.isalpha():
+            break
+        elif folded.startswith("ال") and not folded.startswith(PREPOSITION_ARTICLE):
+            if zipf(word, "ar") >= FUNCTION_WORD_ZIPF:
+                break
+            j, definite = j + 1, True
+            if by_article and zipf(word, "ar") < NAME_WORD_ZIPF:
+                named, last_named = True, j
+        elif not definite and _proper(word, folded):
+            j += 1
+            named, last_named = True, j
+        else:
+            break
+    return last_named if named else k
+
+
+def _proper(word: str, folded: str) -> bool:
+    """A rare word without the article that looks foreign or is in Latin script (توتال, لوزان, Apple), not a verb
+    (أجازت) nor a proclitic on a word of the language (لتخفض, ببرقية)."""
+    if folded.startswith(_ARTICLE_STARTS) or zipf(word, "ar") >= NAME_WORD_ZIPF:
+        return False
+    if folded[0] in _PROCLITICS and zipf(word[1:], "ar") >= PROCLITIC_STEM_ZIPF:
+        return False
+    return is_latin(folded) or foreignness(folded, "ar") > 0
