@@ -9,6 +9,8 @@ them is a place, a nationality adjective or a rare word: a head with common word
 
 from __future__ import annotations
 
+import functools
+
 from .foreign import foreignness
 from .matcher import Tokens, folded_lexicon, is_latin, zipf
 from .names import PREPOSITION_ARTICLE, _clean_gap
@@ -24,13 +26,14 @@ _ARTICLE_STARTS = ("ال", *PREPOSITION_ARTICLE)
 _PROCLITICS = frozenset("وفبلک")
 
 
-def _head(toks: Tokens, k: int, lang: str) -> bool:
-    folded = toks.folds[k]
-    heads = folded_lexicon("gazetteer", "org_heads.tsv")
-    for start in ("", "و", "ف", "ب", "ل", "ال", "وال", "فال", "بال", "لل"):
-        if folded.startswith(start) and (folded[len(start) :], lang) in heads:
-            return True
-    return False
+_HEAD_PREFIXES = ("", "و", "ف", "ب", "ل", "ال", "وال", "فال", "بال", "لل")
+
+
+@functools.cache
+def _heads(lang: str) -> frozenset[str]:
+    """The folded head nouns of ``lang``, bare and behind a proclitic or the article (للجنة, والشركة)."""
+    bare = [word for word, head_lang in folded_lexicon("gazetteer", "org_heads.tsv") if head_lang == lang]
+    return frozenset(prefix + word for word in bare for prefix in _HEAD_PREFIXES)
 
 
 def named_orgs(
@@ -39,16 +42,16 @@ def named_orgs(
     """Word spans [i, j) of organisations named by a head noun and the name after it (Arabic only)."""
     if lang != "ar":
         return []
+    heads = _heads(lang) & toks.vocabulary  # most texts hold a few heads: only their words are looked at
     out: list[tuple[int, int]] = []
-    k = 0
-    while k < len(toks):
-        if covered[k] is None and _head(toks, k, lang):
-            j = _name_end(toks, k + 1, covered, hit_end, definite=toks.folds[k].startswith(_ARTICLE_STARTS))
-            if j > k + 1:
-                out.append((k, j))
-                k = j
-                continue
-        k += 1
+    done = 0
+    for k in (k for k, folded in enumerate(toks.folds) if folded in heads):
+        if k < done or covered[k] is not None:
+            continue
+        j = _name_end(toks, k + 1, covered, hit_end, definite=toks.folds[k].startswith(_ARTICLE_STARTS))
+        if j > k + 1:
+            out.append((k, j))
+            done = j
     return out
 
 
