@@ -232,7 +232,8 @@ def find_persons(ctx: Context) -> list[PersonSpan]:
     after_quote = (bisect_right(toks.starts, m.start()) for m in _OPEN_QUOTE.finditer(toks.text))
     where.update(k for k in after_quote if k < len(toks) and toks.before(k).rstrip().endswith("«"))
     if ctx.lang in _ADJECTIVE_FIRST:
-        where.update(end for k, end in enumerate(ctx.hit_end) if _adjective_ends(ctx, k, end))
+        adjectives = (k for k, cov in enumerate(ctx.covered) if cov is not None and cov.startswith("ADJ:"))
+        where.update(k + 1 for k in adjectives if _adjective_ends(ctx, k, k + 1))
     out: list[PersonSpan] = []
     done = 0
     for i in sorted(where):

@@ -43,6 +43,8 @@ def named_orgs(
     if lang != "ar":
         return []
     heads = _heads(lang) & toks.vocabulary  # most texts hold a few heads: only their words are looked at
+    if not heads:
+        return []
     out: list[tuple[int, int]] = []
     done = 0
     for k in (k for k, folded in enumerate(toks.folds) if folded in heads):
