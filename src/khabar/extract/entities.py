@@ -556,7 +556,7 @@ def _towns(
 def _named_orgs(
     toks: Tokens, lang: str | None, covered: list[str | None], hit_end: list[int], found: Found
 ) -> None:
-    """Add the organisations that a head noun names (see :mod:`.orgs`): ``org:`` + the romanized name."""
+    """Add the organisations that a head noun names (see :mod:`.org_names`): ``org:`` + the romanized name."""
     for i, j in named_orgs(toks, lang, covered, hit_end):
         start, end = toks.starts[i], toks.ends[j - 1]
         text = toks.text[start:end]

@@ -88,7 +88,9 @@ class Context:
         return zipf(self.toks.word(k), self.lang or "en")
 
 
-def _clean_gap(toks: Tokens, k: int, allow_comma: bool) -> bool:
+def clean_gap(toks: Tokens, k: int, allow_comma: bool) -> bool:
+    """Whether only spaces (and, with ``allow_comma``, commas) stand between words k and k+1: no sentence or
+    clause punctuation, quote or bracket."""
     gap = toks.gap(k)
     return _STOP_GAP.isdisjoint(gap) and (allow_comma or _COMMAS.isdisjoint(gap))
 
@@ -158,7 +160,7 @@ def _name_run(
     """
     j = k
     while j < len(ctx.toks) and j - k < limit and _is_name_word(ctx, j, j == k and not continued, articles):
-        if j > k and not _clean_gap(ctx.toks, j - 1, allow_comma=False):
+        if j > k and not clean_gap(ctx.toks, j - 1, allow_comma=False):
             break
         j += 1
         f = ctx.toks.folds[j - 1]
@@ -180,7 +182,7 @@ def _link_end(ctx: Context, j: int) -> int | None:
     بن takes عبد, which takes الله), or None when one would end the name."""
     toks = ctx.toks
     while toks.folds[j - 1] in _NAME_LINKS:
-        if j >= len(toks) or not _clean_gap(toks, j - 1, allow_comma=False) or not toks.folds[j].isalpha():
+        if j >= len(toks) or not clean_gap(toks, j - 1, allow_comma=False) or not toks.folds[j].isalpha():
             return None
         j += 1
     return j
@@ -196,7 +198,7 @@ def _nisba(ctx: Context, j: int) -> bool:
         and cov.startswith("ADJ:")
         and ctx.hit_end[j] == j + 1
         and ctx.toks.folds[j].startswith("ال")
-        and _clean_gap(ctx.toks, j - 1, allow_comma=False)
+        and clean_gap(ctx.toks, j - 1, allow_comma=False)
     )
 
 
@@ -205,7 +207,7 @@ def _after_trigger(ctx: Context, j: int) -> tuple[int, str | None]:
     country = None
     k = j
     for _ in range(MAX_SKIP):
-        if k >= len(ctx.toks) or not _clean_gap(ctx.toks, k - 1, allow_comma=True):
+        if k >= len(ctx.toks) or not clean_gap(ctx.toks, k - 1, allow_comma=True):
             break
         cov = ctx.covered[k]
         if cov and cov.startswith("ADJ:"):
@@ -233,7 +235,7 @@ def find_persons(ctx: Context) -> list[PersonSpan]:
     where.update(k for k in after_quote if k < len(toks) and toks.before(k).rstrip().endswith("«"))
     if ctx.lang in _ADJECTIVE_FIRST:
         adjectives = (k for k, cov in enumerate(ctx.covered) if cov is not None and cov.startswith("ADJ:"))
-        where.update(k + 1 for k in adjectives if _adjective_ends(ctx, k, k + 1))
+        where.update(k + 1 for k in adjectives if _after_adjective(ctx, k + 1))
     out: list[PersonSpan] = []
     done = 0
     for i in sorted(where):
@@ -274,9 +276,9 @@ def _given_forms(given: frozenset[str]) -> frozenset[str]:
 def _at(ctx: Context, i: int) -> PersonSpan | None:
     toks = ctx.toks
     trig = ctx.triggers.match(toks, i, ctx.lang) if ctx.covered[i] is None else None
-    if trig is not None and _clean_gap(toks, trig.j - 1, allow_comma=True):
+    if trig is not None and clean_gap(toks, trig.j - 1, allow_comma=True):
         k, country = _after_trigger(ctx, trig.j)
-        if k < len(toks) and _clean_gap(toks, k - 1, allow_comma=True):
+        if k < len(toks) and clean_gap(toks, k - 1, allow_comma=True):
             # A name that starts with a given name may go on with a family name that takes the article
             # (الأمير خالد الفيصل، المهندس سعد القحطاني), unless it is the name an institution bears.
             eponym = _after_head(ctx, i)
@@ -287,14 +289,14 @@ def _at(ctx: Context, i: int) -> PersonSpan | None:
     if trig is None and _free_or_lone_place(ctx, i) and _is_given(ctx, i):  # a role phrase is no name
         # ("Devlet Başkanı", president, starts with the given name Devlet)
         j = _name_run(ctx, i + 1, MAX_NAME_WORDS - 1, articles="rare", continued=True)
-        if j > i + 1 and _clean_gap(toks, i, allow_comma=False) and _may_start(ctx, i):
+        if j > i + 1 and clean_gap(toks, i, allow_comma=False) and _may_start(ctx, i):
             cut = 0 if toks.folds[i] in ctx.given else original_offset(toks.word(i), 1)
             return PersonSpan(i, j, None, None, cut, part=_fathers_name(ctx, i))
     if toks.before(i).rstrip().endswith("«"):
         j = _name_run(ctx, i)
         if j > i and toks.gap(j - 1).lstrip().startswith("»") and _trigger_next(ctx, j):
             return PersonSpan(i, j, None, None)
-    if trig is None and ctx.covered[i] is None and i and _adjective_ends(ctx, i - 1, i):
+    if trig is None and ctx.covered[i] is None and _after_adjective(ctx, i):
         j = _foreign_name(ctx, i)
         if j - i >= 2:
             return PersonSpan(i, j, str(ctx.covered[i - 1])[4:], None)
@@ -327,16 +329,14 @@ _ADJECTIVE_FIRST = frozenset({"ar", "fa"})
 ليوبيسيتش", "بازیکن فرانسوی زین‌الدین زیدان")."""
 
 
-def _adjective_ends(ctx: Context, k: int, end: int) -> bool:
-    """Word k is the last of a nationality adjective and word ``end`` directly follows it."""
-    cov = ctx.covered[k]
+def _after_adjective(ctx: Context, i: int) -> bool:
+    """Word i directly follows the last word of a nationality adjective."""
+    cov = ctx.covered[i - 1] if 0 < i < len(ctx.toks) else None
     return (
-        end == k + 1
-        and ctx.hit_end[k] == end
-        and cov is not None
+        cov is not None
         and cov.startswith("ADJ:")
-        and end < len(ctx.toks)
-        and _clean_gap(ctx.toks, k, allow_comma=False)
+        and ctx.hit_end[i - 1] == i
+        and clean_gap(ctx.toks, i - 1, allow_comma=False)
     )
 
 
@@ -353,7 +353,7 @@ def _may_start(ctx: Context, i: int) -> bool:
 
 def _fathers_name(ctx: Context, i: int) -> bool:
     """The name at word i follows بن after a name: it is that person's father's (محمد بن سلمان بن عبد العزيز)."""
-    return i > 0 and ctx.toks.folds[i - 1] in _SON_OF and _clean_gap(ctx.toks, i - 1, allow_comma=False)
+    return i > 0 and ctx.toks.folds[i - 1] in _SON_OF and clean_gap(ctx.toks, i - 1, allow_comma=False)
 
 
 def _after_head(ctx: Context, i: int) -> bool:
@@ -361,7 +361,7 @@ def _after_head(ctx: Context, i: int) -> bool:
     ("مستشفى الملك فهد التخصصي"): an adjective after the person's name then belongs to the head."""
     return (
         i > 0
-        and _clean_gap(ctx.toks, i - 1, allow_comma=False)
+        and clean_gap(ctx.toks, i - 1, allow_comma=False)
         and after_lexicon_word(ctx.toks, i, ctx.lang, "gazetteer", "institution_heads.tsv")
     )
 

@@ -2,9 +2,10 @@
 
 After the head come the words of the name: words with the article (genitives and adjectives: "البنك المركزي
 الأوروبي"), places and nationality adjectives the gazetteer found ("منتخب إيطاليا", "حزب التجمع المصري") and
-rare words (proper names: "شركة أرامكو", "معهد كارولينسكا"). The phrase is an organisation only when one of
-them is a place, a nationality adjective or a rare word: a head with common words after it is a description
-("اللجنة المنظمة", "حركة المرور"), not a name.
+rare words that look foreign (proper names: "شركة توتال", "معهد كارولينسكا"). The phrase is an organisation
+only when one of them is a place, a nationality adjective with the article, a rare foreign-looking word, or
+(after a head without the article) a rare word with the article: a head with common words after it is a
+description ("اللجنة المنظمة", "حركة المرور", "شركة روسية"), not a name. Arabic only.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import functools
 
 from .foreign import foreignness
 from .matcher import Tokens, folded_lexicon, is_latin, zipf
-from .names import PREPOSITION_ARTICLE, _clean_gap
+from .names import PREPOSITION_ARTICLE, clean_gap
 
 NAME_WORD_ZIPF = 3.5
 """A word rarer than this after an organisation's head is a proper name (أرامكو, رويان)."""
@@ -66,7 +67,7 @@ def _name_end(toks: Tokens, k: int, covered: list[str | None], hit_end: list[int
     a nationality adjective names an organisation ("البنك المركزي السويدي"; "الشركات المتعثرة" describes
     some). A very frequent word with the article (الذي, اليوم) ends the name."""
     j, named, last_named, by_article = k, False, k, not definite
-    while j < len(toks) and j - k < MAX_WORDS and _clean_gap(toks, j - 1, allow_comma=False):
+    while j < len(toks) and j - k < MAX_WORDS and clean_gap(toks, j - 1, allow_comma=False):
         cov, folded, word = covered[j], toks.folds[j], toks.word(j)
         if folded.startswith("و") and zipf(word[1:], "ar") >= PROCLITIC_STEM_ZIPF:
             break  # a conjunction: "الاتحاد السوفييتي والصين"
