@@ -165,6 +165,9 @@ def test_an_organisation_named_by_its_head_noun(run):
     orgs = {e["name"]: e["id"] for e in run(text, "ar") if e["type"] == "ORG"}
     assert {"شركة توتال", "منتخب فرنسا", "البنك المركزي الروسي"} <= set(orgs)
     assert all(orgs[name].startswith("org:") for name in ("شركة توتال", "منتخب فرنسا"))
+    # a proclitic on the head is no part of the name: one organisation, its mention without the proclitic
+    found = [e for e in run("فاز لمنتخب فرنسا أمس، وقال منتخب فرنسا إنه مستعد.", "ar") if e["type"] == "ORG"]
+    assert len(found) == 1 and mentions(found[0]) == ["منتخب فرنسا", "منتخب فرنسا"]
     # descriptions are no names: an indefinite head and adjective, common words, a verb after the head
     text = "وقالت شركة روسية إن الشركة الكبرى تعمل، وأجازت محكمة أجازت ترشحه، وبدأت حركة المرور."
     assert not [e for e in run(text, "ar") if e["type"] == "ORG"]

@@ -35,6 +35,7 @@ from .matcher import (
     common_words,
     fold_token,
     is_latin,
+    original_offset,
     tokenize,
     zipf,
 )
@@ -557,10 +558,10 @@ def _named_orgs(
     toks: Tokens, lang: str | None, covered: list[str | None], hit_end: list[int], found: Found
 ) -> None:
     """Add the organisations that a head noun names (see :mod:`.org_names`): ``org:`` + the romanized name."""
-    for i, j in named_orgs(toks, lang, covered, hit_end):
-        start, end = toks.starts[i], toks.ends[j - 1]
+    for i, j, cut, name in named_orgs(toks, lang, covered, hit_end):
+        start, end = toks.starts[i] + original_offset(toks.word(i), cut), toks.ends[j - 1]
         text = toks.text[start:end]
-        eid = "org:" + romanize(" ".join(toks.folds[i:j])).lower().replace(" ", "-")
+        eid = "org:" + romanize(name).lower().replace(" ", "-")
         found.mentions.append(Mention(eid, start, end, text))
         found.persons.setdefault(eid, {"type": "ORG", "name": text})
         for k in range(i, j):  # a place or adjective inside keeps its own (a name may follow it)

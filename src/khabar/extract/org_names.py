@@ -27,33 +27,47 @@ _ARTICLE_STARTS = ("ال", *PREPOSITION_ARTICLE)
 _PROCLITICS = frozenset("وفبلک")
 
 
-_HEAD_PREFIXES = ("", "و", "ف", "ب", "ل", "ال", "وال", "فال", "بال", "لل")
+_HEAD_PREFIXES = (
+    ("", "", 0), ("ال", "ال", 0), ("و", "", 1), ("ف", "", 1), ("ب", "", 1), ("ل", "", 1),
+    ("وال", "ال", 1), ("فال", "ال", 1), ("بال", "ال", 1), ("لل", "ال", 0),
+)  # fmt: skip
+"""(prefix, what the name keeps of it, letters of it the mention leaves out): a head bare, with the article,
+behind a proclitic, or both (للجنة is ل + اللجنة: the mention keeps its word whole)."""
 
 
 @functools.cache
-def _heads(lang: str) -> frozenset[str]:
-    """The folded head nouns of ``lang``, bare and behind a proclitic or the article (للجنة, والشركة)."""
+def _heads(lang: str) -> dict[str, tuple[str, int]]:
+    """Each folded form of a head noun of ``lang`` -> the head as the name spells it (no proclitic) and the
+    letters of the proclitic before it, if any."""
     bare = [word for word, head_lang in folded_lexicon("gazetteer", "org_heads.tsv") if head_lang == lang]
-    return frozenset(prefix + word for word in bare for prefix in _HEAD_PREFIXES)
+    out: dict[str, tuple[str, int]] = {}
+    for prefix, kept, cut in _HEAD_PREFIXES:
+        for word in bare:
+            out.setdefault(prefix + word, (kept + word, cut))
+    return out
 
 
 def named_orgs(
     toks: Tokens, lang: str | None, covered: list[str | None], hit_end: list[int]
-) -> list[tuple[int, int]]:
-    """Word spans [i, j) of organisations named by a head noun and the name after it (Arabic only)."""
+) -> list[tuple[int, int, int, str]]:
+    """Organisations named by a head noun and the name after it (Arabic only): (first word, end word, letters of
+    a proclitic on the head that the name leaves out, the folded name without it). "لنادي برشلونة" and "نادي
+    برشلونة" are one name."""
     if lang != "ar":
         return []
-    heads = _heads(lang) & toks.vocabulary  # most texts hold a few heads: only their words are looked at
-    if not heads:
+    heads = _heads(lang)
+    present = heads.keys() & toks.vocabulary  # most texts hold a few heads: only their words are looked at
+    if not present:
         return []
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int, int, str]] = []
     done = 0
-    for k in (k for k, folded in enumerate(toks.folds) if folded in heads):
+    for k in (k for k, folded in enumerate(toks.folds) if folded in present):
         if k < done or covered[k] is not None:
             continue
-        j = _name_end(toks, k + 1, covered, hit_end, definite=toks.folds[k].startswith(_ARTICLE_STARTS))
+        head, cut = heads[toks.folds[k]]
+        j = _name_end(toks, k + 1, covered, hit_end, definite=head.startswith("ال"))
         if j > k + 1:
-            out.append((k, j))
+            out.append((k, j, cut, " ".join([head, *toks.folds[k + 1 : j]])))
             done = j
     return out
 
