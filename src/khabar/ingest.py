@@ -147,10 +147,12 @@ def prepare(
 Task = Callable[[Article, Pipeline], Any]
 """What an engine runs on each article: :func:`process` (the default) or :func:`prepare` with its settings bound."""
 
-# Reaches every lazily loaded table: Arabic and English, a quote, a date, names, and a word written apart
+# Reaches every lazily loaded table: Arabic and English, a quote, a date, names, an organisation named by its
+# head noun and a foreign-looking word (the letter model, extract/foreign.py), and a word written apart
 # ("نتن ياهو") that the split_words stage weighs against the word-prefix index.
 _WARM_UP = (
-    "الرياض - واس: قال الرئيس الروسي فلاديمير بوتين في موسكو يوم الاثنين 5 يناير 2015 بعد لقائه نتن ياهو: "
+    "الرياض - واس: قال الرئيس الروسي فلاديمير بوتين في موسكو يوم الاثنين 5 يناير 2015 بعد لقائه نتن ياهو "
+    "وممثلي شركة توتال: "
     "«نحن مستعدون للحوار»، وفق ما نقلت وكالة رويترز. President Vladimir Putin said in Moscow on Monday, "
     "Reuters reported."
 )

@@ -18,12 +18,11 @@ from importlib.metadata import version
 from babel.languages import get_official_languages
 
 from ..cache import cached, sources
+from ..text.langid import ARABIC_SCRIPT_LANGS
 from ..text.normalize import fold
 from .knowledge import DATA_DIR, read_entities
 from .matcher import common_words
 
-SCRIPT_LANGS = frozenset({"ar", "fa", "ur", "ps", "ckb", "ug"})
-"""Languages written in Arabic script: a place in a country where one is official is no foreign name."""
 NATIVE_ZIPF = 3.0
 _GRAMS = (2, 3)
 
@@ -35,7 +34,7 @@ def _grams(word: str) -> list[str]:
 
 @functools.cache
 def _at_home(country: str) -> bool:
-    return not SCRIPT_LANGS.isdisjoint(get_official_languages(country, de_facto=True))
+    return not set(ARABIC_SCRIPT_LANGS).isdisjoint(get_official_languages(country, de_facto=True))
 
 
 @functools.cache

@@ -23,7 +23,8 @@ _STOP_GAP = frozenset(".:;!?؟۔؛\"'“”«»()[]{}\n")
 _COMMAS = frozenset(",،")
 _CONJ = ("و", "ف", "ب", "ل")
 _OPEN_QUOTE = re.compile("«")
-_CLITICS = frozenset("وفبلک")
+CLITICS = frozenset("وفبلک")
+"""Folded one-letter Arabic proclitics (conjunctions and prepositions)."""
 LATIN_NAME_ZIPF = 5.8
 ARTICLE_NAME_ZIPF = 4.0
 FAMILY_NAME_ZIPF = 4.45  # the commonest nisbas: الحربي 4.43, المالكي 4.37; not الجامعي 4.53, الحوثي 4.51
@@ -125,7 +126,7 @@ def _is_name_word(ctx: Context, k: int, first: bool, articles: Articles) -> bool
     if not first and (f in ctx.given or f in ctx.family):
         return True  # a father's or a family name, however common a word it is too (محمد مساعد, احمد شریف)
     word = ctx.toks.word(k)
-    if ctx.lang == "ar" and f[0] in _CLITICS:
+    if ctx.lang == "ar" and f[0] in CLITICS:
         stem = zipf(word[1:], "ar")
         floor = CONJUNCTION_STEM_ZIPF if f[0] == "و" and not first else CLITIC_STEM_ZIPF
         if stem >= floor and stem > ctx.zipf(k):

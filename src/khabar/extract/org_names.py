@@ -14,7 +14,7 @@ import functools
 
 from .foreign import foreignness
 from .matcher import Tokens, folded_lexicon, is_latin, zipf
-from .names import PREPOSITION_ARTICLE, clean_gap
+from .names import CLITICS, PREPOSITION_ARTICLE, clean_gap
 
 NAME_WORD_ZIPF = 3.5
 """A word rarer than this after an organisation's head is a proper name (أرامكو, رويان)."""
@@ -24,7 +24,6 @@ FUNCTION_WORD_ZIPF = 5.5
 """A word with the article this frequent is a function word or an adverb (الذي, التي, اليوم), no name's."""
 PROCLITIC_STEM_ZIPF = 3.0
 _ARTICLE_STARTS = ("ال", *PREPOSITION_ARTICLE)
-_PROCLITICS = frozenset("وفبلک")
 
 
 _HEAD_PREFIXES = (
@@ -111,6 +110,6 @@ def _proper(word: str, folded: str) -> bool:
     (أجازت) nor a proclitic on a word of the language (لتخفض, ببرقية)."""
     if folded.startswith(_ARTICLE_STARTS) or zipf(word, "ar") >= NAME_WORD_ZIPF:
         return False
-    if folded[0] in _PROCLITICS and zipf(word[1:], "ar") >= PROCLITIC_STEM_ZIPF:
+    if folded[0] in CLITICS and zipf(word[1:], "ar") >= PROCLITIC_STEM_ZIPF:
         return False
     return is_latin(folded) or foreignness(folded, "ar") > 0
