@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Self
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
 
 
 class _Record:
@@ -13,10 +19,17 @@ class _Record:
         """A JSON-ready dict of every field."""
         return asdict(self)  # type: ignore[call-overload]
 
+    def fields_dict(self) -> dict[str, Any]:
+        """Every field by name, holding the record's own lists and dicts: for serializing, not for changing.
+
+        :meth:`to_dict` deep-copies them, which took 88% of the store writer's ``put_events`` (cProfile, 10,000
+        SaudiNewsNet articles)."""
+        return {name: getattr(self, name) for name in _field_names(type(self))}
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
         """Build a record from a dict, ignoring keys it does not know."""
-        known = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        known = set(_field_names(cls))
         return cls(**{k: v for k, v in data.items() if k in known})
 
 

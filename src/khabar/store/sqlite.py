@@ -12,7 +12,6 @@ import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import fields
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -25,7 +24,6 @@ from .base import ArticleFilter, SearchHit, Store
 from .cluster_state import SQLiteClusterState
 
 _MIGRATION = re.compile(r"^(\d{4})_.*\.sql$")
-_ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
 _SNIPPET_CHARS = 160
 DEFAULT_CACHE_MIB = 64
 """The writer connection's page cache, in MiB (readers keep SQLite's default)."""
@@ -173,7 +171,7 @@ class SQLiteStore(Store):
 
         ``index``: the index entry (title, body) as ``index_text`` writes them, when already computed."""
         title, body = index or (index_text(article.title or ""), index_text(article.text))
-        data = {name: getattr(article, name) for name in _ARTICLE_FIELDS}  # to_dict() without its deep copy
+        data = article.fields_dict()
         raw = data.pop("raw")
         row = (
             content_hash,
@@ -383,12 +381,12 @@ class SQLiteStore(Store):
             for e in events:
                 conn.execute(
                     "INSERT OR REPLACE INTO events (id, story, date, data, updated_at) VALUES (?,?,?,?,?)",
-                    (e.id, e.story, e.date, codec.dumps(e.to_dict()), now),
+                    (e.id, e.story, e.date, codec.dumps(e.fields_dict()), now),
                 )
             for s in stories:
                 conn.execute(
                     "INSERT OR REPLACE INTO stories (id, data, updated_at) VALUES (?,?,?)",
-                    (s.id, codec.dumps(s.to_dict()), now),
+                    (s.id, codec.dumps(s.fields_dict()), now),
                 )
 
     def delete_events(self, event_ids: Iterable[str], story_ids: Iterable[str]) -> None:
