@@ -173,6 +173,15 @@ def test_an_organisation_named_by_its_head_noun(run):
     assert not [e for e in run(text, "ar") if e["type"] == "ORG"]
 
 
+def test_a_persian_organisation_ends_at_its_place_or_proper_name(run):
+    # common words before the place are the name's; after it, a common word ends the name
+    text = "مدیر شرکت نفت ایران گفت که تیم ایران برابر ژاپن بازی کرد و شرکت زیمنس قرارداد بست."
+    orgs = {e["name"] for e in run(text, "fa") if e["type"] == "ORG"}
+    assert orgs == {"شرکت نفت ایران", "تیم ایران", "شرکت زیمنس"}
+    # a nationality adjective describes (an Iranian team), and a verb after the head names nothing
+    assert not [e for e in run("یک تیم ایرانی آمد و آنها شرکت کردند.", "fa") if e["type"] == "ORG"]
+
+
 def test_a_town_named_by_a_settlement_cue_is_a_place_and_no_person(run):
     # ضرماء is in no gazetteer: "محافظة ضرماء" names it a town, so "محافظ ضرماء" is its governor, and
     # the title's ضرماء is the same town

@@ -1,11 +1,17 @@
-"""Organisations no gazetteer has: a head noun (حزب، شركة، معهد، جامعة، منتخب) and the name that follows it.
+"""Organisations no gazetteer has: a head noun (حزب، شركة، معهد، جامعة، منتخب؛ سازمان، تیم) and the name that
+follows it.
 
 After the head come the words of the name: words with the article (genitives and adjectives: "البنك المركزي
 الأوروبي"), places and nationality adjectives the gazetteer found ("منتخب إيطاليا", "حزب التجمع المصري") and
 rare words that look foreign (proper names: "شركة توتال", "معهد كارولينسكا"). The phrase is an organisation
 only when one of them is a place, a nationality adjective with the article, a rare foreign-looking word, or
 (after a head without the article) a rare word with the article: a head with common words after it is a
-description ("اللجنة المنظمة", "حركة المرور", "شركة روسية"), not a name. Arabic only.
+description ("اللجنة المنظمة", "حركة المرور", "شركة روسية"), not a name.
+
+Persian has no article to mark a genitive: after the head come common words ("شرکت نفت ایران"), and the
+name ends at its last place or rare foreign-looking word ("تیم ایران", "باشگاه پرسپولیس"). A nationality
+adjective there describes ("تیم ایرانی", an Iranian team), and after the first place or proper name a common
+word ends the name ("تیم ایران برابر ژاپن").
 """
 
 from __future__ import annotations
@@ -37,10 +43,10 @@ behind a proclitic, or both (للجنة is ل + اللجنة: the mention keeps 
 @functools.cache
 def _heads(lang: str) -> dict[str, tuple[str, int]]:
     """Each folded form of a head noun of ``lang`` -> the head as the name spells it (no proclitic) and the
-    letters of the proclitic before it, if any."""
+    letters of the proclitic before it, if any (Arabic's; a Persian head is a word of its own)."""
     bare = [word for word, head_lang in folded_lexicon("gazetteer", "org_heads.tsv") if head_lang == lang]
     out: dict[str, tuple[str, int]] = {}
-    for prefix, kept, cut in _HEAD_PREFIXES:
+    for prefix, kept, cut in _HEAD_PREFIXES if lang == "ar" else (("", "", 0),):
         for word in bare:
             out.setdefault(prefix + word, (kept + word, cut))
     return out
@@ -49,12 +55,10 @@ def _heads(lang: str) -> dict[str, tuple[str, int]]:
 def named_orgs(
     toks: Tokens, lang: str | None, covered: list[str | None], hit_end: list[int]
 ) -> list[tuple[int, int, int, str]]:
-    """Organisations named by a head noun and the name after it (Arabic only): (first word, end word, letters of
-    a proclitic on the head that the name leaves out, the folded name without it). "لنادي برشلونة" and "نادي
-    برشلونة" are one name."""
-    if lang != "ar":
-        return []
-    heads = _heads(lang)
+    """Organisations named by a head noun and the name after it (the languages ``org_heads.tsv`` has heads of):
+    (first word, end word, letters of a proclitic on the head that the name leaves out, the folded name without
+    it). "لنادي برشلونة" and "نادي برشلونة" are one name."""
+    heads = _heads(lang or "")
     present = heads.keys() & toks.vocabulary  # most texts hold a few heads: only their words are looked at
     if not present:
         return []
@@ -64,52 +68,62 @@ def named_orgs(
         if k < done or covered[k] is not None:
             continue
         head, cut = heads[toks.folds[k]]
-        j = _name_end(toks, k + 1, covered, hit_end, definite=head.startswith("ال"))
+        j = _name_end(toks, k + 1, covered, hit_end, lang or "", definite=head.startswith("ال"))
         if j > k + 1:
             out.append((k, j, cut, " ".join([head, *toks.folds[k + 1 : j]])))
             done = j
     return out
 
 
-def _name_end(toks: Tokens, k: int, covered: list[str | None], hit_end: list[int], definite: bool) -> int:
+def _name_end(
+    toks: Tokens, k: int, covered: list[str | None], hit_end: list[int], lang: str, definite: bool
+) -> int:
     """The end of the name after a head at word k-1; k when it names nothing (no place, adjective or rare word).
 
     Rare words (a proper name) come right after a head without the article or after each other; once a word
     with the article or a place comes, only words with the article follow (an indefinite word after them is the
     sentence's: "البنك المركزي الإيطالي إضرابا"). After a head with the article (``definite``) only a place or
     a nationality adjective names an organisation ("البنك المركزي السويدي"; "الشركات المتعثرة" describes
-    some). A very frequent word with the article (الذي, اليوم) ends the name."""
+    some). A very frequent word with the article (الذي, اليوم) ends the name. Without an article (Persian), see
+    the module's docstring."""
+    arabic = lang == "ar"
     j, named, last_named, by_article = k, False, k, not definite
     while j < len(toks) and j - k < MAX_WORDS and clean_gap(toks, j - 1, allow_comma=False):
         cov, folded, word = covered[j], toks.folds[j], toks.word(j)
-        if folded.startswith("و") and zipf(word[1:], "ar") >= PROCLITIC_STEM_ZIPF:
+        article = arabic and folded.startswith(_ARTICLE_STARTS)
+        if arabic and folded.startswith("و") and zipf(word[1:], lang) >= PROCLITIC_STEM_ZIPF:
             break  # a conjunction: "الاتحاد السوفييتي والصين"
         if cov == "PLACE" or (cov or "").startswith("ADJ:"):
-            if cov != "PLACE" and not definite and not folded.startswith(_ARTICLE_STARTS):
+            if cov != "PLACE" and not definite and not article:
                 break  # an indefinite head and adjective describe one: "شركة ألمانية", a German company
             j = hit_end[j]
-            named, last_named, definite = True, j, True
+            named, last_named, definite = True, j, arabic
         elif cov is not None or not folded.isalpha():
             break
-        elif folded.startswith("ال") and not folded.startswith(PREPOSITION_ARTICLE):
-            if zipf(word, "ar") >= FUNCTION_WORD_ZIPF:
+        elif article and not folded.startswith(PREPOSITION_ARTICLE):
+            if zipf(word, lang) >= FUNCTION_WORD_ZIPF:
                 break
             j, definite = j + 1, True
-            if by_article and zipf(word, "ar") < NAME_WORD_ZIPF:
+            if by_article and zipf(word, lang) < NAME_WORD_ZIPF:
                 named, last_named = True, j
-        elif not definite and _proper(word, folded):
+        elif not definite and _proper(word, folded, lang):
             j += 1
             named, last_named = True, j
+        elif not arabic and not named and zipf(word, lang) < FUNCTION_WORD_ZIPF:
+            j += 1  # a common word of a Persian name, before its place or proper name: "شرکت نفت ایران"
         else:
             break
     return last_named if named else k
 
 
-def _proper(word: str, folded: str) -> bool:
+def _proper(word: str, folded: str, lang: str) -> bool:
     """A rare word without the article that looks foreign or is in Latin script (توتال, لوزان, Apple), not a verb
-    (أجازت) nor a proclitic on a word of the language (لتخفض, ببرقية)."""
-    if folded.startswith(_ARTICLE_STARTS) or zipf(word, "ar") >= NAME_WORD_ZIPF:
+    (أجازت) nor an Arabic proclitic on a word of the language (لتخفض, ببرقية)."""
+    if zipf(word, lang) >= NAME_WORD_ZIPF:
         return False
-    if folded[0] in CLITICS and zipf(word[1:], "ar") >= PROCLITIC_STEM_ZIPF:
+    if lang == "ar" and (
+        folded.startswith(_ARTICLE_STARTS)
+        or (folded[0] in CLITICS and zipf(word[1:], lang) >= PROCLITIC_STEM_ZIPF)
+    ):
         return False
-    return is_latin(folded) or foreignness(folded, "ar") > 0
+    return is_latin(folded) or foreignness(folded, lang) > 0
