@@ -217,6 +217,15 @@ def test_persian_guillemets_around_a_name(run):
     assert not [e for e in run("آنها از «شراکت استراتژیک» سخن گفتند.", "fa") if e["type"] == "PERSON"]
 
 
+def test_a_rare_word_right_after_a_title_is_a_surname(run):
+    # آقای, دکتر: put before a name only, so a rare word after them is a surname the first time it comes
+    found = run("آقای کروبی در مورد بودجه گفت و دکتر میرباقری افزود که کار ادامه دارد.", "fa")
+    assert {e["name"] for e in found if e["type"] == "PERSON"} == {"کروبی", "میرباقری"}
+    # not after a role word that came between, nor a common word, nor after a role word alone
+    text = "سخنان آقای رئیس‌جمهور علیرغم طولانی بودن شنیده شد و او می‌خواهد دکتر شود و وزیر کروبی آمد."
+    assert not [e for e in run(text, "fa") if e["type"] == "PERSON"]
+
+
 def test_short_forms_link_to_the_full_name_without_curated_persons(run):
     text = "التقى الرئيس الفرنسي إيمانويل ماكرون نظيره. وقال ماكرون إن فرنسا مستعدة. وأكد ولماكرون رأي."
     persons = [e for e in run(text, "ar", curated=False) if e["type"] == "PERSON"]

@@ -12,11 +12,14 @@ from typing import Literal
 
 from .foreign import foreignness
 from .matcher import PhraseIndex, Tokens, after_lexicon_word, is_latin, original_offset, zipf
+from .quotes import quote_lexicon
 
 NAME_ZIPF = 4.6
 """Words at least this frequent in the article's language are common words: they end a name."""
 SINGLE_ZIPF = 4.4
 """A lone name word after a trigger ("الرئيس بوتين") must be rarer than this."""
+HONORIFIC_ROLES = frozenset({"honorific"})
+"""Trigger roles (gazetteer/triggers.tsv) of titles put before a name only: a form of address, a cleric's rank."""
 MAX_NAME_WORDS = 3
 MAX_SKIP = 6
 _STOP_GAP = frozenset(".:;!?؟۔؛\"'“”«»()[]{}\n")
@@ -113,7 +116,7 @@ def _is_name_word(ctx: Context, k: int, first: bool, articles: Articles) -> bool
         return True  # بن, عبد, أبو: frequent words, which inside a name link its parts (سعود بن نايف)
     if first and _is_given(ctx, k):
         return True
-    if len(f) < 2 or not f.isalpha() or ctx.triggers.get((f,)):
+    if len(f) < 2 or not f.isalpha() or ctx.triggers.get((f,)) or f in _reporting_verbs():
         return False
     if is_latin(f):
         return ctx.toks.text[ctx.toks.starts[k]].isupper() and ctx.zipf(k) < LATIN_NAME_ZIPF
@@ -132,6 +135,13 @@ def _is_name_word(ctx: Context, k: int, first: bool, articles: Articles) -> bool
         if stem >= floor and stem > ctx.zipf(k):
             return False  # a preposition or conjunction on a common word (لشؤون), not a commoner word (بوش)
     return ctx.zipf(k) < NAME_ZIPF
+
+
+@functools.cache
+def _reporting_verbs() -> frozenset[str]:
+    """The reporting verbs of the quotes lexicon, folded (افزود, گفتند, قالت): the word after a name, never its
+    part, however rare a word of the language it is ("میرباقری افزود")."""
+    return frozenset(quote_lexicon().verbs)
 
 
 def _article_name(ctx: Context, k: int, articles: Articles) -> bool:
@@ -285,7 +295,9 @@ def _at(ctx: Context, i: int) -> PersonSpan | None:
             eponym = _after_head(ctx, i)
             family = _is_given(ctx, k) and not eponym
             j = _trim(ctx, k, _name_run(ctx, k, articles="family" if family else "none"))
-            if j > k and _trigger_name_ok(ctx, k, j):
+            # a title vouches for the word right after it only ("آقای رئیس‌جمهور علیرغم": a role word came between)
+            role = str(trig.payloads[0]) if k == trig.j else ""
+            if j > k and _trigger_name_ok(ctx, k, j, role):
                 return PersonSpan(k, j, country, str(trig.payloads[0]), part=eponym)
     if trig is None and _free_or_lone_place(ctx, i) and _is_given(ctx, i):  # a role phrase is no name
         # ("Devlet Başkanı", president, starts with the given name Devlet)
@@ -382,9 +394,11 @@ def _trim(ctx: Context, k: int, j: int) -> int:
     return repeated[-1] + 1 if repeated else j
 
 
-def _trigger_name_ok(ctx: Context, k: int, j: int) -> bool:
-    """Words k..j-1 after a trigger are a name: set off by commas when a comma precedes them,
-    and a lone word must be rare and used again in the document (or be a known surname)."""
+def _trigger_name_ok(ctx: Context, k: int, j: int, role: str) -> bool:
+    """Words k..j-1 after a trigger of ``role`` are a name: set off by commas when a comma precedes them,
+    and a lone word must be rare and, after a role word, used again in the document (or be a known surname).
+    After a title that is only ever put before a name (``HONORIFIC_ROLES``: آقای, الدكتور, آیت‌الله) a rare
+    word is a surname the first time ("آقای نجفی گفت")."""
     if _is_given(ctx, k):
         return True
     if any(ch in ",،" for ch in ctx.toks.gap(k - 1)) and not any(ch in ",،" for ch in ctx.toks.gap(j - 1)):
@@ -392,7 +406,7 @@ def _trigger_name_ok(ctx: Context, k: int, j: int) -> bool:
     if j - k > 1:
         return True
     f = ctx.toks.folds[k]
-    return ctx.known(f) or (ctx.zipf(k) < SINGLE_ZIPF and ctx.count(f) >= 2)
+    return ctx.known(f) or (ctx.zipf(k) < SINGLE_ZIPF and (role in HONORIFIC_ROLES or ctx.count(f) >= 2))
 
 
 def _trigger_next(ctx: Context, j: int) -> bool:
