@@ -19,7 +19,8 @@ NAME_ZIPF = 4.6
 SINGLE_ZIPF = 4.4
 """A lone name word after a trigger ("الرئيس بوتين") must be rarer than this."""
 HONORIFIC_ROLES = frozenset({"honorific"})
-"""Trigger roles (gazetteer/triggers.tsv) of titles put before a name only: a form of address, a cleric's rank."""
+"""Trigger roles (gazetteer/triggers.tsv) of titles put before a name only: forms of address (آقای, السيد, Dr).
+Not a cleric's: البابا and الإمام also stand alone for the office ("وصف البابا تطاولا")."""
 MAX_NAME_WORDS = 3
 MAX_SKIP = 6
 _STOP_GAP = frozenset(".:;!?؟۔؛\"'“”«»()[]{}\n")
@@ -397,8 +398,8 @@ def _trim(ctx: Context, k: int, j: int) -> int:
 def _trigger_name_ok(ctx: Context, k: int, j: int, role: str) -> bool:
     """Words k..j-1 after a trigger of ``role`` are a name: set off by commas when a comma precedes them,
     and a lone word must be rare and, after a role word, used again in the document (or be a known surname).
-    After a title that is only ever put before a name (``HONORIFIC_ROLES``: آقای, الدكتور, آیت‌الله) a rare
-    word is a surname the first time ("آقای نجفی گفت")."""
+    Right after a title that is only ever put before a name (``HONORIFIC_ROLES``: آقای, الدكتور) a rare word
+    is a surname the first time ("آقای کروبی گفت")."""
     if _is_given(ctx, k):
         return True
     if any(ch in ",،" for ch in ctx.toks.gap(k - 1)) and not any(ch in ",،" for ch in ctx.toks.gap(j - 1)):
