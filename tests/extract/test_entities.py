@@ -168,6 +168,11 @@ def test_an_organisation_named_by_its_head_noun(run):
     # a proclitic on the head is no part of the name: one organisation, its mention without the proclitic
     found = [e for e in run("فاز لمنتخب فرنسا أمس، وقال منتخب فرنسا إنه مستعد.", "ar") if e["type"] == "ORG"]
     assert len(found) == 1 and mentions(found[0]) == ["منتخب فرنسا", "منتخب فرنسا"]
+    # ل on the article's word: the mention keeps the word whole, the name reads it without the ل
+    found = [e for e in run("قال رئيس للاتحاد السعودي إن الاتحاد السعودي مستعد.", "ar") if e["type"] == "ORG"]
+    assert [(e["name"], mentions(e)) for e in found] == [
+        ("الاتحاد السعودي", ["للاتحاد السعودي", "الاتحاد السعودي"])
+    ]
     # descriptions are no names: an indefinite head and adjective, common words, a verb after the head
     text = "وقالت شركة روسية إن الشركة الكبرى تعمل، وأجازت محكمة أجازت ترشحه، وبدأت حركة المرور."
     assert not [e for e in run(text, "ar") if e["type"] == "ORG"]

@@ -558,15 +558,14 @@ def _named_orgs(
     toks: Tokens, lang: str | None, covered: list[str | None], hit_end: list[int], found: Found
 ) -> None:
     """Add the organisations that a head noun names (see :mod:`.org_names`): ``org:`` + the romanized name."""
-    for i, j, cut, name in named_orgs(toks, lang, covered, hit_end):
-        start, end = toks.starts[i] + original_offset(toks.word(i), cut), toks.ends[j - 1]
-        text = toks.text[start:end]
-        eid = "org:" + romanize(name).lower().replace(" ", "-")
-        found.mentions.append(Mention(eid, start, end, text))
-        found.persons.setdefault(eid, {"type": "ORG", "name": text})
-        for k in range(i, j):  # a place or adjective inside keeps its own (a name may follow it)
+    for org in named_orgs(toks, lang, covered, hit_end):
+        start, end = toks.starts[org.i] + original_offset(toks.word(org.i), org.cut), toks.ends[org.j - 1]
+        eid = "org:" + romanize(org.key).lower().replace(" ", "-")
+        found.mentions.append(Mention(eid, start, end, toks.text[start:end]))
+        found.persons.setdefault(eid, {"type": "ORG", "name": org.display})
+        for k in range(org.i, org.j):  # a place or adjective inside keeps its own (a name may follow it)
             if covered[k] is None:
-                covered[k], hit_end[k] = "ORG", j
+                covered[k], hit_end[k] = "ORG", org.j
 
 
 def _rule_persons(

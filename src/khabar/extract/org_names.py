@@ -17,9 +17,10 @@ word ends the name ("تیم ایران برابر ژاپن").
 from __future__ import annotations
 
 import functools
+from typing import NamedTuple
 
 from .foreign import foreignness
-from .matcher import Tokens, folded_lexicon, is_latin, zipf
+from .matcher import Tokens, folded_lexicon, is_latin, original_offset, zipf
 from .names import CLITICS, PREPOSITION_ARTICLE, clean_gap
 
 NAME_WORD_ZIPF = 3.5
@@ -40,37 +41,61 @@ _HEAD_PREFIXES = (
 behind a proclitic, or both (للجنة is ل + اللجنة: the mention keeps its word whole)."""
 
 
+class _Head(NamedTuple):
+    name: str
+    """The head as the name spells it, folded, without a proclitic (النادي for لنادي or للنادي)."""
+    prefix: str
+    """What stands before the head noun in the text (ل, لل, وال)."""
+    kept: str
+    """What the name keeps of the prefix (ال of وال and of لل)."""
+    cut: int
+    """Letters of the prefix that the mention leaves out."""
+
+
+class OrgName(NamedTuple):
+    """An organisation named by a head noun, words ``i`` to ``j - 1``."""
+
+    i: int
+    j: int
+    cut: int
+    """Letters of a proclitic on the head that the mention leaves out."""
+    key: str
+    """The folded name without the proclitic: "لنادي برشلونة" and "نادي برشلونة" are one name."""
+    display: str
+    """The name as the text spells it, without the proclitic: "الاتحاد السعودي" for "للاتحاد السعودي"."""
+
+
 @functools.cache
-def _heads(lang: str) -> dict[str, tuple[str, int]]:
-    """Each folded form of a head noun of ``lang`` -> the head as the name spells it (no proclitic) and the
-    letters of the proclitic before it, if any (Arabic's; a Persian head is a word of its own)."""
+def _heads(lang: str) -> dict[str, _Head]:
+    """Each folded form of a head noun of ``lang``, bare or behind a proclitic (Arabic's; a Persian head is a
+    word of its own) -> how the name reads it."""
     bare = [word for word, head_lang in folded_lexicon("gazetteer", "org_heads.tsv") if head_lang == lang]
-    out: dict[str, tuple[str, int]] = {}
+    out: dict[str, _Head] = {}
     for prefix, kept, cut in _HEAD_PREFIXES if lang == "ar" else (("", "", 0),):
         for word in bare:
-            out.setdefault(prefix + word, (kept + word, cut))
+            out.setdefault(prefix + word, _Head(kept + word, prefix, kept, cut))
     return out
 
 
 def named_orgs(
     toks: Tokens, lang: str | None, covered: list[str | None], hit_end: list[int]
-) -> list[tuple[int, int, int, str]]:
-    """Organisations named by a head noun and the name after it (the languages ``org_heads.tsv`` has heads of):
-    (first word, end word, letters of a proclitic on the head that the name leaves out, the folded name without
-    it). "لنادي برشلونة" and "نادي برشلونة" are one name."""
+) -> list[OrgName]:
+    """Organisations named by a head noun and the name after it (the languages ``org_heads.tsv`` has heads of)."""
     heads = _heads(lang or "")
     present = heads.keys() & toks.vocabulary  # most texts hold a few heads: only their words are looked at
     if not present:
         return []
-    out: list[tuple[int, int, int, str]] = []
+    out: list[OrgName] = []
     done = 0
     for k in (k for k, folded in enumerate(toks.folds) if folded in present):
         if k < done or covered[k] is not None:
             continue
-        head, cut = heads[toks.folds[k]]
-        j = _name_end(toks, k + 1, covered, hit_end, lang or "", definite=head.startswith("ال"))
+        head = heads[toks.folds[k]]
+        j = _name_end(toks, k + 1, covered, hit_end, lang or "", definite=head.name.startswith("ال"))
         if j > k + 1:
-            out.append((k, j, cut, " ".join([head, *toks.folds[k + 1 : j]])))
+            after_prefix = toks.starts[k] + original_offset(toks.word(k), len(head.prefix))
+            display = head.kept + toks.text[after_prefix : toks.ends[j - 1]]
+            out.append(OrgName(k, j, head.cut, " ".join([head.name, *toks.folds[k + 1 : j]]), display))
             done = j
     return out
 
