@@ -231,6 +231,14 @@ def test_a_rare_word_right_after_a_title_is_a_surname(run):
     assert not [e for e in run(text, "fa") if e["type"] == "PERSON"]
 
 
+def test_a_persian_lone_surname_before_a_reporting_verb_is_a_person(run):
+    found = run("یونسی گفت : کار ادامه دارد. در این جلسه، تاجرنیا افزود که طرح آماده است.", "fa")
+    assert {e["name"] for e in found if e["type"] == "PERSON"} == {"یونسی", "تاجرنیا"}
+    # not a common word (people said), not inside a clause, and not before another language's verb (ذكر)
+    text = "مردم گفتند که خودرو سوخت. شایان ذکر است که این طرح یونسی گفت."
+    assert not [e for e in run(text, "fa") if e["type"] == "PERSON"]
+
+
 def test_short_forms_link_to_the_full_name_without_curated_persons(run):
     text = "التقى الرئيس الفرنسي إيمانويل ماكرون نظيره. وقال ماكرون إن فرنسا مستعدة. وأكد ولماكرون رأي."
     persons = [e for e in run(text, "ar", curated=False) if e["type"] == "PERSON"]

@@ -117,7 +117,7 @@ def _is_name_word(ctx: Context, k: int, first: bool, articles: Articles) -> bool
         return True  # بن, عبد, أبو: frequent words, which inside a name link its parts (سعود بن نايف)
     if first and _is_given(ctx, k):
         return True
-    if len(f) < 2 or not f.isalpha() or ctx.triggers.get((f,)) or f in _reporting_verbs():
+    if len(f) < 2 or not f.isalpha() or ctx.triggers.get((f,)) or f in _reporting_verbs(ctx.lang):
         return False
     if is_latin(f):
         return ctx.toks.text[ctx.toks.starts[k]].isupper() and ctx.zipf(k) < LATIN_NAME_ZIPF
@@ -138,11 +138,11 @@ def _is_name_word(ctx: Context, k: int, first: bool, articles: Articles) -> bool
     return ctx.zipf(k) < NAME_ZIPF
 
 
-@functools.cache
-def _reporting_verbs() -> frozenset[str]:
-    """The reporting verbs of the quotes lexicon, folded (افزود, گفتند, قالت): the word after a name, never its
-    part, however rare a word of the language it is ("میرباقری افزود")."""
-    return frozenset(quote_lexicon().verbs)
+@functools.lru_cache(maxsize=16)  # one per language met: bounded
+def _reporting_verbs(lang: str | None) -> frozenset[str]:
+    """The reporting verbs of ``lang`` in the quotes lexicon, folded (افزود, گفتند, قالت): the word after a name,
+    never its part, however rare a word of the language it is ("میرباقری افزود")."""
+    return frozenset(k for k, verb in quote_lexicon().verbs.items() if verb.lang == lang)
 
 
 def _article_name(ctx: Context, k: int, articles: Articles) -> bool:
@@ -248,6 +248,11 @@ def find_persons(ctx: Context) -> list[PersonSpan]:
     if ctx.lang in _ADJECTIVE_FIRST:
         adjectives = (k for k, cov in enumerate(ctx.covered) if cov is not None and cov.startswith("ADJ:"))
         where.update(k + 1 for k in adjectives if _after_adjective(ctx, k + 1))
+    if ctx.lang in _SUBJECT_FIRST:
+        verbs = _reporting_verbs(ctx.lang)
+        where.update(
+            k - 1 for k, f in enumerate(toks.folds) if k and f in verbs and _lone_subject(ctx, k - 1)
+        )
     out: list[PersonSpan] = []
     done = 0
     for i in sorted(where):
@@ -310,6 +315,8 @@ def _at(ctx: Context, i: int) -> PersonSpan | None:
         j = _name_run(ctx, i)
         if j > i and toks.gap(j - 1).lstrip().startswith("»") and _trigger_next(ctx, j):
             return PersonSpan(i, j, None, None)
+    if trig is None and ctx.lang in _SUBJECT_FIRST and _lone_subject(ctx, i):
+        return PersonSpan(i, i + 1, None, None)
     if trig is None and ctx.covered[i] is None and _after_adjective(ctx, i):
         j = _foreign_name(ctx, i)
         if j - i >= 2:
@@ -336,6 +343,25 @@ def _foreign_name(ctx: Context, i: int) -> int:
         i,
     )
     return j if j > i and sum(looks[: j - i]) > 0 else i
+
+
+_SUBJECT_FIRST = frozenset({"fa"})
+"""Languages whose subject comes before its verb with nothing between: "کروبی گفت" (Urdu puts نے between)."""
+
+
+def _lone_subject(ctx: Context, i: int) -> bool:
+    """Word i alone opens a clause and a reporting verb follows it ("... ، کروبی افزود"): a rare word there is a
+    person's surname, who speaks (a name in full has its given name; a role word, a title)."""
+    toks = ctx.toks
+    opens = i == 0 or not clean_gap(toks, i - 1, allow_comma=False) or toks.folds[i - 1] == "و"
+    return (
+        opens
+        and i + 1 < len(toks)
+        and clean_gap(toks, i, allow_comma=False)
+        and toks.folds[i + 1] in _reporting_verbs(ctx.lang)
+        and _is_name_word(ctx, i, True, "none")
+        and ctx.zipf(i) < SINGLE_ZIPF
+    )
 
 
 _ADJECTIVE_FIRST = frozenset({"ar", "fa"})
