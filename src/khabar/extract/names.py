@@ -248,11 +248,9 @@ def find_persons(ctx: Context) -> list[PersonSpan]:
     if ctx.lang in _ADJECTIVE_FIRST:
         adjectives = (k for k, cov in enumerate(ctx.covered) if cov is not None and cov.startswith("ADJ:"))
         where.update(k + 1 for k in adjectives if _after_adjective(ctx, k + 1))
-    if ctx.lang in _SUBJECT_FIRST:
+    if ctx.lang in _SUBJECT_FIRST:  # the word before each reporting verb (_at tells whether it is a name)
         verbs = _reporting_verbs(ctx.lang)
-        where.update(
-            k - 1 for k, f in enumerate(toks.folds) if k and f in verbs and _lone_subject(ctx, k - 1)
-        )
+        where.update(k - 1 for k, f in enumerate(toks.folds) if k and f in verbs)
     out: list[PersonSpan] = []
     done = 0
     for i in sorted(where):
@@ -350,8 +348,8 @@ _SUBJECT_FIRST = frozenset({"fa"})
 
 
 def _lone_subject(ctx: Context, i: int) -> bool:
-    """Word i alone opens a clause and a reporting verb follows it ("... ، کروبی افزود"): a rare word there is a
-    person's surname, who speaks (a name in full has its given name; a role word, a title)."""
+    """Word i alone opens a clause and a reporting verb follows it ("... ، کروبی افزود"): a rare word there is the
+    surname of a person who speaks. (A name in full is found by its given name, one after a title by the title.)"""
     toks = ctx.toks
     opens = i == 0 or not clean_gap(toks, i - 1, allow_comma=False) or toks.folds[i - 1] == "و"
     return (
