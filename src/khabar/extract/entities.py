@@ -35,7 +35,6 @@ from .matcher import (
     common_words,
     fold_token,
     is_latin,
-    original_offset,
     tokenize,
     zipf,
 )
@@ -559,7 +558,7 @@ def _named_orgs(
 ) -> None:
     """Add the organisations that a head noun names (see :mod:`.org_names`): ``org:`` + the romanized name."""
     for org in named_orgs(toks, lang, covered, hit_end):
-        start, end = toks.starts[org.i] + original_offset(toks.word(org.i), org.cut), toks.ends[org.j - 1]
+        start, end = org.start, toks.ends[org.j - 1]
         eid = "org:" + romanize(org.key).lower().replace(" ", "-")
         found.mentions.append(Mention(eid, start, end, toks.text[start:end]))
         found.persons.setdefault(eid, {"type": "ORG", "name": org.display})

@@ -57,8 +57,8 @@ class OrgName(NamedTuple):
 
     i: int
     j: int
-    cut: int
-    """Letters of a proclitic on the head that the mention leaves out."""
+    start: int
+    """Where the mention starts in the text: after a proclitic on the head that the name leaves out."""
     key: str
     """The folded name without the proclitic: "لنادي برشلونة" and "نادي برشلونة" are one name."""
     display: str
@@ -93,9 +93,12 @@ def named_orgs(
         head = heads[toks.folds[k]]
         j = _name_end(toks, k + 1, covered, hit_end, lang or "", definite=head.name.startswith("ال"))
         if j > k + 1:
-            after_prefix = toks.starts[k] + original_offset(toks.word(k), len(head.prefix))
-            display = head.kept + toks.text[after_prefix : toks.ends[j - 1]]
-            out.append(OrgName(k, j, head.cut, " ".join([head.name, *toks.folds[k + 1 : j]]), display))
+            word, begins = toks.word(k), toks.starts[k]
+            display = (
+                head.kept + toks.text[begins + original_offset(word, len(head.prefix)) : toks.ends[j - 1]]
+            )
+            key = " ".join([head.name, *toks.folds[k + 1 : j]])
+            out.append(OrgName(k, j, begins + original_offset(word, head.cut), key, display))
             done = j
     return out
 
