@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from pathlib import Path
+
+import pytest
 
 from khabar.cluster.settings import settings
 from khabar.config import DEFAULT_PIPELINE
@@ -47,6 +50,21 @@ def test_replaced_workers_give_the_same_results_in_order(seeds_dir: Path) -> Non
 def _pid(article: Article, pipeline: Pipeline) -> int:
     """The process that ran the task (a picklable task for the pool)."""
     return os.getpid()
+
+
+def _die(article: Article, pipeline: Pipeline) -> Article:
+    """A task whose worker dies on one article (as one killed for memory would)."""
+    if article.id.endswith("-2"):
+        os._exit(1)
+    return article
+
+
+@pytest.mark.timeout(120)
+def test_a_dead_worker_fails_the_run_instead_of_hanging(seeds_dir: Path) -> None:
+    """The chunk a dead worker held is lost: the run stops with an error rather than waiting for it."""
+    engine = LocalEngine(2, min_pool=8, chunksize=2)
+    with pytest.raises(BrokenProcessPool):
+        list(engine.map(Pipeline(list(DEFAULT_PIPELINE)), _articles(seeds_dir, 4), _die))
 
 
 def test_small_runs_stay_in_process(seeds_dir: Path) -> None:
