@@ -265,11 +265,12 @@ class Clusterer:
         limit = int(self.ev.get("candidates_per_key", 40))
         most = int(self.ev.get("max_candidates", 30))
         hits = posted(self.state.postings_many(self._keys(a), limit))
-        ranked = most_posted(hits, most)
-        if len(ranked) < most or not (
-            a.get("date") and a.get("anchored", True) and self.ev.get("separate_on_date", True)
-        ):
-            return ranked  # every posted event is a candidate (similarity rejects a conflict itself), or no window
+        windowed = a.get("date") and a.get("anchored", True) and self.ev.get("separate_on_date", True)
+        # The pool ranked once: its first ``most`` are the ``most`` events posted under the most keys.
+        pool = max(most, int(self.ev.get("candidate_pool", 4 * most)))
+        ranked = most_posted(hits, pool if windowed else most)
+        if len(ranked) < most or not windowed:
+            return ranked[:most]  # every posted event is a candidate (the comparison rejects a conflict), or no window
         gap, span = int(self.ev.get("date_gap_days", 2)), int(self.ev.get("max_span_days", 4))
         dated = _dated(a)
 
@@ -281,13 +282,11 @@ class Clusterer:
                 if not (w and w["lo"] and w["anchored"] and date_excess(dated, w, gap, span) > 0)
             ]
 
-        out = within(ranked)
-        if len(out) < most:  # the window left room: rank the next events of the pool
-            more = most_posted(hits, int(self.ev.get("candidate_pool", 4 * most)))[most:]
-            for i in range(0, len(more), most):
-                out += within(more[i : i + most])
-                if len(out) >= most:
-                    break
+        out: list[str] = []
+        for i in range(0, len(ranked), most):  # the next events of the pool while the window leaves room
+            out += within(ranked[i : i + most])
+            if len(out) >= most:
+                break
         return out[:most]
 
     def _put(self, event: dict[str, Any]) -> None:
