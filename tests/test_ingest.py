@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from functools import partial
 from pathlib import Path
@@ -11,11 +12,12 @@ from pathlib import Path
 import pytest
 
 from khabar import registry
+from khabar.api import Khabar
 from khabar.cluster import features
 from khabar.cluster.settings import settings
 from khabar.config import DEFAULT_PIPELINE
 from khabar.extract.entities import resources
-from khabar.ingest import article_from_document, content_key, prepare, warm_up
+from khabar.ingest import Task, article_from_document, content_key, prepare, warm_up
 from khabar.model import Article, Document
 from khabar.pipeline import Pipeline
 from khabar.sources.decode import DecodeError
@@ -97,6 +99,43 @@ def test_an_interrupted_run_leaves_a_consistent_store_and_a_rerun_finishes(
     k2 = make_corpus()  # same file, default pipeline
     report = k2.ingest([str(seeds_dir)])
     assert (report.ingested, report.present) == (2, 3)
+
+
+class _StopsAfter:
+    """An engine that runs the task here and stops the run after ``n`` results (a dead worker, a Ctrl-C)."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def map(self, pipeline: Pipeline, articles: Iterable[Article], task: Task) -> Iterator[object]:
+        for i, article in enumerate(articles):
+            if i == self.n:
+                raise RuntimeError("stopped")
+            yield task(article, pipeline)
+
+
+def _events(k: Khabar) -> set[frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for a in k.store.iter_articles():
+        groups.setdefault(a.event, set()).add(a.id)
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_articles_stored_but_not_clustered_are_clustered_by_the_next_ingest(
+    make_corpus, seeds_dir: Path
+) -> None:
+    """A run stopped between storing a group and clustering it leaves articles in no event; the next ingest,
+    with nothing new to add, clusters them as one uninterrupted run would have."""
+    k = make_corpus("stopped.db", ingest={"write_group": 2})
+    with pytest.raises(RuntimeError):
+        k.ingest([str(seeds_dir)], engine=_StopsAfter(4))
+    assert [a.event for a in k.store.iter_articles()] == [None] * 4
+    report = k.ingest([str(seeds_dir)])
+    assert (report.ingested, report.present) == (1, 4)
+    whole = make_corpus("whole.db")
+    whole.ingest([str(seeds_dir)])
+    assert None not in {a.event for a in k.store.iter_articles()}
+    assert _events(k) == _events(whole)
 
 
 @pytest.mark.parametrize(("group", "commits"), [(2, 3), (512, 1)])

@@ -15,6 +15,7 @@ from .cluster.settings import settings
 from .cluster.sync import cluster_articles, recluster
 from .collector import long_run
 from .engines import LocalEngine, make_engine
+from .engines.local import batched
 from .extract.gazetteer import import_user_gazetteer
 from .ingest import (
     Engine,
@@ -129,9 +130,15 @@ class Khabar:
     ) -> IngestReport:
         """Ingest Documents (from any source, or built in memory), then cluster the new articles in chunks.
 
-        ``on_item`` and ``on_done``: as for :meth:`ingest`."""
+        Stored articles that are in no event yet (an earlier ingest stopped between storing and clustering
+        them) are clustered first. ``on_item`` and ``on_done``: as for :meth:`ingest`."""
         self.store.set_meta("config", self.config)
         opts = self.config["ingest"]
+        if opts["cluster"]:
+            for left in batched(
+                self.store.iter_articles(ArticleFilter(unclustered=True)), int(opts["cluster_chunk"])
+            ):
+                self.cluster(list(left))
         pending: list[Article] = []
         prepared: dict[str, ClusterInput] = {}
 
@@ -193,7 +200,7 @@ class Khabar:
 
         ``prepared``: the clustering input of articles, when ingest's workers computed it."""
         if articles is None:
-            articles = [a for a in self.store.iter_articles() if a.event is None]
+            articles = list(self.store.iter_articles(ArticleFilter(unclustered=True)))
         cluster_articles(self.store, articles, self.config["cluster"], refine=refine, prepared=prepared)
         return len(articles)
 

@@ -270,7 +270,8 @@ class Clusterer:
         pool = max(most, int(self.ev.get("candidate_pool", 4 * most)))
         ranked = most_posted(hits, pool if windowed else most)
         if len(ranked) < most or not windowed:
-            return ranked[:most]  # every posted event is a candidate (the comparison rejects a conflict), or no window
+            # every posted event is a candidate (the comparison rejects a conflict), or there is no window
+            return ranked[:most]
         gap, span = int(self.ev.get("date_gap_days", 2)), int(self.ev.get("max_span_days", 4))
         dated = _dated(a)
 

@@ -37,6 +37,8 @@ class ArticleFilter:
     until: str | None = None
     event: str | None = None
     entity: str | None = None
+    unclustered: bool = False
+    """Only the articles in no event yet."""
 
 
 class Store(ABC):

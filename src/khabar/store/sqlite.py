@@ -292,6 +292,8 @@ class SQLiteStore(Store):
         if flt.entity:
             clauses.append(f"{alias}.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)")
             args.append(flt.entity)
+        if flt.unclustered:
+            clauses.append(f"{alias}.event IS NULL")
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), args
 
     def iter_articles(
