@@ -283,6 +283,20 @@ def test_a_transaction_commits_many_writes_at_once_and_a_failed_write_inside_it_
     assert [a.id for a in store.iter_articles()] == ["a1", "a3"]
 
 
+def test_index_entries_follow_the_articles_of_their_transaction(store: SQLiteStore) -> None:
+    """The full-text entries are written as the transaction ends: an article put twice in it is found by its
+    last text only, and one whose writes failed half-way is neither stored nor found."""
+    broken = [{"id": "x", "mentions": [{"text": ["not", "a", "string"]}]}]  # fails after the article's row
+    with store.transaction():
+        store.put_article(_article(1, text="alpha"), content_hash="1", text_hash="t1")
+        store.put_article(_article(1, text="beta"), content_hash="1", text_hash="t1")
+        with pytest.raises(TypeError):
+            store.put_article(_article(2, text="gamma", entities=broken), content_hash="2", text_hash="t2")
+    assert [h.article_id for h in store.search("beta")] == ["a1"]
+    assert store.search("alpha") == [] and store.search("gamma") == []
+    assert [a.id for a in store.iter_articles()] == ["a1"]
+
+
 def test_a_failed_transaction_writes_nothing(store: SQLiteStore) -> None:
     with pytest.raises(RuntimeError), store.transaction():
         store.put_article(_article(1), content_hash="1", text_hash="t1")

@@ -59,6 +59,10 @@ class SQLiteStore(Store):
         self._timeout = timeout
         self._write_lock = threading.RLock()
         self._depth = 0  # write transactions open on the writer (nested ones are savepoints)
+        # Full-text index entries of this transaction's articles, inserted when it ends: FTS5 writes its
+        # pending entries out at every savepoint, and an article's writes are one (400 documents of 300
+        # words went into an FTS5 table in 0.166 s with a savepoint each, 0.031 s without).
+        self._index_rows: dict[int, tuple[str, str]] = {}
         self._local = threading.local()
         self._writer = self._connect(readonly=False)
         self._cluster_state: SQLiteClusterState | None = None
@@ -112,11 +116,16 @@ class SQLiteStore(Store):
             self._depth = 1
             try:
                 yield self._writer
+                self._writer.executemany(
+                    "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+                    [(rowid, *entry) for rowid, entry in self._index_rows.items()],
+                )
             except BaseException:
                 self._writer.execute("ROLLBACK")
                 raise
             finally:
                 self._depth = 0
+                self._index_rows.clear()
             self._writer.execute("COMMIT")
 
     @contextmanager
@@ -210,11 +219,8 @@ class SQLiteStore(Store):
                     (*row, _now(), article.id),
                 )
                 rowid = cur.lastrowid
-            conn.execute(
-                "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-                (rowid, title, body),
-            )
             self._link_entities(conn, article)
+            self._index_rows[rowid] = (title, body)  # last: an article whose writes failed adds no entry
 
     def _link_entities(self, conn: sqlite3.Connection, article: Article) -> None:
         """Link the article to its entities and count their surface variants (upserts, no read).
