@@ -12,8 +12,8 @@ The pool is :class:`concurrent.futures.ProcessPoolExecutor`, not ``multiprocessi
 worker-handler thread wakes on every result waiting in its queue and spins until the result thread has
 read it (CPython 3.11), which cost this process 0.2 ms of CPU per article and slowed its result thread
 (6,000 SaudiNewsNet articles on 2 workers: 2.55 CPU s in this process with Pool, 0.70 with the
-executor; 228.1 and 251.0 articles/s against 278.1 and 269.8, runs alternating). The executor also fails the run with ``BrokenProcessPool`` when a worker dies, where Pool
-waited forever for the lost chunk.
+executor; 228.1 and 251.0 articles/s against 278.1 and 269.8, runs alternating). The executor also
+fails the run with ``BrokenProcessPool`` when a worker dies, where Pool waited forever for the lost chunk.
 """
 
 from __future__ import annotations

@@ -116,10 +116,11 @@ class SQLiteStore(Store):
             self._depth = 1
             try:
                 yield self._writer
-                self._writer.executemany(
-                    "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-                    [(rowid, *entry) for rowid, entry in self._index_rows.items()],
-                )
+                if self._index_rows:
+                    self._writer.executemany(
+                        "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+                        [(rowid, *entry) for rowid, entry in self._index_rows.items()],
+                    )
             except BaseException:
                 self._writer.execute("ROLLBACK")
                 raise
