@@ -646,15 +646,11 @@ def _short_forms(
     glued, words, text, starts, ends = toks.glued, toks.folds, toks.text, toks.starts, toks.ends
     by_word, sounds = surnames.folded, surnames.skeletons
     near = {n for s in sounds for n in (len(s) - 1, len(s), len(s) + 1) if n >= MIN_FUZZY}
-    for k in _short_form_candidates(toks, lang, surnames):
-        if covered[k] is not None or k in glued or k + 1 in glued:
-            continue
-        word = words[k]
-        if len(word) < 3:
-            continue
-        original = text[starts[k] : ends[k]]
+
+    def person(word: str, original: str) -> tuple[int, str] | None:
+        """(letters of proclitic cut, person id) that a candidate word names, if any."""
         if latin_only and not (is_latin(original) or is_latin(original[1:])):
-            continue
+            return None
         for c in (0, 1) if _clitic_cut(word, clitic) else (0,):
             rest = word[c:] if c else word
             eid = by_word.get(rest)
@@ -670,9 +666,20 @@ def _short_forms(
                     continue  # too short to compare; or sounds like no surname, and not a curated one's script
                 eid = _lone_word(res, surnames, near, rest, spelled, skel, lang)
             if eid:
-                found.mentions.append(Mention(eid, starts[k] + c, ends[k], text[starts[k] + c : ends[k]]))
-                covered[k] = "PERSON"
-                break
+                return c, eid
+        return None
+
+    decided: dict[str, tuple[int, str] | None] = {}  # by spelling: a document repeats its words
+    for k in _short_form_candidates(toks, lang, surnames):
+        if covered[k] is not None or k in glued or k + 1 in glued or len(words[k]) < 3:
+            continue
+        original = text[starts[k] : ends[k]]
+        if original not in decided:
+            decided[original] = person(words[k], original)
+        if hit := decided[original]:
+            c, eid = hit
+            found.mentions.append(Mention(eid, starts[k] + c, ends[k], text[starts[k] + c : ends[k]]))
+            covered[k] = "PERSON"
 
 
 _CUT_CLITICS = "وفبل"

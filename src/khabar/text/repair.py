@@ -78,6 +78,12 @@ def _zipf(word: str, lang: str) -> float:
     return _to_zipf(frequency_dict(lang).get(word, 0.0))
 
 
+@functools.lru_cache(maxsize=8)
+def _common(lang: str, rare: float) -> frozenset[str]:
+    """The words of ``lang`` that ``should_join`` counts as not rare (zipf ``rare`` or more)."""
+    return frozenset(w for w, f in frequency_dict(lang).items() if _to_zipf(f) >= rare)
+
+
 def should_join(
     left: str,
     right: str,
@@ -150,11 +156,18 @@ def _words(text: str) -> tuple[list[tuple[int, int, str]], list[str]]:
     return list(zip(offsets[0:-1:2], offsets[1::2], bare, strict=True)), parts[2:-1:2]
 
 
+@functools.lru_cache(maxsize=50_000)
+def _bare(word: str) -> str:
+    """``word`` without the proclitics _PROCLITICS matches."""
+    return _PROCLITICS.sub("", word, 1)
+
+
 def find_splits(text: str, lang: str, **rule: float) -> list[tuple[int, int]]:
     """(start, end) of every split word in ``text``: both fragments and the space, without leading proclitics."""
     words, gaps = _words(text)
     bare = [w for _, _, w in words]
     known = frequency_dict(lang) if rule["min_zipf"] > 0 else None
+    common = _common(lang, rule["rare"])
     # Pairs one space apart that should_join's first test lets through (whatever proclitics _core cuts);
     # with a frequency floor, only those of which some joined form is a word (should_join would refuse
     # the rest, at several times the cost; the letter tests first: they spare most lookups in the table,
@@ -165,10 +178,17 @@ def find_splits(text: str, lang: str, **rule: float) -> list[tuple[int, int]]:
         if gap == " "
         and not left.endswith(_NO_MARK_BEFORE)
         and not right.startswith(_WORD_INITIAL)
+        # should_join refuses two common words (also with the proclitics _core may cut from ``left``)
+        and not (
+            len(right) > 1
+            and right in common
+            and left in common
+            and (left[:1] not in _PROCLITIC_LETTERS or _bare(left) in common)
+        )
         and (
             known is None
             or left + right in known
-            or (left[:1] in _PROCLITIC_LETTERS and _PROCLITICS.sub("", left, 1) + right in known)
+            or (left[:1] in _PROCLITIC_LETTERS and _bare(left) + right in known)
         )
     ]
     found: list[tuple[int, int]] = []
