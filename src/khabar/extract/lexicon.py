@@ -119,23 +119,6 @@ def find_all(text: str, lexicons: tuple[Forms, ...]) -> list[list[tuple[int, int
     return found
 
 
-_SCANNED: dict[Forms, None] = {}  # the lexicons scan() was asked for, in order: scanned together
-
-
-def scan(text: str, lexicon: Forms) -> tuple[tuple[int, int], ...]:
-    """The spans ``lexicon.finditer(text)`` finds, from one :func:`find_all` pass over ``text`` with every
-    lexicon scanned so far in this process. The quotes, roles and provenance lexicons read the same article
-    text: one pass with all six took 0.23 ms per SaudiNewsNet article, six apart 0.40-0.57 ms."""
-    _SCANNED.setdefault(lexicon, None)
-    group = tuple(_SCANNED)
-    return _scan_group(text, group)[group.index(lexicon)]
-
-
-@functools.lru_cache(maxsize=4)  # the texts read now, each scanned by several stages
-def _scan_group(text: str, group: tuple[Forms, ...]) -> tuple[tuple[tuple[int, int], ...], ...]:
-    return tuple(map(tuple, find_all(text, group)))
-
-
 @functools.lru_cache(maxsize=8)
 def _joint(lexicons: tuple[Forms, ...], caseless: bool) -> tuple[re.Pattern[str] | None, list[int | None]]:
     """A zero-width pattern at each word start where some lexicon matches (one trie of all their forms), each

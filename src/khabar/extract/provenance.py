@@ -18,7 +18,7 @@ from typing import Any
 
 from ..model import Article
 from ..registry import stage
-from .lexicon import WORD, Forms, compile_forms, key, read_tsv, scan, word_classes
+from .lexicon import WORD, Forms, compile_forms, find_all, key, read_tsv, word_classes
 from .orgs import Org, OrgIndex, org_index, slug
 
 _NAME_WORDS = 3  # the longest name tried after a cue
@@ -203,9 +203,7 @@ class _Finder:
         """Sources after citing cues, platforms after platform cues, agencies named by a strong head."""
         text = self.text
         cues = self.cues
-        cite, platform, head, after = (
-            scan(text, lexicon) for lexicon in (cues.cite, cues.platform, cues.head, cues.after)
-        )
+        cite, platform, head, after = find_all(text, (cues.cite, cues.platform, cues.head, cues.after))
         for _, end in cite:
             self.add(self.named_after(end, cue=True), "cited")
         for _, end in platform:

@@ -25,7 +25,7 @@ from typing import Any
 
 from ..model import Article
 from ..registry import stage
-from .lexicon import WORD, Forms, compile_forms, key, read_tsv, scan, word_classes
+from .lexicon import WORD, Forms, compile_forms, key, read_tsv, word_classes
 from .orgs import org_index
 from .quote_spans import DOUBLED, MARK, MARKS, mark_end, quoted_spans
 from .roles import RoleBindings, RolePhrase, role_at
@@ -362,13 +362,12 @@ class _Reader:
         """Every reporting verb outside quotes, in order, with its speaker resolved."""
         out: list[_Said] = []
         last: tuple[int | None, int] = (None, -99)  # (speaker, sentence) of the last resolved subject
-        for start, end in scan(self.text, self.lex.regex):
-            form = self.text[start:end]
-            verb = self.lex.verb(form)
-            if verb is None or self.quoted(start):
+        for m in self.lex.regex.finditer(self.text):
+            verb = self.lex.verb(m.group())
+            if verb is None or self.quoted(m.start()):
                 continue
-            said = _Said(start, end, verb, key(form) not in self.lex.verbs, subject_end=end)
-            here = self.sentence(start)
+            said = _Said(m.start(), m.end(), verb, key(m.group()) not in self.lex.verbs, subject_end=m.end())
+            here = self.sentence(m.start())
             if verb.kind in _CUES:
                 said.speaker = self.cue_subject(said)[1]
                 out.append(said)

@@ -13,7 +13,7 @@ import functools
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .lexicon import WORD, Forms, compile_forms, key, read_tsv, scan, word_classes
+from .lexicon import WORD, Forms, compile_forms, key, read_tsv, word_classes
 
 _MAX_NAME_GAP = 10  # words between a role noun and the name it introduces
 _STOP = frozenset('.!?؟۔:;؛\n«»“”"')
@@ -100,8 +100,8 @@ class RoleBindings:
         self._starts = [p[0] for p in persons]
         self._name_starts = frozenset(self._starts)
         self.bound: list[tuple[int, RolePhrase, int]] = []
-        for start, _ in scan(text, role_lexicon().regex):
-            phrase = role_at(text, start, len(text), self._name_starts)
+        for m in role_lexicon().regex.finditer(text):
+            phrase = role_at(text, m.start(), len(text), self._name_starts)
             if phrase and (who := self._neighbour(phrase)) is not None:
                 self.bound.append((phrase.start, phrase, who))
 
