@@ -81,7 +81,8 @@ def _zipf(word: str, lang: str) -> float:
 @functools.lru_cache(maxsize=8)
 def _common(lang: str, rare: float) -> frozenset[str]:
     """The words of ``lang`` that ``should_join`` counts as not rare (zipf ``rare`` or more)."""
-    return frozenset(w for w, f in frequency_dict(lang).items() if _to_zipf(f) >= rare)
+    common = itertools.takewhile(lambda item: _to_zipf(item[1]) >= rare, frequency_dict(lang).items())
+    return frozenset(w for w, _ in common)  # the table is ordered by decreasing frequency
 
 
 def should_join(
