@@ -21,6 +21,7 @@ from khabar.ingest import Task, article_from_document, content_key, prepare, war
 from khabar.model import Article, Document
 from khabar.pipeline import Pipeline
 from khabar.sources.decode import DecodeError
+from khabar.text import langid
 
 
 def test_identity_is_record_id_then_url_then_content_hash() -> None:
@@ -186,9 +187,11 @@ def test_reprocess_redoes_only_stale_articles(make_corpus, seeds_dir: Path) -> N
 
 
 def test_warm_up_loads_the_stage_tables_and_freezes_them() -> None:
+    langid._detector.cache_clear()
     try:
         warm_up(Pipeline(list(DEFAULT_PIPELINE)))
         assert resources.cache_info().currsize >= 1
+        assert langid._detector.cache_info().currsize >= 1  # lingua's detector of Latin-script languages
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()

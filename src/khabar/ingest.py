@@ -153,8 +153,8 @@ Task = Callable[[Article, Pipeline], Any]
 _WARM_UP = (
     "الرياض - واس: قال الرئيس الروسي فلاديمير بوتين في موسكو يوم الاثنين 5 يناير 2015 بعد لقائه نتن ياهو "
     "وممثلي شركة توتال: "
-    "«نحن مستعدون للحوار»، وفق ما نقلت وكالة رويترز. President Vladimir Putin said in Moscow on Monday, "
-    "Reuters reported."
+    "«نحن مستعدون للحوار»، وفق ما نقلت وكالة رويترز.\n"
+    "President Vladimir Putin said in Moscow on Monday, Reuters reported."  # a paragraph of its own: lingua
 )
 
 
