@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from khabar.engines import LocalEngine
 from khabar.ingest import Prepared, SerialEngine, article_from_document, prepare
 from khabar.model import Article, Document
 from khabar.pipeline import Pipeline
+from khabar.sources import Problem
 
 
 def _articles(seeds_dir: Path, copies: int) -> list:
@@ -60,11 +60,18 @@ def _die(article: Article, pipeline: Pipeline) -> Article:
 
 
 @pytest.mark.timeout(120)
-def test_a_dead_worker_fails_the_run_instead_of_hanging(seeds_dir: Path) -> None:
-    """The chunk a dead worker held is lost: the run stops with an error rather than waiting for it."""
-    engine = LocalEngine(2, min_pool=8, chunksize=2)
-    with pytest.raises(BrokenProcessPool):
-        list(engine.map(Pipeline(list(DEFAULT_PIPELINE)), _articles(seeds_dir, 4), _die))
+def test_an_article_whose_worker_dies_comes_back_as_a_problem(seeds_dir: Path) -> None:
+    """The articles a dead worker's pool held run again one by one: the one that kills its worker again
+    becomes a Problem naming it, every other one comes back, in input order, and the run goes on."""
+    articles = _articles(seeds_dir, 4)
+    out = list(LocalEngine(2, min_pool=8, chunksize=2).map(Pipeline(list(DEFAULT_PIPELINE)), articles, _die))
+    assert len(out) == len(articles)
+    for sent, got in zip(articles, out, strict=True):
+        if sent.id.endswith("-2"):
+            assert isinstance(got, Problem) and got.origin == sent.origin
+            assert "worker process died" in got.reason
+        else:
+            assert isinstance(got, Article) and got.id == sent.id and got.raw == sent.raw
 
 
 def test_small_runs_stay_in_process(seeds_dir: Path) -> None:

@@ -12,8 +12,10 @@ The pool is :class:`concurrent.futures.ProcessPoolExecutor`, not ``multiprocessi
 worker-handler thread wakes on every result waiting in its queue and spins until the result thread has
 read it (CPython 3.11), which cost this process 0.2 ms of CPU per article and slowed its result thread
 (6,000 SaudiNewsNet articles on 2 workers: 2.55 CPU s in this process with Pool, 0.70 with the
-executor; 228.1 and 251.0 articles/s against 278.1 and 269.8, runs alternating). The executor also
-fails the run with ``BrokenProcessPool`` when a worker dies, where Pool waited forever for the lost chunk.
+executor; 228.1 and 251.0 articles/s against 278.1 and 269.8, runs alternating). When a worker dies, the
+executor fails the chunks in flight (``BrokenProcessPool``), where Pool waited forever for the lost chunk:
+their articles then run again one at a time, so the one that kills its worker is found and comes back as
+a :class:`~khabar.sources.Problem` (ingest reports and skips it) while the run goes on.
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Generator, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 from multiprocessing.context import BaseContext
 from typing import Any
@@ -30,6 +33,7 @@ from typing import Any
 from ..ingest import Task, process, warm_up
 from ..model import Article
 from ..pipeline import Pipeline
+from ..sources import Problem
 
 _worker_pipeline: Pipeline | None = None
 _worker_task: Task = process
@@ -124,26 +128,70 @@ class LocalEngine:
         self.max_tasks = max_tasks
 
     def map(self, pipeline: Pipeline, articles: Iterable[Article], task: Task = process) -> Iterator[Any]:
-        """Run ``task`` on every article; yield results in input order."""
+        """Run ``task`` on every article; yield results in input order.
+
+        When a worker dies (killed for memory, a crash in a C library), the articles of the chunks in flight
+        run again one at a time, each in a worker of its own: the article whose worker dies again comes
+        back as a :class:`Problem`, the others as usual, and the run goes on with a fresh pool."""
         it = iter(articles)
         head = list(islice(it, self.min_pool))
         if self.workers == 1 or len(head) < self.min_pool:
             yield from (task(a, pipeline) for a in chain(head, it))
             return
         initargs = (pipeline.stage_names, pipeline_config(pipeline), task, self.nice)
+        chunks = batched(chain(head, it), self.chunksize)
+        while lost := (yield from self._pooled(chunks, initargs)):
+            yield from _one_by_one([a for chunk in lost for a in chunk], initargs)
+
+    def _pooled(
+        self, chunks: Iterator[tuple[Article, ...]], initargs: tuple[Any, ...]
+    ) -> Generator[Any, None, list[tuple[Article, ...]]]:
+        """Results of ``chunks`` from a pool of workers, until they run out (returns []) or a worker dies
+        (returns the chunks whose results were lost, in order; ``chunks`` goes on after them)."""
         with ProcessPoolExecutor(
             self.workers, pool_context(), _init_worker, initargs, max_tasks_per_child=self.max_tasks
         ) as pool:
-            in_flight: deque[tuple[tuple[Article, ...], Future[list[Any]]]] = deque()
+            in_flight: deque[tuple[tuple[Article, ...], Future[list[Any]] | None]] = deque()
             try:
-                for chunk in batched(chain(head, it), self.chunksize):
-                    in_flight.append((chunk, pool.submit(_work, chunk)))
+                for chunk in chunks:
+                    in_flight.append((chunk, None))  # held before submit, which fails on a broken pool
+                    in_flight[-1] = (chunk, pool.submit(_work, chunk))
                     if len(in_flight) >= self.workers * self.ahead:
-                        sent, done = in_flight.popleft()
-                        yield from map(restore_raw, done.result(), sent)
+                        yield from _first_results(in_flight)
                 while in_flight:
-                    sent, done = in_flight.popleft()
-                    yield from map(restore_raw, done.result(), sent)
+                    yield from _first_results(in_flight)
+            except BrokenProcessPool:
+                return [chunk for chunk, _ in in_flight]
             finally:  # stopped early (an error, or the caller's): the chunks not started are not run
                 for _, pending in in_flight:
-                    pending.cancel()
+                    if pending is not None:
+                        pending.cancel()
+        return []
+
+
+def _first_results(in_flight: deque[tuple[tuple[Article, ...], Future[list[Any]] | None]]) -> Iterator[Any]:
+    """The results of the first chunk in flight, which leaves the queue only once they have come back."""
+    sent, done = in_flight[0]
+    assert done is not None
+    results = done.result()
+    in_flight.popleft()
+    return map(restore_raw, results, sent)
+
+
+def _one_by_one(articles: list[Article], initargs: tuple[Any, ...]) -> Iterator[Any]:
+    """Each article's result from a worker that holds only it; a :class:`Problem` for one whose worker dies."""
+    pool: ProcessPoolExecutor | None = None
+    try:
+        for article in articles:
+            pool = pool or ProcessPoolExecutor(1, pool_context(), _init_worker, initargs)
+            try:
+                (result,) = pool.submit(_work, (article,)).result()
+            except BrokenProcessPool:
+                pool.shutdown()
+                pool = None
+                yield Problem(article.origin or article.id, "its worker process died while processing it")
+                continue
+            yield restore_raw(result, article)
+    finally:
+        if pool is not None:
+            pool.shutdown()
