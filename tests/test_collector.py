@@ -1,11 +1,11 @@
-"""The garbage collector's long-run pace is set inside the block and restored after, even on error."""
+"""The garbage collector's long-run pace, and its pause, hold inside the block and are undone after, even on error."""
 
 import gc
 from collections.abc import Iterator
 
 import pytest
 
-from khabar.collector import LONG_RUN_THRESHOLDS, long_run
+from khabar.collector import LONG_RUN_THRESHOLDS, long_run, paused
 
 
 @pytest.fixture
@@ -27,3 +27,21 @@ def test_long_run_restores_the_pace_after_an_error(default_pace: tuple[int, int,
     with pytest.raises(RuntimeError), long_run():
         raise RuntimeError("boom")
     assert gc.get_threshold() == default_pace
+
+
+def test_paused_stops_automatic_collection_and_restores_it() -> None:
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), paused():
+        assert not gc.isenabled()
+        raise RuntimeError("boom")
+    assert gc.isenabled()
+
+
+def test_paused_leaves_a_collector_switched_off_by_its_caller_off() -> None:
+    gc.disable()
+    try:
+        with paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

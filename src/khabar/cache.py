@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
+from .collector import paused
+
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 _KEEP = 4
@@ -63,7 +65,7 @@ def cached(name: str, parts: Iterable[str | bytes | Path], build: Callable[[], T
         return build()
     path = folder / f"{name}-{digest(parts)}.pickle"
     try:
-        with path.open("rb") as fh:
+        with path.open("rb") as fh, paused():
             return pickle.load(fh)  # our own file, in the user's own cache folder
     except FileNotFoundError:
         pass
