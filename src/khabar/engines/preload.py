@@ -12,8 +12,10 @@ from __future__ import annotations
 from functools import partial
 
 from ..cluster.settings import settings
+from ..collector import paused
 from ..config import DEFAULT_PIPELINE
 from ..ingest import prepare, warm_up
 from ..pipeline import Pipeline
 
-warm_up(Pipeline(list(DEFAULT_PIPELINE)), partial(prepare, cluster=settings()))
+with paused():  # the stage modules' imports too (warm_up pauses the collector for the tables)
+    warm_up(Pipeline(list(DEFAULT_PIPELINE)), partial(prepare, cluster=settings()))
