@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
+from ..cache import cached, sources
 from .normalize import fold
 
 _FOLDED: dict[int, str] = {}
@@ -16,7 +17,13 @@ _PAST_BMP = re.compile("[\U00010000-\U0010ffff]")
 @functools.cache
 def _bmp_tables() -> tuple[tuple[int | str, ...], re.Pattern[str]]:
     """fold() of every character of the Basic Multilingual Plane as one ``str.translate`` table (a tuple
-    indexed by code point: no dict lookups), and a pattern of those that fold to zero or several characters."""
+    indexed by code point: no dict lookups), and a pattern of those that fold to zero or several characters
+    (from the disk cache when built before: 65,536 calls of fold() took 0.2 s at every start)."""
+    table, not_one = cached("fold-table", sources("text"), _build_bmp_tables)
+    return table, re.compile("[" + "".join(map(re.escape, not_one)) + "]")
+
+
+def _build_bmp_tables() -> tuple[tuple[int | str, ...], list[str]]:
     table: list[int | str] = []
     not_one: list[str] = []
     for code in range(0x10000):
@@ -24,7 +31,7 @@ def _bmp_tables() -> tuple[tuple[int | str, ...], re.Pattern[str]]:
         table.append(ord(folded) if len(folded) == 1 else folded)
         if len(folded) != 1:
             not_one.append(chr(code))
-    return tuple(table), re.compile("[" + "".join(map(re.escape, not_one)) + "]")
+    return tuple(table), not_one
 
 
 def _tables_for(text: str) -> bool:
