@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from pathlib import Path
 
@@ -72,6 +73,20 @@ def test_an_article_whose_worker_dies_comes_back_as_a_problem(seeds_dir: Path) -
             assert "worker process died" in got.reason
         else:
             assert isinstance(got, Article) and got.id == sent.id and got.raw == sent.raw
+
+
+def _always_die(article: Article, pipeline: Pipeline) -> Article:
+    """A task whose worker dies on every article (as one that cannot start would)."""
+    os._exit(1)
+
+
+@pytest.mark.timeout(120)
+def test_workers_that_die_on_every_article_stop_the_run(seeds_dir: Path) -> None:
+    """No article is to blame when each one run alone kills its worker: the run stops instead of turning all
+    of them into problems."""
+    engine = LocalEngine(2, min_pool=8, chunksize=2, ahead=1)
+    with pytest.raises(BrokenProcessPool, match="died on each of 4 articles"):
+        list(engine.map(Pipeline(list(DEFAULT_PIPELINE)), _articles(seeds_dir, 2), _always_die))
 
 
 def test_small_runs_stay_in_process(seeds_dir: Path) -> None:

@@ -178,8 +178,12 @@ def _first_results(in_flight: deque[tuple[tuple[Article, ...], Future[list[Any]]
     return map(restore_raw, results, sent)
 
 
-def _one_by_one(articles: list[Article], initargs: tuple[Any, ...]) -> Iterator[Any]:
-    """Each article's result from a worker that holds only it; a :class:`Problem` for one whose worker dies."""
+def _one_by_one(articles: list[Article], initargs: tuple[Any, ...]) -> list[Any]:
+    """Each article's result from a worker that holds only it; a :class:`Problem` for one whose worker dies.
+
+    Raises ``BrokenProcessPool`` when every one of several articles kills its worker: that is no article's
+    fault (a worker that cannot start, a machine out of memory), and the run stops as it would have."""
+    out: list[Any] = []
     pool: ProcessPoolExecutor | None = None
     try:
         for article in articles:
@@ -189,9 +193,14 @@ def _one_by_one(articles: list[Article], initargs: tuple[Any, ...]) -> Iterator[
             except BrokenProcessPool:
                 pool.shutdown()
                 pool = None
-                yield Problem(article.origin or article.id, "its worker process died while processing it")
+                out.append(
+                    Problem(article.origin or article.id, "its worker process died while processing it")
+                )
                 continue
-            yield restore_raw(result, article)
+            out.append(restore_raw(result, article))
     finally:
         if pool is not None:
             pool.shutdown()
+    if len(articles) > 1 and all(isinstance(r, Problem) for r in out):
+        raise BrokenProcessPool(f"the worker died on each of {len(articles)} articles run alone")
+    return out
