@@ -10,12 +10,12 @@ from typing import IO, Any
 
 from . import config as config_mod
 from . import export as export_mod
+from .batches import batched
 from .cluster.features import ClusterInput
 from .cluster.settings import settings
 from .cluster.sync import cluster_articles, recluster
 from .collector import long_run
 from .engines import LocalEngine, make_engine
-from .engines.local import batched
 from .extract.gazetteer import import_user_gazetteer
 from .ingest import (
     Engine,

@@ -30,6 +30,7 @@ from itertools import chain, islice
 from multiprocessing.context import BaseContext
 from typing import Any
 
+from ..batches import batched
 from ..ingest import Task, process, warm_up
 from ..model import Article
 from ..pipeline import Pipeline
@@ -84,13 +85,6 @@ def pool_context() -> BaseContext:
     ctx = mp.get_context("forkserver")
     ctx.set_forkserver_preload(["__main__", f"{__package__}.preload"])
     return ctx
-
-
-def batched(items: Iterable[Any], size: int) -> Iterator[tuple[Any, ...]]:
-    """Consecutive tuples of ``size`` items (the last may be shorter); itertools.batched before 3.12."""
-    it = iter(items)
-    while chunk := tuple(islice(it, size)):
-        yield chunk
 
 
 def pipeline_config(pipeline: Pipeline) -> dict[str, dict[str, Any]]:

@@ -16,10 +16,11 @@ from typing import Any
 
 import numpy as np
 
+from ..batches import batched
 from ..ingest import Task, process, warm_up
 from ..model import Article
 from ..pipeline import Pipeline
-from .local import batched, pipeline_config, restore_raw, shed_raw
+from .local import pipeline_config, restore_raw, shed_raw
 
 
 class RayMissingError(RuntimeError):

@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..batches import batched
 from ..model import Article, Event, Story
 from ..text.normalize import fold, index_text, match_query, tokens
 from . import codec
@@ -25,6 +26,7 @@ from .cluster_state import SQLiteClusterState
 
 _MIGRATION = re.compile(r"^(\d{4})_.*\.sql$")
 _SNIPPET_CHARS = 160
+_IN_PARAMETERS = 500  # ids bound in one ``IN (...)`` query
 DEFAULT_CACHE_MIB = 64
 """The writer connection's page cache, in MiB (readers keep SQLite's default)."""
 
@@ -274,7 +276,7 @@ class SQLiteStore(Store):
         """The stored articles among these ids, in the order given, without their raw input."""
         ids = list(dict.fromkeys(article_ids))
         found = {}
-        for chunk in _chunks(ids):
+        for chunk in batched(ids, _IN_PARAMETERS):
             sql = f"SELECT id, data FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
             found.update(
                 (r[0], Article.from_dict(codec.loads(r[1]))) for r in self._reader.execute(sql, chunk)
@@ -333,7 +335,7 @@ class SQLiteStore(Store):
                 " WHERE id = ?",
                 rows,
             )
-            for chunk in _chunks([r[-1] for r in rows]):
+            for chunk in batched((r[-1] for r in rows), _IN_PARAMETERS):
                 sql = f"SELECT 1 FROM articles WHERE duplicate_of IS NOT NULL AND id IN ({','.join('?' * len(chunk))})"
                 if conn.execute(sql + " LIMIT 1", chunk).fetchone():
                     _flatten_copy_chains(conn)
@@ -537,7 +539,7 @@ class SQLiteStore(Store):
         """The stored events among these ids, in the order given."""
         ids = list(dict.fromkeys(event_ids))
         found = {}
-        for chunk in _chunks(ids):
+        for chunk in batched(ids, _IN_PARAMETERS):
             sql = f"SELECT id, data FROM events WHERE id IN ({','.join('?' * len(chunk))})"
             found.update((r[0], Event.from_dict(codec.loads(r[1]))) for r in self._reader.execute(sql, chunk))
         return [found[i] for i in ids if i in found]
@@ -726,12 +728,6 @@ _BRIEF = (
 )
 _COVERAGE_COLUMNS = frozenset({"event", "story"})
 _STORY_ORDER = "json_extract(data, '$.end') IS NULL, json_extract(data, '$.end') DESC, id"
-
-
-def _chunks(ids: list[str], size: int = 500) -> Iterator[list[str]]:
-    """``ids`` in runs of at most ``size`` (the parameters of one ``IN (...)`` query)."""
-    for i in range(0, len(ids), size):
-        yield ids[i : i + size]
 
 
 _COPY_CHAINS = (
