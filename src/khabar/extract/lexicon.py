@@ -84,8 +84,17 @@ class Forms:
         self.forms = list(set(forms))
         self.caseless_forms = [f for f in self.forms if _caseless(f[:1])]
         self.prefix = f"(?:{prefix}{_OPT_MARKS})?" if prefix else ""
-        self.pattern = re.compile(_BEFORE + self.body(self.forms), re.IGNORECASE)
-        self.caseless = re.compile(_BEFORE + self.body(self.caseless_forms)) if self.caseless_forms else None
+
+    # Compiled when first used: a lexicon scanned only by find_all's joint pattern never needs its own.
+    @functools.cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Every form, case folded."""
+        return re.compile(_BEFORE + self.body(self.forms), re.IGNORECASE)
+
+    @functools.cached_property
+    def caseless(self) -> re.Pattern[str] | None:
+        """The forms that begin with a caseless letter, matched as written (None when there are none)."""
+        return re.compile(_BEFORE + self.body(self.caseless_forms)) if self.caseless_forms else None
 
     def body(self, forms: list[str]) -> str:
         """The regex source of ``forms`` after the prefix, without the look-behind."""
