@@ -297,6 +297,18 @@ def test_index_entries_follow_the_articles_of_their_transaction(store: SQLiteSto
     assert [a.id for a in store.iter_articles()] == ["a1"]
 
 
+def test_a_rolled_back_savepoint_takes_its_index_entries_with_it(store: SQLiteStore) -> None:
+    """An article stored inside an inner transaction that fails leaves no index entry: the next article, which
+    takes the freed rowid, is stored and found by its own text only."""
+    with store.transaction(), pytest.raises(RuntimeError), store.transaction():
+        store.put_article(_article(1, text="alpha"), content_hash="1", text_hash="t1")
+        raise RuntimeError("the inner transaction fails after its article was stored")
+    store.put_article(_article(2, text="beta"), content_hash="2", text_hash="t2")
+    assert store.search("alpha") == []
+    assert [h.article_id for h in store.search("beta")] == ["a2"]
+    assert [a.id for a in store.iter_articles()] == ["a2"]
+
+
 def test_a_failed_transaction_writes_nothing(store: SQLiteStore) -> None:
     with pytest.raises(RuntimeError), store.transaction():
         store.put_article(_article(1), content_hash="1", text_hash="t1")

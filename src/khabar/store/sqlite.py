@@ -104,11 +104,13 @@ class SQLiteStore(Store):
                 name = f"w{self._depth}"
                 self._writer.execute(f"SAVEPOINT {name}")
                 self._depth += 1
+                pending = dict(self._index_rows)  # the index entries this savepoint may take back
                 try:
                     yield self._writer
                 except BaseException:
                     self._writer.execute(f"ROLLBACK TO {name}")
                     self._writer.execute(f"RELEASE {name}")
+                    self._index_rows = pending
                     raise
                 finally:
                     self._depth -= 1
