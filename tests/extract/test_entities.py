@@ -87,6 +87,18 @@ def test_persons_by_trigger_and_adjective(run):
     assert "ناصر کنعانی" in fa
 
 
+def test_a_role_noun_and_its_complement_before_a_given_name(run):
+    # وزير التعليم العالي: the role noun in the construct state, its definite complement, then the name
+    found = by_name(run("وقال وزير التعليم العالي ناصر العنقري إن الجامعات جاهزة.", "ar"))
+    assert mentions(found["ناصر العنقري"]) == ["ناصر العنقري"]
+    found = by_name(run("وقال وزير الإعلام الإيراني أحمد كنعاني إن الحكومة لن تتراجع.", "ar"))
+    assert "أحمد كنعاني" in found and found["أحمد كنعاني"]["country"] == "Q794"
+    # the complement is skipped only for a given name after it: no person in "the minister of health"
+    assert not [e for e in run("وأكد وزير الصحة العامة أن المستشفيات جاهزة.", "ar") if e["type"] == "PERSON"]
+    # a title with the article takes no complement (الوزير الجديد is no name's start)
+    assert not [e for e in run("وقال الوزير الجديد ناصر إن الخطة جاهزة.", "ar") if e["name"] == "الجديد"]
+
+
 def test_lone_surname_after_trigger_needs_repetition(run):
     text = "استقبل الرئيس تبون ضيفه. وقال تبون إن العلاقات جيدة."
     found = by_name(run(text, "ar"))
@@ -245,6 +257,17 @@ def test_short_forms_link_to_the_full_name_without_curated_persons(run):
     assert len(persons) == 1
     assert mentions(persons[0])[:2] == ["إيمانويل ماكرون", "ماكرون"]
     assert "romanized" in persons[0]
+
+
+def test_a_full_name_with_another_given_name_is_another_person(run):
+    text = "وصل ناصر الكعبي إلى الرياض. وقال أحمد الكعبي إن الوفد وصل. وأكد الكعبي أن الزيارة ناجحة."
+    persons = {e["name"]: mentions(e) for e in run(text, "ar", curated=False) if e["type"] == "PERSON"}
+    # two brothers (or strangers) who share a family name: the lone surname stays with the first named
+    assert persons == {"ناصر الكعبي": ["ناصر الكعبي", "الكعبي"], "أحمد الكعبي": ["أحمد الكعبي"]}
+    # the end of a longer name is that person's short form, though it begins with a given name too
+    text = "وقال ناصر محمد الكعبي إن الوفد وصل. وأضاف محمد الكعبي أن الزيارة ناجحة."
+    persons = {e["name"]: mentions(e) for e in run(text, "ar", curated=False) if e["type"] == "PERSON"}
+    assert persons == {"ناصر محمد الكعبي": ["ناصر محمد الكعبي", "محمد الكعبي"]}
 
 
 def test_spellings_and_scripts_resolve_to_one_curated_entity(run):

@@ -268,13 +268,29 @@ class Surnames:
 
     folded: dict[str, str] = field(default_factory=dict)
     skeletons: dict[str, str] = field(default_factory=dict)
+    names: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)
+    """The folded words of each person's mentions of two words or more."""
 
     def add(self, eid: str, words: list[str], original_last: str) -> None:
-        """Record the last word of a mention of ``eid`` as its surname."""
+        """Record the last word of a mention of ``eid`` as its surname (and the mention, if it has two words)."""
         self.folded.setdefault(words[-1], eid)
         skel = skeleton(original_last)
         if len(skel) >= 3:
             self.skeletons.setdefault(skel, eid)
+        if len(words) > 1:
+            self.names.setdefault(eid, set()).add(tuple(words))
+
+    def other_given_name(self, eid: str, words: list[str], given: frozenset[str]) -> bool:
+        """Whether a name of two words or more that begins with a given name names someone else than ``eid``,
+        whose names begin with other given names (حافظ الأسد is not بشار الأسد, nor أحمد الشكيلي عزام
+        الدخيل); the end of one of them is the same person (عبد المجيد, of عيسى عبد المجيد)."""
+        n = len(words)
+        if n < 2 or words[0] not in given:
+            return False
+        names = self.names.get(eid, set())
+        if any(name[0] == words[0] or name[-n:] == tuple(words) for name in names):
+            return False
+        return any(name[0] in given for name in names)
 
     def find(self, word: str) -> str | None:
         """The person a lone word names, by its spelling or (for rarer words) its skeleton."""
@@ -505,6 +521,7 @@ def analyse(
     surnames = Surnames()
     surnames.folded.update(known.folded if known else {})
     surnames.skeletons.update(known.skeletons if known else {})
+    surnames.names.update(known.names if known else {})
     for n, (h, kind, value) in enumerate(resolved):
         span_text = text[h.start : h.end]
         if kind == "E":
@@ -604,11 +621,10 @@ def _rule_persons(
         first = spans[group[0]]
         # a lone given name (عبدالرحمن) is no curated person's surname, though it ends a patronymic name
         lone_given = first.j - first.i == 1 and toks.folds[first.i] in res.given
-        eid = (
-            surnames.find(toks.folds[first.j - 1])
-            or (None if lone_given else res.persons.find(key))
-            or _person_id(full, key)
-        )
+        by_surname = surnames.find(toks.folds[first.j - 1])
+        if by_surname and surnames.other_given_name(by_surname, toks.folds[first.i : first.j], ctx.given):
+            by_surname = None
+        eid = by_surname or (None if lone_given else res.persons.find(key)) or _person_id(full, key)
         info = found.persons.setdefault(eid, {"type": "PERSON", "names": Counter(), "country": None})
         for k in group:
             s = spans[k]

@@ -214,8 +214,15 @@ def _nisba(ctx: Context, j: int) -> bool:
     )
 
 
-def _after_trigger(ctx: Context, j: int) -> tuple[int, str | None]:
-    """Skip what may stand between a trigger and its name: nationality adjectives, organisations, places."""
+def _after_trigger(ctx: Context, j: int, construct: bool = False) -> tuple[int, str | None, bool]:
+    """Skip what may stand between a trigger and its name: nationality adjectives, organisations, places.
+    Returns where the name would start, the country an adjective named, and whether a complement was skipped.
+
+    ``construct``: the word before ``j`` is an Arabic role noun in the construct state (وزير, مستشار, رئيس
+    حزب), whose definite complement may follow it (وزير الإعلام الباكستاني طارق, مستشار الأمن الوطني
+    العراقي موفق): the complement is skipped only when a given name no entity covers comes after it, not
+    one with the article (الله) or a proclitic and the article (والري: "and the irrigation", also the
+    Persian Valery)."""
     country = None
     k = j
     for _ in range(MAX_SKIP):
@@ -229,11 +236,49 @@ def _after_trigger(ctx: Context, j: int) -> tuple[int, str | None]:
         else:
             hit = ctx.triggers.match(ctx.toks, k, ctx.lang)
             if hit is None:
+                end = _complement_end(ctx, k) if construct else k
+                if end > k:
+                    after, named, _ = _after_trigger(ctx, end)
+                    if (
+                        after < len(ctx.toks)
+                        and ctx.covered[after] is None
+                        and _is_given(ctx, after)
+                        and not ctx.toks.folds[after].startswith(("ال", *PREPOSITION_ARTICLE))
+                    ):
+                        return after, country or named, True
                 break
             k = hit.j
+            construct = in_construct(ctx.lang, hit.key)
             continue
         k = ctx.hit_end[k]
-    return k, country
+        construct = False
+    return k, country, False
+
+
+COMPLEMENT_WORDS = 2
+"""Words with the article a role noun's complement may have: a noun and its adjective (الأمن الوطني)."""
+
+
+def in_construct(lang: str | None, key: tuple[str, ...]) -> bool:
+    """Whether a trigger (its folded words) ends on an Arabic noun in the construct state: without the article,
+    so a definite complement may follow it (وزير, رئيس حزب; not الوزير, وزير الخارجية)."""
+    return lang == "ar" and bool(key) and not key[-1].startswith("ال") and key[-1].isalpha()
+
+
+def _complement_end(ctx: Context, k: int) -> int:
+    """The end of the definite complement starting at word k (up to COMPLEMENT_WORDS uncovered words with the
+    article, one clean gap apart); k when there is none."""
+    toks, j = ctx.toks, k
+    while (
+        j < len(toks)
+        and j - k < COMPLEMENT_WORDS
+        and ctx.covered[j] is None
+        and toks.folds[j].startswith("ال")
+        and len(toks.folds[j]) > 3
+        and (j == k or clean_gap(toks, j - 1, allow_comma=False))
+    ):
+        j += 1
+    return j
 
 
 def find_persons(ctx: Context) -> list[PersonSpan]:
@@ -292,13 +337,16 @@ def _at(ctx: Context, i: int) -> PersonSpan | None:
     toks = ctx.toks
     trig = ctx.triggers.match(toks, i, ctx.lang) if ctx.covered[i] is None else None
     if trig is not None and clean_gap(toks, trig.j - 1, allow_comma=True):
-        k, country = _after_trigger(ctx, trig.j)
+        k, country, complemented = _after_trigger(ctx, trig.j, in_construct(ctx.lang, trig.key))
         if k < len(toks) and clean_gap(toks, k - 1, allow_comma=True):
             # A name that starts with a given name may go on with a family name that takes the article
             # (الأمير خالد الفيصل، المهندس سعد القحطاني), unless it is the name an institution bears.
             eponym = _after_head(ctx, i)
             family = _is_given(ctx, k) and not eponym
-            j = _trim(ctx, k, _name_run(ctx, k, articles="family" if family else "none"))
+            if complemented:  # the role's complement came between: a given name's run, as without a trigger
+                j = _name_run(ctx, k, articles="rare")
+            else:
+                j = _trim(ctx, k, _name_run(ctx, k, articles="family" if family else "none"))
             # a title vouches for the word right after it only ("آقای رئیس‌جمهور علیرغم": a role word came between)
             role = str(trig.payloads[0]) if k == trig.j else ""
             if j > k and _trigger_name_ok(ctx, k, j, role):
