@@ -282,8 +282,9 @@ class Surnames:
 
     def other_given_name(self, eid: str, words: list[str], given: frozenset[str]) -> bool:
         """Whether a name of two words or more that begins with a given name names someone else than ``eid``,
-        whose names begin with other given names (حافظ الأسد is not بشار الأسد, nor أحمد الشكيلي عزام
-        الدخيل); the end of one of them is the same person (عبد المجيد, of عيسى عبد المجيد)."""
+        whose names begin with other given names: حافظ الأسد is not بشار الأسد, though both end on الأسد (and
+        a skeleton close to another surname's links no one either). The end of one of ``eid``'s names is a
+        short form of it (عبد المجيد, of عيسى عبد المجيد)."""
         n = len(words)
         if n < 2 or words[0] not in given:
             return False
@@ -521,7 +522,7 @@ def analyse(
     surnames = Surnames()
     surnames.folded.update(known.folded if known else {})
     surnames.skeletons.update(known.skeletons if known else {})
-    surnames.names.update(known.names if known else {})
+    surnames.names.update({eid: set(names) for eid, names in known.names.items()} if known else {})
     for n, (h, kind, value) in enumerate(resolved):
         span_text = text[h.start : h.end]
         if kind == "E":
