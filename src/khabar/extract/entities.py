@@ -38,7 +38,7 @@ from .matcher import (
     tokenize,
     zipf,
 )
-from .names import PREPOSITION_ARTICLE, Context, find_persons
+from .names import NAME_LINKS, PREPOSITION_ARTICLE, Context, find_persons
 from .org_names import named_orgs
 from .skeleton import entity_key, romanize, skeleton
 from .towns import cued_towns, town_words
@@ -66,6 +66,9 @@ _LINK_FIRST = frozenset({"بن", "ابن"})
 PROCLITIC_WORD_ZIPF = 3.0
 """A word read as a proclitic and a name is a word of its own when it is this common, and commoner than the name."""
 SHORT_FORM_ZIPF = 4.5
+NEVER_SHORT_ZIPF = 6.0
+"""A word this frequent is no lone short form, even of a person whose name ends on it (الله 6.4, in حسن نصر
+الله; على 7.2): words like these stand in every text, as themselves."""
 LONE_SURNAME_ZIPF = 3.0
 LONE_SURNAME_LETTERS = 6
 _LATIN_LETTER = re.compile("[A-Za-z]")
@@ -272,13 +275,16 @@ class Surnames:
     """The folded words of each person's mentions of two words or more."""
 
     def add(self, eid: str, words: list[str], original_last: str) -> None:
-        """Record the last word of a mention of ``eid`` as its surname (and the mention, if it has two words)."""
+        """Record the last word of a mention of ``eid`` as its surname (and the mention, if it has two words),
+        unless a linking word takes it (عبد العزيز, بن سلمان: half a name, which alone is a word or another's)."""
+        if len(words) > 1:
+            self.names.setdefault(eid, set()).add(tuple(words))
+            if words[-2] in NAME_LINKS:
+                return
         self.folded.setdefault(words[-1], eid)
         skel = skeleton(original_last)
         if len(skel) >= 3:
             self.skeletons.setdefault(skel, eid)
-        if len(words) > 1:
-            self.names.setdefault(eid, set()).add(tuple(words))
 
     def other_given_name(self, eid: str, words: list[str], given: frozenset[str]) -> bool:
         """Whether a name of two words or more that begins with a given name names someone else than ``eid``,
@@ -625,7 +631,10 @@ def _rule_persons(
         by_surname = surnames.find(toks.folds[first.j - 1])
         if by_surname and surnames.other_given_name(by_surname, toks.folds[first.i : first.j], ctx.given):
             by_surname = None
-        eid = by_surname or (None if lone_given else res.persons.find(key)) or _person_id(full, key)
+        # an Arabic patronymic name links to a curated person by its spelling alone (see PersonKeys.find)
+        patronymic = not is_latin(full) and not NAME_LINKS.isdisjoint(toks.folds[first.i : first.j])
+        curated = None if lone_given else res.persons.find(key, full if patronymic else None)
+        eid = by_surname or curated or _person_id(full, key)
         info = found.persons.setdefault(eid, {"type": "PERSON", "names": Counter(), "country": None})
         for k in group:
             s = spans[k]
@@ -722,7 +731,8 @@ def _short_form_candidates(toks: Tokens, lang: str | None, surnames: Surnames) -
     common = _never_short(lang) if toks.whole_folds else frozenset()
     article = ("ال", *PREPOSITION_ARTICLE) if lang == "ar" else ("ال",)  # والتطرف is no skeleton of الطريفي
     live = {w for w in distinct - common if len(w) >= 3 and not w.startswith(article)}
-    named = surnames.folded.keys()
+    # a surname of the document makes a common word a candidate, not one of the commonest (الله, على)
+    named = surnames.folded.keys() - common_words(lang, NEVER_SHORT_ZIPF)
     live |= distinct & named
     if lang == "ar":
         live |= distinct & {p + s for s in named for p in _CUT_CLITICS}

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
+from ..text.normalize import match_key
 from .skeleton import entity_key
 
 MIN_FUZZY = 5
@@ -30,6 +31,8 @@ class PersonKeys:
 
     full: dict[str, set[str]] = field(default_factory=dict)
     surname: dict[str, set[str]] = field(default_factory=dict)
+    spelled: dict[str, set[str]] = field(default_factory=dict)
+    """Curated persons by the match key of each spelling (folded, without spaces)."""
 
     def add(self, entity_id: str, name: str) -> None:
         """Index one spelling of a curated person's name."""
@@ -37,15 +40,22 @@ class PersonKeys:
         if not key:
             return
         self.full.setdefault(key, set()).add(entity_id)
+        self.spelled.setdefault(match_key(name), set()).add(entity_id)
         last = key.rsplit(" ", 1)[-1]
         if len(last) >= 3:
             self.surname.setdefault(last, set()).add(entity_id)
 
-    def find(self, key: str) -> str | None:
+    def find(self, key: str, spelling: str | None = None) -> str | None:
         """The curated person a rule-found name is, when one and only one fits its key.
 
         A one-word name stands for a curated person only when its key is long and distinctive, even where a
-        curated spelling is that one word: "Saied" (sd) must not make سعود, سعد and زياد Kais Saied."""
+        curated spelling is that one word: "Saied" (sd) must not make سعود, سعد and زياد Kais Saied.
+        ``spelling``, the name as written, when only a curated spelling may link it: an Arabic name of the
+        patronymic kind (بن, عبد, أبو) is spelled, not transliterated, so one whose skeleton is a curated
+        person's is another name (محمد بن سليمان is not محمد بن سلمان, nor محمد بن سعود Mohamed bin Zayed)."""
+        if spelling is not None:
+            ids = self.spelled.get(match_key(spelling), set())
+            return next(iter(ids)) if len(ids) == 1 else None
         parts = key.split(" ")
         if len(parts) == 1 and len(key) < MIN_LONE_KEY:
             return None

@@ -41,7 +41,7 @@ CLITIC_STEM_ZIPF = 4.0
 CONJUNCTION_STEM_ZIPF = 3.0
 """After a name's first word, و on a word this common and commoner than the whole ends the name: the next
 word is joined to the sentence ("عادل وناجز", "جورج بوش وفشله"), not a name's part (وهبي, وحيد)."""
-_NAME_LINKS = frozenset({"عبد", "ابو", "ابی", "بن", "ابن", "بنت", "ام", "ال"})
+NAME_LINKS = frozenset({"عبد", "ابو", "ابی", "بن", "ابن", "بنت", "ام", "ال"})
 """Folded Arabic words that link name parts and never end a name."""
 PREPOSITION_ARTICLE = ("لل", "بال", "وال", "فال", "كال", "کال")
 """Folded starts of an Arabic word that is a preposition or conjunction with the article (للصحفيين، والتطرف)."""
@@ -113,7 +113,7 @@ def _is_name_word(ctx: Context, k: int, first: bool, articles: Articles) -> bool
     if k >= len(ctx.toks) or ctx.covered[k] is not None or not ctx.toks.whole(k, k + 1):
         return False
     f = ctx.toks.folds[k]
-    if not first and f in _NAME_LINKS:
+    if not first and f in NAME_LINKS:
         return True  # بن, عبد, أبو: frequent words, which inside a name link its parts (سعود بن نايف)
     if first and _is_given(ctx, k):
         return True
@@ -178,7 +178,7 @@ def _name_run(
         f = ctx.toks.folds[j - 1]
         if (j - 1 > k or continued) and len(f) > 2 and f.startswith("ال"):
             break
-        if f in _NAME_LINKS:
+        if f in NAME_LINKS:
             linked = _link_end(ctx, j)
             if linked is None:
                 j -= 1
@@ -193,7 +193,7 @@ def _link_end(ctx: Context, j: int) -> int | None:
     """The end of the name part that the linking word j-1 takes, a chain of them included (بن عبد الله:
     بن takes عبد, which takes الله), or None when one would end the name."""
     toks = ctx.toks
-    while toks.folds[j - 1] in _NAME_LINKS:
+    while toks.folds[j - 1] in NAME_LINKS:
         if j >= len(toks) or not clean_gap(toks, j - 1, allow_comma=False) or not toks.folds[j].isalpha():
             return None
         j += 1
@@ -320,7 +320,7 @@ def _foreign_tail(ctx: Context, span: PersonSpan) -> PersonSpan:
         or span.j - span.i < 3
         or last in ctx.given
         or last in ctx.family
-        or not _NAME_LINKS.isdisjoint(folds[span.i : span.j])
+        or not NAME_LINKS.isdisjoint(folds[span.i : span.j])
     ):
         return span
     looks = [foreignness(folds[k], ctx.lang) for k in range(span.i, span.j)]
