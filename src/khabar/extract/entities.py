@@ -631,8 +631,11 @@ def _rule_persons(
         by_surname = surnames.find(toks.folds[first.j - 1])
         if by_surname and surnames.other_given_name(by_surname, toks.folds[first.i : first.j], ctx.given):
             by_surname = None
-        # an Arabic patronymic name links to a curated person by its spelling alone (see PersonKeys.find)
-        patronymic = not is_latin(full) and not NAME_LINKS.isdisjoint(toks.folds[first.i : first.j])
+        # an Arabic name with a linking word (بن, عبد, أبو; عبدالغني written as one word) links to a curated
+        # person by its spelling alone (see PersonKeys.find)
+        patronymic = not is_latin(full) and any(
+            w in NAME_LINKS or (w.startswith("عبد") and len(w) > 4) for w in toks.folds[first.i : first.j]
+        )
         curated = None if lone_given else res.persons.find(key, full if patronymic else None)
         eid = by_surname or curated or _person_id(full, key)
         info = found.persons.setdefault(eid, {"type": "PERSON", "names": Counter(), "country": None})
