@@ -727,12 +727,6 @@ def _never_short(lang: str | None) -> frozenset[str]:
     return frozenset(w for w in common if not _clitic_cut(w, lang == "ar") or w.startswith("ال", 1))
 
 
-@functools.lru_cache(maxsize=16)  # one per language met: bounded
-def _commonest(lang: str | None) -> frozenset[str]:
-    """Folded words of ``lang`` too frequent to be a lone short form whatever surname the document holds."""
-    return common_words(lang, NEVER_SHORT_ZIPF)
-
-
 def _short_form_candidates(toks: Tokens, lang: str | None, surnames: Surnames) -> list[int]:
     """The words ``_short_forms`` must look at, found with set operations over the distinct words: not common
     words or words with the article (compared as spelled only), unless the document uses them as a surname."""
@@ -741,7 +735,7 @@ def _short_form_candidates(toks: Tokens, lang: str | None, surnames: Surnames) -
     article = ("ال", *PREPOSITION_ARTICLE) if lang == "ar" else ("ال",)  # والتطرف is no skeleton of الطريفي
     live = {w for w in distinct - common if len(w) >= 3 and not w.startswith(article)}
     # a surname of the document makes a common word a candidate, not one of the commonest (الله, على)
-    named = surnames.folded.keys() - _commonest(lang)
+    named = surnames.folded.keys() - common_words(lang, NEVER_SHORT_ZIPF)
     live |= distinct & named
     if lang == "ar":
         live |= distinct & {p + s for s in named for p in _CUT_CLITICS}
