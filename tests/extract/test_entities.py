@@ -109,6 +109,19 @@ def test_lone_surname_after_trigger_needs_repetition(run):
     assert not [e for e in run("وشدد الرئيس الروسي على أن الاتفاق قائم.", "ar") if e["type"] == "PERSON"]
 
 
+def test_a_lone_foreign_surname_after_a_role_word_and_a_nationality_adjective(run):
+    # once is enough when an adjective stands between and the word is rare and looks foreign
+    found = by_name(run("وقال وزير الدفاع الأمريكي رامسفيلد إن الحرب مستمرة.", "ar", curated=False))
+    assert found["رامسفيلد"]["country"] == "Q30" and mentions(found["رامسفيلد"]) == ["رامسفيلد"]
+    # not a verb after the adjective, nor a rare word without the adjective, nor one that looks Arabic
+    for text in (
+        "وقال وزير الخارجية الأمريكي يزور المنطقة غدا.",
+        "وقال وزير الدفاع رامسفيلد إن الحرب مستمرة.",
+        "وأكد الرئيس الفرنسي سيعقد اجتماعا.",
+    ):
+        assert not [e for e in run(text, "ar", curated=False) if e["type"] == "PERSON"], text
+
+
 def test_given_name_persons_and_conjunctions(run):
     found = run("اجتمع فلاديمير سولوفيوف وألكسندر دوغين في المؤتمر.", "ar", curated=False)
     names = {e["name"] for e in found if e["type"] == "PERSON"}

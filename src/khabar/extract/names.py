@@ -349,7 +349,7 @@ def _at(ctx: Context, i: int) -> PersonSpan | None:
                 j = _trim(ctx, k, _name_run(ctx, k, articles="family" if family else "none"))
             # a title vouches for the word right after it only ("آقای رئیس‌جمهور علیرغم": a role word came between)
             role = str(trig.payloads[0]) if k == trig.j else ""
-            if j > k and _trigger_name_ok(ctx, k, j, role):
+            if j > k and _trigger_name_ok(ctx, k, j, role, foreign_ok=_after_adjective(ctx, k)):
                 return PersonSpan(k, j, country, str(trig.payloads[0]), part=eponym)
     if trig is None and _free_or_lone_place(ctx, i) and _is_given(ctx, i):  # a role phrase is no name
         # ("Devlet Başkanı", president, starts with the given name Devlet)
@@ -467,11 +467,13 @@ def _trim(ctx: Context, k: int, j: int) -> int:
     return repeated[-1] + 1 if repeated else j
 
 
-def _trigger_name_ok(ctx: Context, k: int, j: int, role: str) -> bool:
+def _trigger_name_ok(ctx: Context, k: int, j: int, role: str, foreign_ok: bool = False) -> bool:
     """Words k..j-1 after a trigger of ``role`` are a name: set off by commas when a comma precedes them,
     and a lone word must be rare and, after a role word, used again in the document (or be a known surname).
     Right after a title that is only ever put before a name (``HONORIFIC_ROLES``: آقای, الدكتور) a rare word
-    is a surname the first time ("آقای کروبی گفت")."""
+    is a surname the first time ("آقای کروبی گفت"). So is, with ``foreign_ok`` (a nationality adjective came
+    between: "وزير الدفاع الأمريكي رامسفيلد"), a word as rare as a foreign surname that looks like one
+    (:func:`_foreign_name`'s test)."""
     if _is_given(ctx, k):
         return True
     if any(ch in ",،" for ch in ctx.toks.gap(k - 1)) and not any(ch in ",،" for ch in ctx.toks.gap(j - 1)):
@@ -479,7 +481,10 @@ def _trigger_name_ok(ctx: Context, k: int, j: int, role: str) -> bool:
     if j - k > 1:
         return True
     f = ctx.toks.folds[k]
-    return ctx.known(f) or (ctx.zipf(k) < SINGLE_ZIPF and (role in HONORIFIC_ROLES or ctx.count(f) >= 2))
+    z = ctx.zipf(k)
+    if foreign_ok and z < FOREIGN_SURNAME_ZIPF and foreignness(f, ctx.lang) > 0:
+        return True
+    return ctx.known(f) or (z < SINGLE_ZIPF and (role in HONORIFIC_ROLES or ctx.count(f) >= 2))
 
 
 def _trigger_next(ctx: Context, j: int) -> bool:
