@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import re
 import sqlite3
 import unicodedata
@@ -678,6 +679,12 @@ MIN_GIVEN_PERSONS = 5
 GIVEN_WORD_ZIPF = 4.0
 """An attested given name at least this frequent a word in ar, fa or ur (any spelling that folds alike) is left
 out: read in any Arabic-script text, it would start names at ordinary words (ختام, نظير, ذكرى; Persian اظهار)."""
+NAME_WORD_ZIPF = 4.5
+PERSONS_PER_ZIPF = 2.3
+"""...unless it is rarer than NAME_WORD_ZIPF and borne by at least 10 ** (zipf - PERSONS_PER_ZIPF) persons of the
+index: a name that news prints often is as frequent as a word, but then many bear it (وائل, zipf 4.25, 117
+persons; علاء 4.41, 172), where a word that is a name too is far more frequent than its bearers are many
+(رفعت "raised", 4.46, 46 persons; صبري "my patience", 4.30, 79)."""
 NAME_COUNTRY_LANG = {"IR": "fa", "AF": "fa", "PK": "ur"}
 """The language a name of these countries is written in (others: Arabic)."""
 
@@ -704,7 +711,9 @@ def attested_given_names() -> list[tuple[str, str, str]]:
         name = key.translate(_PERSIAN_LETTERS) if lang != "ar" else key
         if count < MIN_GIVEN_PERSONS or not key or " " in key or key.startswith("ال"):
             continue
-        common = max(word_zipf(name, reader) for reader in ("ar", "fa", "ur")) >= GIVEN_WORD_ZIPF
+        z = max(word_zipf(name, reader) for reader in ("ar", "fa", "ur"))
+        borne = z < NAME_WORD_ZIPF and math.log10(count) >= z - PERSONS_PER_ZIPF
+        common = z >= GIVEN_WORD_ZIPF and not borne
         if not common and word_zipf("ال" + key, "ar") < ARTICLE_ZIPF:  # a noun too: الختام, المائدة
             rows.append((name, lang, lang))
     return rows

@@ -113,7 +113,7 @@ def test_a_lone_foreign_surname_after_a_role_word_and_a_nationality_adjective(ru
     # once is enough when an adjective stands between and the word is rare and looks foreign
     found = by_name(run("وقال وزير الدفاع الأمريكي رامسفيلد إن الحرب مستمرة.", "ar", curated=False))
     assert found["رامسفيلد"]["country"] == "Q30" and mentions(found["رامسفيلد"]) == ["رامسفيلد"]
-    # not a verb after the adjective, nor a rare word without the adjective, nor one that looks Arabic
+    # not a verb after the adjective, alone or with its object, nor a rare word without the adjective
     for text in (
         "وقال وزير الخارجية الأمريكي يزور المنطقة غدا.",
         "وقال وزير الدفاع رامسفيلد إن الحرب مستمرة.",

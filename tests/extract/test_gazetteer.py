@@ -280,6 +280,13 @@ def test_attested_given_names_start_names_but_nouns_do_not():
     assert {"ختام", "مائدة"}.isdisjoint(names)
 
 
+def test_a_name_as_frequent_as_a_word_starts_names_when_many_bear_it():
+    # وائل and علاء are printed as often as words, and borne by many; رفعت ("raised") is a verb far more often
+    text = "وقال وائل الكفوري إن الحفل ناجح، وأكد علاء عبد الصادق ذلك. ورفعت الشركة أسعارها، ثم رفعت دعوى قضائية."
+    persons = {e["name"] for e in found_in(text, "ar").values() if e["type"] == "PERSON"}
+    assert persons == {"وائل الكفوري", "علاء عبد الصادق"}
+
+
 def test_urdu_names_go_on_with_family_names_however_common():
     # Urdu's word frequencies rank خان (6.05) and بخاری (4.93) with the commonest words
     text = "سینیٹر کامران علی بخاری اور جاوید خان نے اجلاس میں شرکت کی۔ میجر جنرل احمد شریف چودھری نے کہا۔"

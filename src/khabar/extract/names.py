@@ -8,6 +8,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from itertools import accumulate, islice
 from typing import Literal
 
 from .foreign import foreignness
@@ -473,18 +474,31 @@ def _trigger_name_ok(ctx: Context, k: int, j: int, role: str, foreign_ok: bool =
     Right after a title that is only ever put before a name (``HONORIFIC_ROLES``: آقای, الدكتور) a rare word
     is a surname the first time ("آقای کروبی گفت"). So is, with ``foreign_ok`` (a nationality adjective came
     between: "وزير الدفاع الأمريكي رامسفيلد"), a word as rare as a foreign surname that looks like one
-    (:func:`_foreign_name`'s test)."""
+    (:func:`_foreign_name`'s test); and words after such an adjective must read as a name
+    (:func:`_reads_as_a_name`), where a verb and its object often stand ("الرئيس الفرنسي سيعقد اجتماعا")."""
     if _is_given(ctx, k):
         return True
     if any(ch in ",،" for ch in ctx.toks.gap(k - 1)) and not any(ch in ",،" for ch in ctx.toks.gap(j - 1)):
         return False
     if j - k > 1:
-        return True
+        return not foreign_ok or _reads_as_a_name(ctx, k, j)
     f = ctx.toks.folds[k]
     z = ctx.zipf(k)
     if foreign_ok and z < FOREIGN_SURNAME_ZIPF and foreignness(f, ctx.lang) > 0:
         return True
     return ctx.known(f) or (z < SINGLE_ZIPF and (role in HONORIFIC_ROLES or ctx.count(f) >= 2))
+
+
+def _reads_as_a_name(ctx: Context, k: int, j: int) -> bool:
+    """Words k..j-1 (not starting with a given name) read as a name: a given or family name follows the first
+    (صدام حسين, هزبر محمود), or the letters of its first two words or more look foreign on the whole (a word of
+    the language may follow the name: "فولفغانغ شويبله تحالف", which :func:`_foreign_tail` cuts), unlike a verb
+    and its object (تحدثا هاتفيا) or adverbs (ماديا ومعنويا)."""
+    folds = ctx.toks.folds
+    if any(folds[w] in ctx.given or folds[w] in ctx.family for w in range(k + 1, j)):
+        return True
+    sums = accumulate(foreignness(folds[w], ctx.lang) for w in range(k, j))
+    return any(total > 0 for total in islice(sums, 1, None))
 
 
 def _trigger_next(ctx: Context, j: int) -> bool:
