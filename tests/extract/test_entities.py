@@ -272,6 +272,16 @@ def test_short_forms_link_to_the_full_name_without_curated_persons(run):
     assert "romanized" in persons[0]
 
 
+def test_only_a_foreign_looking_word_is_a_surnames_variant_one_letter_away(run):
+    # a transliteration varies (مكرون for ماكرون); an Arabic word a letter away is a word (علّمهم, not المهنا)
+    text = "وقال الرئيس الفرنسي إيمانويل ماكرون إن فرنسا مستعدة. ورد مكرون على الأسئلة."
+    persons = [e for e in run(text, "ar", curated=False) if e["type"] == "PERSON"]
+    assert [mentions(e) for e in persons] == [["إيمانويل ماكرون", "مكرون"]]
+    text = "وقال ناصر المهنا إن الفريق جاهز. ولأنه علّمهم الصبر فازوا، وأكد والمهنا ذلك."
+    persons = [e for e in run(text, "ar", curated=False) if e["type"] == "PERSON"]
+    assert [mentions(e) for e in persons] == [["ناصر المهنا", "المهنا"]]
+
+
 def test_a_full_name_with_another_given_name_is_another_person(run):
     text = "وصل ناصر الكعبي إلى الرياض. وقال أحمد الكعبي إن الوفد وصل. وأكد الكعبي أن الزيارة ناجحة."
     persons = {e["name"]: mentions(e) for e in run(text, "ar", curated=False) if e["type"] == "PERSON"}

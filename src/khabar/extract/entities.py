@@ -25,6 +25,7 @@ from khabar.registry import stage
 from ..cache import cached, sources
 from ..text.langid import ARABIC_SCRIPT_LANGS, spelled_in
 from ..text.normalize import fold
+from .foreign import foreignness
 from .knowledge import DATA_DIR, Knowledge, load_knowledge
 from .linking import MIN_FUZZY, PersonKeys, close, group_names
 from .matcher import (
@@ -757,7 +758,9 @@ def _lone_word(
     """
     latin = is_latin(original)
     known = surnames.skeletons.get(skel)
-    if known is None and len(skel) in near:
+    # A skeleton one letter away is a transliteration's variant (لوكاشينكو, لوكاشنكو): only for a word that looks
+    # foreign in Arabic script, whose own words differ from a surname by a letter as often (علّمهم, المهنا).
+    if known is None and len(skel) in near and (latin or foreignness(word, lang) > 0):
         known = next(
             (e for s, e in surnames.skeletons.items() if abs(len(s) - len(skel)) <= 1 and close(skel, s)),
             None,
