@@ -160,6 +160,9 @@ def test_a_name_inside_a_longer_name_is_no_person(run):
 def test_a_given_name_goes_on_with_a_family_name_or_a_fathers_name(run):
     found = run("وقال محمد الفالح إن الوزارة مستعدة، وأكد أحمد بن ناصر ذلك.", "ar", curated=False)
     assert {e["name"] for e in found if e["type"] == "PERSON"} == {"محمد الفالح", "أحمد بن ناصر"}
+    # a plural with the article is no family name: a participle's (the detainees) or a nisba's (the Alawites)
+    found = run("ونقل ناصر الموقوفين إلى السجن، وقال حسين العلويين إن الحي آمن.", "ar", curated=False)
+    assert not [e for e in found if e["type"] == "PERSON" and " " in e["name"]]
 
 
 def test_a_foreign_name_after_a_nationality_adjective(run):

@@ -146,6 +146,11 @@ def _reporting_verbs(lang: str | None) -> frozenset[str]:
     return frozenset(k for k, verb in quote_lexicon().verbs.items() if verb.lang == lang)
 
 
+_PLURAL_NOUN = re.compile("^ال(?:م\\w{3,}(?:ین|ون|ات)|\\w+ی(?:ین|ون))$")
+"""A folded Arabic plural with the article that no family name is: a participle's (المستفيدين, المرشحات) or a
+nisba's (العلويين); a family name is singular (السعدون, الزيات and الحصين are no participles)."""
+
+
 def _article_name(ctx: Context, k: int, articles: Articles) -> bool:
     """Word k, with the article, may end a name (``articles``: which such words may, see :data:`Articles`).
 
@@ -155,6 +160,8 @@ def _article_name(ctx: Context, k: int, articles: Articles) -> bool:
     if articles == "none":
         return False
     f = ctx.toks.folds[k]
+    if _PLURAL_NOUN.match(f) and f not in ctx.family:
+        return False
     z = ctx.zipf(k)
     if articles == "rare" and z < ARTICLE_NAME_ZIPF:
         return True
