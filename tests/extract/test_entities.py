@@ -182,6 +182,9 @@ def test_a_name_ends_before_the_word_that_follows_it(run):
     assert [e["name"] for e in found if e["type"] == "PERSON"] == ["جورج بوش"]
     found = run("وكان الممثل محمد حسني وبخفة ظله المعهودة.", "ar", curated=False)
     assert [e["name"] for e in found if e["type"] == "PERSON"] == ["محمد حسني"]
+    # a common word with a pronoun suffix (his programme, in her abilities) is no name's part
+    found = run("وواصل ناصر خيبري برنامجه، وأشاد حسين بقدراتها.", "ar", curated=False)
+    assert [e["name"] for e in found if e["type"] == "PERSON"] == ["ناصر خيبري"]
     # but a linking word keeps its name part, and و on a rare stem is a name's part
     found = run("وصل الأمير ناصر بن سلمان، واستقبله محمد وهبي.", "ar", curated=False)
     assert {e["name"] for e in found if e["type"] == "PERSON"} == {"ناصر بن سلمان", "محمد وهبي"}

@@ -131,12 +131,32 @@ def _is_name_word(ctx: Context, k: int, first: bool, articles: Articles) -> bool
     if not first and (f in ctx.given or f in ctx.family):
         return True  # a father's or a family name, however common a word it is too (محمد مساعد, احمد شریف)
     word = ctx.toks.word(k)
+    if ctx.lang == "ar" and _inflected(word, ctx.zipf(k)):
+        return False  # a common word with a pronoun suffix (برنامجه, حياتهم, بقدراتها) ends a name
     if ctx.lang == "ar" and f[0] in CLITICS:
         stem = zipf(word[1:], "ar")
         floor = CONJUNCTION_STEM_ZIPF if f[0] == "و" and not first else CLITIC_STEM_ZIPF
         if stem >= floor and stem > ctx.zipf(k):
             return False  # a preposition or conjunction on a common word (لشؤون), not a commoner word (بوش)
     return ctx.zipf(k) < NAME_ZIPF
+
+
+PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه")
+"""Arabic attached pronouns, as written (ه, not the ة of a feminine name: حمامة)."""
+SUFFIX_STEM_ZIPF = 4.0
+
+
+def _inflected(word: str, z: float) -> bool:
+    """An Arabic word (of zipf ``z``) is a common word with a pronoun suffix, perhaps behind a proclitic: its stem
+    is at least SUFFIX_STEM_ZIPF frequent and commoner than the whole (حياتهم: حياة; بقدراتها: قدرات)."""
+    suffix = next((x for x in PRONOUN_SUFFIXES if word.endswith(x)), "")
+    base = word[: -len(suffix)] if suffix else ""
+    if len(base) < 3:
+        return False
+    stems = [base, base[1:]] if base[0] in "وفبل" else [base]
+    stems += [stem[:-1] + "ة" for stem in stems if stem.endswith("ت")]
+    best = max(zipf(stem, "ar") for stem in stems)
+    return best >= SUFFIX_STEM_ZIPF and best > z
 
 
 @functools.lru_cache(maxsize=16)  # one per language met: bounded
