@@ -133,6 +133,8 @@ def _is_name_word(ctx: Context, k: int, first: bool, articles: Articles) -> bool
     word = ctx.toks.word(k)
     if ctx.lang == "ar" and _inflected(word, ctx.zipf(k)):
         return False  # a common word with a pronoun suffix (برنامجه, حياتهم, بقدراتها) ends a name
+    if ctx.lang == "ar" and f[0] in _VERB_PREFIXES and foreignness(f, "ar") < VERB_FOREIGNNESS:
+        return False  # a verb or a verbal noun after the name: "محمد عبده يقلل", "جون تعيين"
     if ctx.lang == "ar" and f[0] in CLITICS:
         stem = zipf(word[1:], "ar")
         floor = CONJUNCTION_STEM_ZIPF if f[0] == "و" and not first else CLITIC_STEM_ZIPF
@@ -141,6 +143,11 @@ def _is_name_word(ctx: Context, k: int, first: bool, articles: Articles) -> bool
     return ctx.zipf(k) < NAME_ZIPF
 
 
+_VERB_PREFIXES = "یت"
+VERB_FOREIGNNESS = -0.5
+"""A word that begins as an Arabic imperfect verb or verbal noun does (ي, ت: يقلل, تعيين) and looks at least this
+native (:func:`~khabar.extract.foreign.foreignness`) is no name's part; foreign names that begin so look
+foreign (تاتشر 0.20, يلتسين -0.06), and Arab given names are listed (يعقوب)."""
 PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه")
 """Arabic attached pronouns, as written (ه, not the ة of a feminine name: حمامة)."""
 SUFFIX_STEM_ZIPF = 4.0
