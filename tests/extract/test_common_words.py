@@ -78,7 +78,7 @@ def test_short_forms_skip_common_words_unless_the_document_uses_them_as_surnames
     toks = tokenize("قال عباس إن لعباس والله رأيا في الأمر")
 
     def looked_at(surnames: Surnames) -> list[str]:
-        return [toks.word(k) for k in _short_form_candidates(toks, "ar", surnames)]
+        return [toks.word(k) for k in _short_form_candidates(toks, "ar", surnames, frozenset())]
 
     assert looked_at(Surnames()) == ["لعباس", "رأيا"]  # no common word, short word or word with the article
     named = Surnames(folded={fold_token("عباس"): "person:abbas", fold_token("الله"): "person:nasrallah"})

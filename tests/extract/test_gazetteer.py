@@ -287,6 +287,14 @@ def test_a_name_as_frequent_as_a_word_starts_names_when_many_bear_it():
     assert persons == {"وائل الكفوري", "علاء عبد الصادق"}
 
 
+def test_attested_arabic_family_names_go_on_a_name_but_alone_are_words():
+    # سلامة ("safety") and كامل ("complete") are common words, and surnames that many bear
+    text = "وقال الفنان طلال سلامة إن الأغنية جاهزة، وأكد صالح كامل أن العمل سيكتمل بشكل كامل."
+    persons = {e["name"]: e for e in found_in(text, "ar").values() if e["type"] == "PERSON"}
+    assert set(persons) == {"طلال سلامة", "صالح كامل"}
+    assert [m["text"] for m in persons["صالح كامل"]["mentions"]] == ["صالح كامل"]
+
+
 def test_urdu_names_go_on_with_family_names_however_common():
     # Urdu's word frequencies rank خان (6.05) and بخاری (4.93) with the commonest words
     text = "سینیٹر کامران علی بخاری اور جاوید خان نے اجلاس میں شرکت کی۔ میجر جنرل احمد شریف چودھری نے کہا۔"

@@ -700,7 +700,7 @@ def _short_forms(
         return None
 
     decided: dict[str, tuple[int, str] | None] = {}  # by spelling: a document repeats its words
-    for k in _short_form_candidates(toks, lang, surnames):
+    for k in _short_form_candidates(toks, lang, surnames, res.family_by_lang.get("ar", frozenset())):
         if covered[k] is not None or k in glued or k + 1 in glued or len(words[k]) < 3:
             continue
         original = text[starts[k] : ends[k]]
@@ -728,15 +728,19 @@ def _never_short(lang: str | None) -> frozenset[str]:
     return frozenset(w for w in common if not _clitic_cut(w, lang == "ar") or w.startswith("ال", 1))
 
 
-def _short_form_candidates(toks: Tokens, lang: str | None, surnames: Surnames) -> list[int]:
+def _short_form_candidates(
+    toks: Tokens, lang: str | None, surnames: Surnames, common_family: frozenset[str]
+) -> list[int]:
     """The words ``_short_forms`` must look at, found with set operations over the distinct words: not common
-    words or words with the article (compared as spelled only), unless the document uses them as a surname."""
+    words or words with the article (compared as spelled only), unless the document uses them as a surname.
+    Not the Arabic family names that are common words (``common_family``: كامل, عيد, أمين), which go on a name
+    after its given name but alone are far more often the word ("بشكل كامل", "عيد الفطر")."""
     distinct = toks.vocabulary
     common = _never_short(lang) if toks.whole_folds else frozenset()
     article = ("ال", *PREPOSITION_ARTICLE) if lang == "ar" else ("ال",)  # والتطرف is no skeleton of الطريفي
     live = {w for w in distinct - common if len(w) >= 3 and not w.startswith(article)}
     # a surname of the document makes a common word a candidate, not one of the commonest (الله, على)
-    named = surnames.folded.keys() - common_words(lang, NEVER_SHORT_ZIPF)
+    named = surnames.folded.keys() - common_words(lang, NEVER_SHORT_ZIPF) - common_family
     live |= distinct & named
     if lang == "ar":
         live |= distinct & {p + s for s in named for p in _CUT_CLITICS}
