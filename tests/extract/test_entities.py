@@ -188,6 +188,9 @@ def test_a_name_ends_before_the_word_that_follows_it(run):
     # nor is a word that begins and looks like an Arabic verb in the present (يقلل) or a verbal noun (تعيين)
     found = run("ورأى ناصر خيبري يقلل من شأن الخطة، وطلب حسين تعيين لجنة.", "ar", curated=False)
     assert [e["name"] for e in found if e["type"] == "PERSON"] == ["ناصر خيبري"]
+    # nor a word with the tanween of an indefinite noun or adverb, which no name is written with
+    found = run("وأجرى ناصر اتصالاً هاتفيًا بنظيره.", "ar", curated=False)
+    assert not [e for e in found if e["type"] == "PERSON"]
     # but a linking word keeps its name part, and و on a rare stem is a name's part
     found = run("وصل الأمير ناصر بن سلمان، واستقبله محمد وهبي.", "ar", curated=False)
     assert {e["name"] for e in found if e["type"] == "PERSON"} == {"ناصر بن سلمان", "محمد وهبي"}

@@ -131,6 +131,8 @@ def _is_name_word(ctx: Context, k: int, first: bool, articles: Articles) -> bool
     if not first and (f in ctx.given or f in ctx.family):
         return True  # a father's or a family name, however common a word it is too (محمد مساعد, احمد شریف)
     word = ctx.toks.word(k)
+    if _TANWEEN in word:
+        return False  # an indefinite noun or adverb marked as one (اتصالاً هاتفيًا, معسكرًا تدريبيًا): no name
     if ctx.lang == "ar" and _inflected(word, ctx.zipf(k)):
         return False  # a common word with a pronoun suffix (برنامجه, حياتهم, بقدراتها) ends a name
     if ctx.lang == "ar" and f[0] in _VERB_PREFIXES and foreignness(f, "ar") < VERB_FOREIGNNESS:
@@ -143,6 +145,8 @@ def _is_name_word(ctx: Context, k: int, first: bool, articles: Articles) -> bool
     return ctx.zipf(k) < NAME_ZIPF
 
 
+_TANWEEN = "\u064b"
+"""The fathatan of an indefinite accusative (ًا), which writers put on nouns and adverbs, never on a name."""
 _VERB_PREFIXES = "یت"
 VERB_FOREIGNNESS = -0.5
 """A word that begins as an Arabic imperfect verb or verbal noun does (ي, ت: يقلل, تعيين) and looks at least this
