@@ -68,6 +68,7 @@ def _build(lang: str) -> tuple[dict[str, float], float]:
     return odds, math.log(totals[1] / totals[0])
 
 
+@functools.lru_cache(maxsize=50_000)  # the name rules ask for the same words in article after article
 def foreignness(folded: str, lang: str | None) -> float:
     """The mean log-odds, over its letter grams, that the folded word ``folded`` is a foreign name rather than a
     word of ``lang``: above 0 when it looks foreign. 0 for a language without the data."""
