@@ -130,19 +130,23 @@ def _is_name_word(ctx: Context, k: int, first: bool, articles: Articles) -> bool
         return False  # "بوتين وألكسندر": a conjunction starts the next name
     if not first and (f in ctx.given or f in ctx.family):
         return True  # a father's or a family name, however common a word it is too (محمد مساعد, احمد شریف)
+    z = ctx.zipf(k)
+    if z >= NAME_ZIPF:
+        return False
     word = ctx.toks.word(k)
     if _TANWEEN in word:
         return False  # an indefinite noun or adverb marked as one (اتصالاً هاتفيًا, معسكرًا تدريبيًا): no name
-    if ctx.lang == "ar" and _inflected(word, ctx.zipf(k)):
+    if ctx.lang != "ar":
+        return True
+    if _inflected(word, z):
         return False  # a common word with a pronoun suffix (برنامجه, حياتهم, بقدراتها) ends a name
-    if ctx.lang == "ar" and f[0] in _VERB_PREFIXES and foreignness(f, "ar") < VERB_FOREIGNNESS:
+    if f[0] in _VERB_PREFIXES and foreignness(f, "ar") < VERB_FOREIGNNESS:
         return False  # a verb or a verbal noun after the name: "محمد عبده يقلل", "جون تعيين"
-    if ctx.lang == "ar" and f[0] in CLITICS:
+    if f[0] in CLITICS:
         stem = zipf(word[1:], "ar")
         floor = CONJUNCTION_STEM_ZIPF if f[0] == "و" and not first else CLITIC_STEM_ZIPF
-        if stem >= floor and stem > ctx.zipf(k):
-            return False  # a preposition or conjunction on a common word (لشؤون), not a commoner word (بوش)
-    return ctx.zipf(k) < NAME_ZIPF
+        return not (stem >= floor and stem > z)  # not a preposition or conjunction on a common word (لشؤون)
+    return True
 
 
 _TANWEEN = "\u064b"
