@@ -99,6 +99,12 @@ def test_a_role_noun_and_its_complement_before_a_given_name(run):
     assert not [e for e in run("وقال الوزير الجديد ناصر إن الخطة جاهزة.", "ar") if e["name"] == "الجديد"]
 
 
+def test_a_title_and_a_given_name_go_on_with_a_rare_family_name(run):
+    # الدعيع is no nisba and no given name with the article, but a rare word: the family name
+    found = by_name(run("وقال الوزير ناصر الدعيع إن الخطة جاهزة. وأكد الدعيع ذلك.", "ar", curated=False))
+    assert mentions(found["ناصر الدعيع"]) == ["ناصر الدعيع", "الدعيع"]
+
+
 def test_lone_surname_after_trigger_needs_repetition(run):
     text = "استقبل الرئيس تبون ضيفه. وقال تبون إن العلاقات جيدة."
     found = by_name(run(text, "ar"))

@@ -33,11 +33,11 @@ CLITICS = frozenset("وفبلک")
 LATIN_NAME_ZIPF = 5.8
 ARTICLE_NAME_ZIPF = 4.0
 FAMILY_NAME_ZIPF = 4.45  # the commonest nisbas: الحربي 4.43, المالكي 4.37; not الجامعي 4.53, الحوثي 4.51
-Articles = Literal["none", "family", "rare"]
-"""Which words with the article may go on a name after its first word: none; family names (nisbas and given
-names with the article, see :func:`_article_name`), after a role word and a given name ("الأمير خالد
-الفيصل", where a rare word would as often be the verb's object: "الأمير سعود المهنئين"); or family names
-and rare words, after a given name alone."""
+Articles = Literal["none", "rare"]
+"""Which words with the article may go on a name after its first word: none (after a role word and a word
+that is no given name); or family names (nisbas and given names with the article, see :func:`_article_name`)
+and rare words that are no plural (الفيصل, الدعيع; not the verb's object in "الأمير سعود المهنئين"), after a
+given name."""
 CLITIC_STEM_ZIPF = 4.0
 CONJUNCTION_STEM_ZIPF = 3.0
 """After a name's first word, و on a word this common and commoner than the whole ends the name: the next
@@ -198,9 +198,7 @@ def _article_name(ctx: Context, k: int, articles: Articles) -> bool:
     if _PLURAL_NOUN.match(f) and f not in ctx.family:
         return False
     z = ctx.zipf(k)
-    if articles == "rare" and z < ARTICLE_NAME_ZIPF:
-        return True
-    return z < FAMILY_NAME_ZIPF and (f.endswith(("ی", "ي")) or f[2:] in ctx.given)
+    return z < ARTICLE_NAME_ZIPF or (z < FAMILY_NAME_ZIPF and (f.endswith(("ی", "ي")) or f[2:] in ctx.given))
 
 
 def _name_run(
@@ -382,14 +380,13 @@ def _at(ctx: Context, i: int) -> PersonSpan | None:
     if trig is not None and clean_gap(toks, trig.j - 1, allow_comma=True):
         k, country, complemented = _after_trigger(ctx, trig.j, in_construct(ctx.lang, trig.key))
         if k < len(toks) and clean_gap(toks, k - 1, allow_comma=True):
-            # A name that starts with a given name may go on with a family name that takes the article
-            # (الأمير خالد الفيصل، المهندس سعد القحطاني), unless it is the name an institution bears.
+            # A name that starts with a given name may go on with a family name or a rare word that takes the
+            # article (الأمير خالد الفيصل، المدافع سلطان الدعيع), unless it is the name an institution bears.
             eponym = _after_head(ctx, i)
             family = _is_given(ctx, k) and not eponym
-            if complemented:  # the role's complement came between: a given name's run, as without a trigger
-                j = _name_run(ctx, k, articles="rare")
-            else:
-                j = _trim(ctx, k, _name_run(ctx, k, articles="family" if family else "none"))
+            j = _name_run(ctx, k, articles="rare" if family or complemented else "none")
+            if not complemented:  # after the role's complement, a given name's run, as without a trigger
+                j = _trim(ctx, k, j)
             # a title vouches for the word right after it only ("آقای رئیس‌جمهور علیرغم": a role word came between)
             role = str(trig.payloads[0]) if k == trig.j else ""
             if j > k and _trigger_name_ok(ctx, k, j, role, foreign_ok=_after_adjective(ctx, k)):
