@@ -699,8 +699,9 @@ def _short_forms(
                 return c, eid
         return None
 
+    common_family = res.family_by_lang.get("ar", frozenset()) if lang == "ar" else frozenset()
     decided: dict[str, tuple[int, str] | None] = {}  # by spelling: a document repeats its words
-    for k in _short_form_candidates(toks, lang, surnames, res.family_by_lang.get("ar", frozenset())):
+    for k in _short_form_candidates(toks, lang, surnames, common_family):
         if covered[k] is not None or k in glued or k + 1 in glued or len(words[k]) < 3:
             continue
         original = text[starts[k] : ends[k]]
