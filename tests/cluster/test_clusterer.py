@@ -7,11 +7,14 @@ import random
 import re
 from collections import Counter
 
+import pytest
+
 from khabar.cluster.events import Clusterer, canonical_order
 from khabar.cluster.features import cluster_input
 from khabar.cluster.settings import settings
-from khabar.cluster.similarity import norm, places
+from khabar.cluster.similarity import derived, norm, places
 from khabar.cluster.state import MemoryState, most_posted
+from khabar.cluster.stories import StoryLinker
 from khabar.model import Article
 from khabar.text.dates import dates
 
@@ -123,6 +126,40 @@ def test_stories_that_fit_each_other_merge_and_their_events_follow() -> None:
     apart_events, apart = stories({"stories": {"threshold": 9.0, "merge_threshold": 9.0}})
     merged_events, merged = stories({"stories": {"threshold": 9.0, "merge_threshold": 0.1}})
     assert len(apart_events) == len(merged_events) >= 2 and len(apart) >= 2 and len(merged) == 1
+
+
+def test_an_event_naming_none_of_a_storys_core_actors_needs_more_evidence_to_join_it() -> None:
+    # The Eid receptions of two ministries share a topic's words and no actor: two threads, not one.
+    cfg = settings()["stories"]
+    weight = cfg["weights"]["name_conflict"]
+    assert weight > 0 and cfg["conflict_names"] > 0
+    on = StoryLinker(MemoryState(), cfg)
+    off = StoryLinker(MemoryState(), {**cfg, "weights": {**cfg["weights"], "name_conflict": 0.0}})
+    words = {"eid": 1.0, "reception": 1.0, "employees": 1.0}
+    story = {
+        "vec": words,
+        "cap": {},
+        "ents": {"org:transport": 2.0},
+        "langs": {"ar": 2},
+        "mains": {},
+        "lo": None,
+    }
+    story.update(derived(story, cfg["conflict_names"]))
+
+    def event(actor: str) -> dict:
+        return {
+            "vec": words,
+            "cap": {},
+            "ents": {actor: 1.0},
+            "rents": {actor: 3.0},
+            "langs": {"ar": 1},
+            "mains": {},
+        }
+
+    assert on.similarity(event("org:transport"), story) == off.similarity(event("org:transport"), story) > 0
+    assert on.similarity(event("org:health"), story) == pytest.approx(
+        off.similarity(event("org:health"), story) - weight
+    )
 
 
 def test_an_article_near_two_events_merges_them_down_to_the_merge_floor() -> None:

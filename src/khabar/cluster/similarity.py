@@ -239,6 +239,15 @@ def _salient(p: Profile, field: str, k: int) -> list[str] | None:
     return kept[field] if kept and kept["k"] == k else None
 
 
+def salient_conflict(p: Profile, q: Profile, field: str, k: int) -> float:
+    """:func:`name_conflict` of two profiles' capitalised names (``field`` ``"cap"``) or rarest entities
+    (``"rents"``), from the ``k`` most salient keys each side keeps (:func:`derived`) when it keeps them."""
+    names_p, names_q = (
+        (p.get("cap") or {}, q.get("cap") or {}) if field == "cap" else (_rare_entities(p), _rare_entities(q))
+    )
+    return name_conflict(names_p, names_q, k, _salient(p, field, k), _salient(q, field, k))
+
+
 def _rare_entities(p: Profile) -> Mapping[str, float]:
     """A profile's entities weighted by rarity (``rents``), or by salience (``ents``) where it has none."""
     return (p["rents"] if "rents" in p else p.get("ents")) or {}
@@ -335,17 +344,16 @@ def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
         cap_p, cap_q = p.get("cap") or {}, q.get("cap") or {}
         if cap_p and cap_q:
             score += w.get("lex", 0.0) * lex + w.get("names", 0.0) * _cosine(p, q, "cap", link)
-            field, names_p, names_q = "cap", cap_p, cap_q
+            field = "cap"
         else:  # no capitalised names (an uncased script): the text stands for the names too, with
             # the factor ``uncased_names`` (the terms already count once, so a full second count
             # would let a shared topic vocabulary join), and the rarest entities stand for the
             # names that must not conflict
             stand_in = float(cfg.get("uncased_names", 1.0))
             score += (w.get("lex", 0.0) + w.get("names", 0.0) * stand_in) * lex
-            field, names_p, names_q = "rents", _rare_entities(p), _rare_entities(q)
-        k = int(cfg.get("conflict_names", 3))
-        score -= w.get("name_conflict", 0.0) * name_conflict(
-            names_p, names_q, k, _salient(p, field, k), _salient(q, field, k)
+            field = "rents"
+        score -= w.get("name_conflict", 0.0) * salient_conflict(
+            p, q, field, int(cfg.get("conflict_names", 3))
         )
         ents *= float(cfg.get("same_language_entities", 1.0))
     score += w.get("entities", 0.0) * ents

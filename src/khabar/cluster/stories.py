@@ -18,6 +18,7 @@ from .similarity import (
     derived,
     field_cosine,
     place_agreement,
+    salient_conflict,
     same_language,
     truncate,
 )
@@ -38,6 +39,7 @@ class StoryLinker:
         self.cfg = cfg
         self.moved: set[str] = set()
         """Ids of events whose story changed through a story merge (callers republish them)."""
+        self._names = int(cfg.get("conflict_names", 2)) if cfg["weights"].get("name_conflict") else 0
 
     def similarity(self, event: Profile, story: Profile) -> float | None:
         """How much an event belongs to a story's thread; None when they are too far apart in time."""
@@ -58,6 +60,10 @@ class StoryLinker:
             factor = float(self.cfg.get("same_language_entities", 1.0))
         if place_agreement(event, story, by_name=lexical) is None:
             score -= w.get("place_conflict", 0.0)
+        # A thread's core actors: an event of its topic that names none of them (nor the story any of the
+        # event's rarest ones) is another thread's, as the Eid receptions of two ministries are.
+        if self._names:
+            score -= w["name_conflict"] * salient_conflict(event, story, "rents", self._names)
         weight = w.get("entities", 0.0)
         return score + weight * (field_cosine(event, story, "ents") * factor) if weight and factor else score
 
@@ -176,7 +182,7 @@ class StoryLinker:
         # Its actors too: a story of weeks gathers hundreds (724 in SaudiNewsNet's largest), and every event
         # and story compared with it would pay for them all.
         story["ents"] = truncate(story["ents"], int(self.cfg.get("centroid_entities", 100)))
-        story.update(derived(story))
+        story.update(derived(story, self._names))
         for bound, pick in (("lo", min), ("hi", max)):
             if profile.get(bound):
                 story[bound] = pick(filter(None, (story[bound], profile[bound])))
@@ -187,7 +193,7 @@ class StoryLinker:
     def _sub(self, story: dict[str, Any], profile: Mapping[str, Any]) -> None:
         for f in _FIELDS:
             add_into(story[f], profile.get(f) or {}, -1.0)
-        story.update(derived(story))
+        story.update(derived(story, self._names))
 
     def _drop(self, story: Mapping[str, Any]) -> None:
         self.state.delete("story", story["id"])
