@@ -424,11 +424,13 @@ def _foreign_name(ctx: Context, i: int) -> int:
     j = _name_run(ctx, i)
     cut = next((k for k in range(i + 1, j) if folds[k].startswith("و")), j)
     looks = [foreignness(folds[k], ctx.lang) for k in range(i, cut)]
-    j = next(
-        (k + 1 for k in range(cut - 1, i - 1, -1) if ctx.zipf(k) < FOREIGN_SURNAME_ZIPF and looks[k - i] > 0),
-        i,
-    )
+    j = next((k + 1 for k in range(cut - 1, i - 1, -1) if _foreign_surname(ctx, k)), i)
     return j if j > i and sum(looks[: j - i]) > 0 else i
+
+
+def _foreign_surname(ctx: Context, k: int) -> bool:
+    """Word k is as rare as a foreign surname written in Arabic script (FOREIGN_SURNAME_ZIPF) and looks foreign."""
+    return ctx.zipf(k) < FOREIGN_SURNAME_ZIPF and foreignness(ctx.toks.folds[k], ctx.lang) > 0
 
 
 _SUBJECT_FIRST = frozenset({"fa"})
@@ -513,7 +515,7 @@ def _trigger_name_ok(ctx: Context, k: int, j: int, role: str, foreign_ok: bool =
     Right after a title that is only ever put before a name (``HONORIFIC_ROLES``: آقای, الدكتور) a rare word
     is a surname the first time ("آقای کروبی گفت"). So is, with ``foreign_ok`` (a nationality adjective came
     between: "وزير الدفاع الأمريكي رامسفيلد"), a word as rare as a foreign surname that looks like one
-    (:func:`_foreign_name`'s test); and words after such an adjective must read as a name
+    (:func:`_foreign_surname`); and words after such an adjective must read as a name
     (:func:`_reads_as_a_name`), where a verb and its object often stand ("الرئيس الفرنسي سيعقد اجتماعا")."""
     if _is_given(ctx, k):
         return True
@@ -521,11 +523,10 @@ def _trigger_name_ok(ctx: Context, k: int, j: int, role: str, foreign_ok: bool =
         return False
     if j - k > 1:
         return not foreign_ok or _reads_as_a_name(ctx, k, j)
-    f = ctx.toks.folds[k]
-    z = ctx.zipf(k)
-    if foreign_ok and z < FOREIGN_SURNAME_ZIPF and foreignness(f, ctx.lang) > 0:
+    if foreign_ok and _foreign_surname(ctx, k):
         return True
-    return ctx.known(f) or (z < SINGLE_ZIPF and (role in HONORIFIC_ROLES or ctx.count(f) >= 2))
+    f = ctx.toks.folds[k]
+    return ctx.known(f) or (ctx.zipf(k) < SINGLE_ZIPF and (role in HONORIFIC_ROLES or ctx.count(f) >= 2))
 
 
 def _reads_as_a_name(ctx: Context, k: int, j: int) -> bool:
