@@ -27,7 +27,7 @@ from ..text.langid import ARABIC_SCRIPT_LANGS, spelled_in
 from ..text.normalize import fold
 from .foreign import foreignness
 from .knowledge import DATA_DIR, Knowledge, load_knowledge
-from .linking import MIN_FUZZY, PersonKeys, close, group_names
+from .linking import MIN_FUZZY, SON_OF, PersonKeys, close, group_names
 from .matcher import (
     Hit,
     PhraseIndex,
@@ -39,7 +39,7 @@ from .matcher import (
     tokenize,
     zipf,
 )
-from .names import NAME_LINKS, PREPOSITION_ARTICLE, Context, find_persons
+from .names import NAME_LINKS, PREPOSITION_ARTICLE, Context, find_persons, known_as
 from .org_names import named_orgs
 from .skeleton import entity_key, romanize, skeleton
 from .towns import cued_towns, town_words
@@ -296,7 +296,7 @@ class Surnames:
         if n < 2 or words[0] not in given:
             return False
         names = self.names.get(eid, set())
-        if any(name[0] == words[0] or name[-n:] == tuple(words) for name in names):
+        if any(name[0] == words[0] or _short_form_of(tuple(words), name) for name in names):
             return False
         return any(name[0] in given for name in names)
 
@@ -310,6 +310,12 @@ class Surnames:
         if skel in self.skeletons:
             return self.skeletons[skel]
         return next((eid for s, eid in self.skeletons.items() if close(skel, s)), None)
+
+
+def _short_form_of(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """``words`` end ``name`` and are not its bearer's father's name (خالد الفيصل in بندر بن خالد الفيصل)."""
+    n = len(words)
+    return name[-n:] == words and not (len(name) > n and name[-n - 1] in SON_OF)
 
 
 def _country_entity(res: Resources, rec: dict[str, Any]) -> str | None:
@@ -623,10 +629,13 @@ def _rule_persons(
     bounds = [(toks.starts[s.i] + s.cut, toks.ends[s.j - 1]) for s in spans]
     found.mentions = [m for m in found.mentions if not any(m.start < e and m.end > b for b, e in bounds)]
     texts = [toks.text[b:e] for b, e in bounds]
-    for group in group_names((texts[k], toks.folds[spans[k].i : spans[k].j]) for k in range(len(spans))):
-        full = texts[group[0]]
-        key = entity_key(full)
+    # A lineage name goes by fewer words (known_as): they group it, and its id and curated person are theirs.
+    short = [[s.i + w for w in known_as(toks.folds[s.i : s.j])] for s in spans]
+    names = [_words_text(toks, ws, s.cut) for s, ws in zip(spans, short, strict=True)]
+    for group in group_names((names[k], [toks.folds[w] for w in short[k]]) for k in range(len(spans))):
         first = spans[group[0]]
+        full = names[group[0]]
+        key = entity_key(full)
         # a lone given name (عبدالرحمن) is no curated person's surname, though it ends a patronymic name
         lone_given = first.j - first.i == 1 and toks.folds[first.i] in res.given
         by_surname = surnames.find(toks.folds[first.j - 1])
@@ -649,6 +658,19 @@ def _rule_persons(
             surnames.add(eid, toks.folds[s.i : s.j], toks.text[toks.starts[s.j - 1] : toks.ends[s.j - 1]])
             for w in range(s.i, s.j):
                 covered[w] = "PERSON"
+
+
+def _words_text(toks: Tokens, words: list[int], cut: int) -> str:
+    """Words ``words`` of ``toks`` as written, the first without ``cut`` letters of proclitic; runs of
+    consecutive words keep the text between them, and a space joins the runs."""
+    runs: list[str] = []
+    start = words[0]
+    for k, w in enumerate(words):
+        if k + 1 == len(words) or words[k + 1] != w + 1:
+            runs.append(toks.text[toks.starts[start] + (cut if start == words[0] else 0) : toks.ends[w]])
+            if k + 1 < len(words):
+                start = words[k + 1]
+    return " ".join(runs)
 
 
 def _person_id(name: str, key: str) -> str:

@@ -10,6 +10,8 @@ from rapidfuzz.distance import Levenshtein
 from ..text.normalize import match_key
 from .skeleton import entity_key
 
+SON_OF = frozenset({"بن", "ابن", "بنت"})
+"""Folded Arabic words of a lineage: son of, daughter of (the name after them is a father's)."""
 MIN_FUZZY = 5
 """Skeletons at least this long may differ by one letter and still link."""
 
@@ -77,20 +79,25 @@ def group_names(names: Iterable[tuple[str, list[str]]]) -> list[list[int]]:
 
     Longer names come first; a name whose surname skeleton (and first name, when both have one)
     is close to an earlier group's joins it: "بوتين" joins "فلاديمير بوتين". Two lone words join only
-    when spelled alike: many names share a short skeleton (سعود and سعد are both sd).
+    when spelled alike: many names share a short skeleton (سعود and سعد are both sd). A lone word does not
+    join a name that ends on a father's name (محمد, ناصر بن محمد).
     """
     items = list(names)
     order = sorted(range(len(items)), key=lambda k: -len(items[k][1]))
-    groups: list[tuple[list[str], list[int]]] = []
+    groups: list[tuple[list[str], bool, list[int]]] = []
     for k in order:
         parts = entity_key(items[k][0]).split(" ")
-        for gparts, members in groups:
+        words = items[k][1]
+        fathers = len(words) > 2 and words[-2] in SON_OF
+        for gparts, gfathers, members in groups:
             same_last = close(parts[-1], gparts[-1])
             same_first = len(parts) == 1 or len(gparts) == 1 or close(parts[0], gparts[0])
             lone = len(parts) == 1 and len(gparts) == 1
-            if same_last and same_first and (not lone or items[k][1] == items[members[0]][1]):
+            # a name that ends on a father's name (ناصر بن محمد) is not what that name alone names
+            father = (len(parts) == 1 and gfathers) or (len(gparts) == 1 and fathers)
+            if same_last and same_first and not father and (not lone or words == items[members[0]][1]):
                 members.append(k)
                 break
         else:
-            groups.append((parts, [k]))
-    return [members for _, members in groups]
+            groups.append((parts, fathers, [k]))
+    return [members for _, _, members in groups]

@@ -6,12 +6,13 @@ import functools
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate, islice
 from typing import Literal
 
 from .foreign import foreignness
+from .linking import SON_OF
 from .matcher import PhraseIndex, Tokens, after_lexicon_word, is_latin, original_offset, zipf
 from .quotes import quote_lexicon
 
@@ -44,6 +45,8 @@ CONJUNCTION_STEM_ZIPF = 3.0
 word is joined to the sentence ("عادل وناجز", "جورج بوش وفشله"), not a name's part (وهبي, وحيد)."""
 NAME_LINKS = frozenset({"عبد", "ابو", "ابی", "بن", "ابن", "بنت", "ام", "ال"})
 """Folded Arabic words that link name parts and never end a name."""
+LINEAGE_LINKS = SON_OF | {"ال"}
+"""The links of a lineage (son of, daughter of, family of): a name goes on past them (فهد بن عبدالله آل سعود)."""
 PREPOSITION_ARTICLE = ("لل", "بال", "وال", "فال", "كال", "کال")
 """Folded starts of an Arabic word that is a preposition or conjunction with the article (للصحفيين، والتطرف)."""
 WORD_ZIPF = 2.5
@@ -140,6 +143,8 @@ def _is_name_word(ctx: Context, k: int, first: bool, articles: Articles) -> bool
         return True
     if _inflected(word, z):
         return False  # a common word with a pronoun suffix (برنامجه, حياتهم, بقدراتها) ends a name
+    if _accusative(word, f, z):
+        return False  # an indefinite accusative without its mark (اعتبارا, أميرا): "حسين حبري اعتبارا من"
     if f[0] in _VERB_PREFIXES and foreignness(f, "ar") < VERB_FOREIGNNESS:
         return False  # a verb or a verbal noun after the name: "محمد عبده يقلل", "جون تعيين"
     if f[0] in CLITICS:
@@ -172,6 +177,23 @@ def _inflected(word: str, z: float) -> bool:
     stems += [stem[:-1] + "ة" for stem in stems if stem.endswith("ت")]
     best = max(zipf(stem, "ar") for stem in stems)
     return best >= SUFFIX_STEM_ZIPF and best > z
+
+
+ACCUSATIVE_STEM_ZIPF = 3.0
+ACCUSATIVE_FOREIGNNESS = 0.5
+"""Foreign names that end in alef and are words without it look this foreign or more: فارغا (Varga) 1.15,
+شيبا 0.81, كاميا 0.75, مارا 0.64; accusatives less (مديرا 0.04, أميرا 0.18, كافرا 0.42, أساسا 0.41)."""
+
+
+def _accusative(word: str, folded: str, z: float) -> bool:
+    """An Arabic word (``folded``, of zipf ``z``) ends in the alef of an indefinite accusative written without
+    its mark: without that alef it is a word at least ACCUSATIVE_STEM_ZIPF frequent and commoner than the whole
+    (اعتبارا: اعتبار, مقلدا: مقلد), and it does not look foreign (ACCUSATIVE_FOREIGNNESS). A foreign name that
+    ends in alef is mostly no word without it (كونديرا, أوباما); a word with the article takes no tanween."""
+    if len(word) < 4 or not word.endswith("ا") or word.startswith("ال"):
+        return False
+    stem = zipf(word[:-1], "ar")
+    return stem >= ACCUSATIVE_STEM_ZIPF and stem > z and foreignness(folded, "ar") < ACCUSATIVE_FOREIGNNESS
 
 
 @functools.lru_cache(maxsize=16)  # one per language met: bounded
@@ -207,12 +229,19 @@ def _name_run(
     """The end of the run of name words starting at word k (k itself when there is none); ``continued``: word
     k goes on a name begun before it (a given name), so it may be a linking word or a family name.
 
-    A linking word of Arabic names (عبد، أبو، بن) takes the next word with it, article and all
+    A linking word of Arabic names (عبد، أبو، بن، آل) takes the next word with it, article and all
     (عبد الواحد، أبو بكر، بن سلمان); a run that would end on one is cut before it. A family name
-    with the article ends the run (خالد الفيصل).
+    with the article or a house's (آل الشيخ) ends the run (خالد الفيصل). ``limit`` counts the words of a
+    lineage name (with بن or آل) other than its links (عبد الله بن خليفة آل ثاني counts three), and every word
+    of another name (جمال عبد الناصر: a word after it is more often the verb than a part).
     """
-    j = k
-    while j < len(ctx.toks) and j - k < limit and _is_name_word(ctx, j, j == k and not continued, articles):
+    j, links, lineage = k, 0, False  # links: the link words taken, which a lineage name does not count
+    while (
+        j < len(ctx.toks)
+        and j - k - (links if lineage else 0) < limit
+        and _is_name_word(ctx, j, j == k and not continued, articles)
+        and (j - k < limit or _lineage_part(ctx, j))
+    ):
         if j > k and not clean_gap(ctx.toks, j - 1, allow_comma=False):
             break
         j += 1
@@ -224,10 +253,46 @@ def _name_run(
             if linked is None:
                 j -= 1
                 break
+            taken = ctx.toks.folds[j - 1 : linked - 1]
+            lineage = lineage or not LINEAGE_LINKS.isdisjoint(taken)
+            links += len(taken)
             j = linked
-    if j > k and j - k < limit and _nisba(ctx, j):
+            if "ال" in taken:
+                break  # a house's name ends the name, as a family name with the article does (حمد آل الشيخ)
+    if j > k and j - k - (links if lineage else 0) < limit and _nisba(ctx, j):
         j += 1
     return j
+
+
+def known_as(folds: Sequence[str]) -> list[int]:
+    """The words (indexes into a name's folded words) a lineage name is known by, all of them for another name:
+    its bearer's and his family's names (عادل الطريفي of عادل بن زيد الطريفي), which the press also writes
+    alone; or, without a family name, his and his father's (خالد بن فيصل of خالد بن فيصل بن عبد العزيز, who
+    is not خالد بن عبد العزيز). A name after a link (بن, آل, عبد) is a forefather's or a house's, no family name."""
+    link = next((w for w in range(1, len(folds) - 1) if folds[w] in SON_OF), None)
+    if link is None:
+        return list(range(len(folds)))
+    head = link + 2
+    while head < len(folds) and folds[head - 1] in NAME_LINKS:  # a father's name with عبد or أبو: عبد الله
+        head += 1
+    last = len(folds) - 1
+    if last >= head and folds[last - 1] not in NAME_LINKS:
+        return [*range(link), last]
+    return list(range(head))
+
+
+def _lineage_part(ctx: Context, j: int) -> bool:
+    """Word j, past a name's first MAX_NAME_WORDS words thanks to its lineage links, goes on it: a given or
+    family name, one with the article, or a word rarer than ARTICLE_NAME_ZIPF; not the noun or verb that
+    follows "محمد بن ناصر" (حظي 4.2, تأجيل 4.3)."""
+    f = ctx.toks.folds[j]
+    return (
+        f in NAME_LINKS
+        or f in ctx.given
+        or f in ctx.family
+        or f.startswith("ال")
+        or ctx.zipf(j) < ARTICLE_NAME_ZIPF
+    )
 
 
 def _link_end(ctx: Context, j: int) -> int | None:
@@ -468,20 +533,17 @@ def _after_adjective(ctx: Context, i: int) -> bool:
     )
 
 
-_SON_OF = frozenset({"بن", "ابن", "بنت"})
-
-
 def _may_start(ctx: Context, i: int) -> bool:
     """Word i may start a name: not the second part of a name with عبد (عبدالله is a given name, so الله is
     one's second part: alone it is God, "الله سبحانه"), unless بن follows it."""
     folds = ctx.toks.folds
     second_part = folds[i].startswith("ال") and "عبد" + folds[i] in ctx.given
-    return not second_part or (i + 1 < len(folds) and folds[i + 1] in _SON_OF)
+    return not second_part or (i + 1 < len(folds) and folds[i + 1] in SON_OF)
 
 
 def _fathers_name(ctx: Context, i: int) -> bool:
     """The name at word i follows بن after a name: it is that person's father's (محمد بن سلمان بن عبد العزيز)."""
-    return i > 0 and ctx.toks.folds[i - 1] in _SON_OF and clean_gap(ctx.toks, i - 1, allow_comma=False)
+    return i > 0 and ctx.toks.folds[i - 1] in SON_OF and clean_gap(ctx.toks, i - 1, allow_comma=False)
 
 
 def _after_head(ctx: Context, i: int) -> bool:
