@@ -236,6 +236,9 @@ def test_a_foreign_name_after_a_nationality_adjective(run):
     # a conjunction starts the next name; words that look Arabic (a verb and its object) are no name
     assert not [e for e in run("على الزوجي الروسي راديك وفريدل.", "ar") if e["type"] == "PERSON"]
     assert not [e for e in run("وقالت المصادر الأمريكية يشنون هجوما كل يوم.", "ar") if e["type"] == "PERSON"]
+    # a surname the press prints often is no rarer than zipf 4 (نافاس 3.0, راموس 3.8)
+    found = run("وتألق الفرنسي كيلور نافاس في المباراة.", "ar", curated=False)
+    assert [e["name"] for e in found if e["type"] == "PERSON"] == ["كيلور نافاس"]
 
 
 def test_a_name_ends_before_the_word_that_follows_it(run):
