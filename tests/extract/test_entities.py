@@ -128,6 +128,12 @@ def test_a_lone_foreign_surname_after_a_role_word_and_a_nationality_adjective(ru
         assert not [e for e in run(text, "ar", curated=False) if e["type"] == "PERSON"], text
 
 
+def test_rare_words_after_a_role_word_and_a_nationality_adjective_are_a_name(run):
+    # إيهود أولمرت looks no more foreign than Arabic words do, but both words are rare (zipf 3.2)
+    found = run("وقال رئيس الوزراء الأمريكي إيهود أولمرت إن المحادثات مستمرة.", "ar", curated=False)
+    assert [e["name"] for e in found if e["type"] == "PERSON"] == ["إيهود أولمرت"]
+
+
 def test_given_name_persons_and_conjunctions(run):
     found = run("اجتمع فلاديمير سولوفيوف وألكسندر دوغين في المؤتمر.", "ar", curated=False)
     names = {e["name"] for e in found if e["type"] == "PERSON"}
