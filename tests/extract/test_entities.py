@@ -134,6 +134,12 @@ def test_rare_words_after_a_role_word_and_a_nationality_adjective_are_a_name(run
     assert [e["name"] for e in found if e["type"] == "PERSON"] == ["إيهود أولمرت"]
 
 
+def test_a_list_of_names_joined_by_and(run):
+    # وأحمد is as frequent as a word of its own (zipf 4.2), but right after a name it starts the next one
+    found = run("وحضر محمد الحوراني وأحمد المشوخي الاجتماع.", "ar", curated=False)
+    assert {e["name"] for e in found if e["type"] == "PERSON"} == {"محمد الحوراني", "أحمد المشوخي"}
+
+
 def test_given_name_persons_and_conjunctions(run):
     found = run("اجتمع فلاديمير سولوفيوف وألكسندر دوغين في المؤتمر.", "ar", curated=False)
     names = {e["name"] for e in found if e["type"] == "PERSON"}

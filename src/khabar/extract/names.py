@@ -112,6 +112,12 @@ def _is_given(ctx: Context, k: int) -> bool:
     return ctx.lang == "ar" and f[:1] in _CONJ and f[1:] in ctx.given and ctx.zipf(k) < WORD_ZIPF
 
 
+def _and_given(ctx: Context, k: int) -> bool:
+    """Word k is و and a given name (Arabic), whatever the frequency of the whole."""
+    f = ctx.toks.folds[k]
+    return ctx.lang == "ar" and f[:1] == "و" and f[1:] in ctx.given
+
+
 def _is_name_word(ctx: Context, k: int, first: bool, articles: Articles) -> bool:
     """Word k may be part of a name: not covered, not a trigger, not a common word of the language."""
     if k >= len(ctx.toks) or ctx.covered[k] is not None or not ctx.toks.whole(k, k + 1):
@@ -407,7 +413,7 @@ def find_persons(ctx: Context) -> list[PersonSpan]:
     for i in sorted(where):
         if i < done:
             continue
-        span = _at(ctx, i)
+        span = _at(ctx, i, listed=bool(out) and i == out[-1].j and clean_gap(toks, i - 1, allow_comma=False))
         if span is not None:
             span = _foreign_tail(ctx, span)
             out.append(span)
@@ -439,7 +445,9 @@ def _given_forms(given: frozenset[str]) -> frozenset[str]:
     return given.union(c + g for g in given for c in _CONJ)
 
 
-def _at(ctx: Context, i: int) -> PersonSpan | None:
+def _at(ctx: Context, i: int, listed: bool = False) -> PersonSpan | None:
+    """The person name at word i, if any; ``listed``: a name ends right before it, so a conjunction on a given
+    name starts the next name of a list, however common the word is (وإبراهيم in جعفر الحوراني وإبراهيم المشوخي)."""
     toks = ctx.toks
     trig = ctx.triggers.match(toks, i, ctx.lang) if ctx.covered[i] is None else None
     if trig is not None and clean_gap(toks, trig.j - 1, allow_comma=True):
@@ -456,7 +464,8 @@ def _at(ctx: Context, i: int) -> PersonSpan | None:
             role = str(trig.payloads[0]) if k == trig.j else ""
             if j > k and _trigger_name_ok(ctx, k, j, role, foreign_ok=_after_adjective(ctx, k)):
                 return PersonSpan(k, j, country, str(trig.payloads[0]), part=eponym)
-    if trig is None and _free_or_lone_place(ctx, i) and _is_given(ctx, i):  # a role phrase is no name
+    given = _is_given(ctx, i) or (listed and _and_given(ctx, i))
+    if trig is None and _free_or_lone_place(ctx, i) and given:  # a role phrase is no name
         # ("Devlet Başkanı", president, starts with the given name Devlet)
         j = _name_run(ctx, i + 1, MAX_NAME_WORDS - 1, articles="rare", continued=True)
         if j > i + 1 and clean_gap(toks, i, allow_comma=False) and _may_start(ctx, i):
