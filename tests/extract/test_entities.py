@@ -140,6 +140,33 @@ def test_a_list_of_names_joined_by_and(run):
     assert {e["name"] for e in found if e["type"] == "PERSON"} == {"محمد الحوراني", "أحمد المشوخي"}
 
 
+def test_a_known_surname_after_another_given_name_is_another_person(run):
+    def persons(text: str) -> dict[str, str]:
+        found = run(text, "ar")
+        return {m["text"]: e["id"] for e in found if e["type"] == "PERSON" for m in e["mentions"]}
+
+    # محمد is none of Macron's first names: محمد ماكرون is someone else; إيمانويل ماكرون is Macron
+    found = persons("وقال محمد ماكرون إن الخطة جاهزة. وقال إيمانويل ماكرون إنه موافق.")
+    assert found["إيمانويل ماكرون"] == "Q3052772" and found["محمد ماكرون"] != "Q3052772"
+    # a first name the gazetteer spells otherwise (سيرجي, سيرغي) is his: the mention stays Shoigu's
+    assert persons("وقال سيرجي شويغو إن الجيش مستعد.") == {"شويغو": "Q5752"}
+    # a person the text named by his surname alone does not take in another first name (أحمد بوتين)
+    found = persons("وصل بوتين إلى موسكو. وقال أحمد بوتين إن المحل مغلق.")
+    assert found["بوتين"] == "Q7747" and found["أحمد بوتين"] != "Q7747"
+
+
+def test_a_kunya_is_part_of_the_name(run):
+    # أبو محمد: "father of Muhammad", the name its bearer goes by
+    found = run("وقال أبو محمد الحوراني إن التنظيم انقسم.", "ar", curated=False)
+    assert [e["name"] for e in found if e["type"] == "PERSON"] == ["أبو محمد الحوراني"]
+
+
+def test_a_given_name_before_a_known_persons_name_is_no_one_else(run):
+    # the gazetteer spells حسن نصر الله: أحمد, before it, is no person of its own
+    found = run("وقال الرئيس أحمد حسن نصر الله إن المقاومة مستمرة.", "ar")
+    assert [e["id"] for e in found if e["type"] == "PERSON"] == ["Q57373"]
+
+
 def test_given_name_persons_and_conjunctions(run):
     found = run("اجتمع فلاديمير سولوفيوف وألكسندر دوغين في المؤتمر.", "ar", curated=False)
     names = {e["name"] for e in found if e["type"] == "PERSON"}

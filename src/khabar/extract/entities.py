@@ -529,7 +529,8 @@ def analyse(
             if h is not None:
                 hits.append(h)
                 done = h.j
-    resolved = _resolve(res, toks, lang, hits)
+    given = res.given_in(lang)
+    resolved = [r for r in _resolve(res, toks, lang, hits) if not _another_bearer(res, toks, given, *r)]
     covered: list[str | None] = [None] * len(toks)
     hit_end = list(range(1, len(toks) + 1))
     surnames = Surnames()
@@ -564,6 +565,24 @@ def analyse(
     _rule_persons(res, toks, lang, covered, hit_end, found, surnames)
     _short_forms(res, toks, lang, covered, found, surnames)
     return found, surnames
+
+
+def _another_bearer(
+    res: Resources, toks: Tokens, given: frozenset[str], h: Hit, kind: str, value: str
+) -> bool:
+    """A known person's lone surname right after a given name that is not his (سارة أوباما, بهية الحريري,
+    Michelle Obama): another person's full name, which the rules read. (His given name spelled otherwise
+    than the gazetteer's full name, سيرجي for سيرغي شويغو, leaves the hit his.)"""
+    return (
+        kind == "E"
+        and h.j - h.i == 1
+        and h.i > 0
+        and not h.prefix
+        and res.entities[value].get("type") == "PERSON"
+        and toks.folds[h.i - 1] in given
+        and not toks.gap(h.i - 1).strip()
+        and res.persons.unlike_first_name(value, skeleton(toks.word(h.i - 1)))
+    )
 
 
 def _towns(
@@ -639,7 +658,10 @@ def _rule_persons(
         # a lone given name (عبدالرحمن) is no curated person's surname, though it ends a patronymic name
         lone_given = first.j - first.i == 1 and toks.folds[first.i] in res.given
         by_surname = surnames.find(toks.folds[first.j - 1])
-        if by_surname and surnames.other_given_name(by_surname, toks.folds[first.i : first.j], ctx.given):
+        if by_surname and (
+            surnames.other_given_name(by_surname, toks.folds[first.i : first.j], ctx.given)
+            or res.persons.other_first_name(by_surname, key, _skeleton_before(toks, first.i))
+        ):
             by_surname = None
         # an Arabic name with a linking word (بن, عبد, أبو; عبدالغني written as one word) links to a curated
         # person by its spelling alone (see PersonKeys.find)
@@ -658,6 +680,11 @@ def _rule_persons(
             surnames.add(eid, toks.folds[s.i : s.j], toks.text[toks.starts[s.j - 1] : toks.ends[s.j - 1]])
             for w in range(s.i, s.j):
                 covered[w] = "PERSON"
+
+
+def _skeleton_before(toks: Tokens, i: int) -> str:
+    """The skeleton of the word before word i, with only a space between; "" when there is none."""
+    return skeleton(toks.word(i - 1)) if i and not toks.gap(i - 1).strip() else ""
 
 
 def _words_text(toks: Tokens, words: list[int], cut: int) -> str:

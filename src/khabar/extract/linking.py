@@ -35,17 +35,50 @@ class PersonKeys:
     surname: dict[str, set[str]] = field(default_factory=dict)
     spelled: dict[str, set[str]] = field(default_factory=dict)
     """Curated persons by the match key of each spelling (folded, without spaces)."""
+    _firsts: dict[str, frozenset[str]] | None = field(default=None, repr=False, compare=False)
 
     def add(self, entity_id: str, name: str) -> None:
         """Index one spelling of a curated person's name."""
         key = entity_key(name)
         if not key:
             return
+        self._firsts = None
         self.full.setdefault(key, set()).add(entity_id)
         self.spelled.setdefault(match_key(name), set()).add(entity_id)
         last = key.rsplit(" ", 1)[-1]
         if len(last) >= 3:
             self.surname.setdefault(last, set()).add(entity_id)
+
+    def first_names(self, entity_id: str) -> frozenset[str]:
+        """The first words of a curated person's names of two words or more (skeleton keys)."""
+        if self._firsts is None:
+            firsts: dict[str, set[str]] = {}
+            for k, ids in self.full.items():
+                if " " in k:
+                    for eid in ids:
+                        firsts.setdefault(eid, set()).add(k.split(" ")[0])
+            self._firsts = {eid: frozenset(fs) for eid, fs in firsts.items()}
+        return self._firsts.get(entity_id, frozenset())
+
+    def other_first_name(self, entity_id: str, key: str, before: str = "") -> bool:
+        """Whether a name of two words or more (skeleton ``key``) begins with a first word that none of a
+        curated person's names begins with (بيل كلينتون is not Hillary, رفيق الحريري not Saad), nor does the
+        word ``before`` it (skeleton; رمضان of رمضان أحمد قاديروف, whose first word no rule took)."""
+        parts = key.split(" ")
+        firsts = self.first_names(entity_id)
+        return (
+            len(parts) > 1
+            and bool(firsts)
+            and not any(_same_first(word, f) for f in firsts for word in (parts[0], before) if word)
+        )
+
+    def unlike_first_name(self, entity_id: str, first: str) -> bool:
+        """Whether a first word (skeleton) is unlike every first name of a curated person's: none equals it,
+        begins with it or is one letter from it (سيرجي, srj, and سيرغي, srk, are one name transliterated)."""
+        firsts = self.first_names(entity_id)
+        return bool(firsts) and all(
+            not f.startswith(first) and Levenshtein.distance(first, f, score_cutoff=2) > 1 for f in firsts
+        )
 
     def find(self, key: str, spelling: str | None = None) -> str | None:
         """The curated person a rule-found name is, when one and only one fits its key.
@@ -70,8 +103,12 @@ class PersonKeys:
         (only,) = ids
         if len(parts) == 1:  # one word alone, long enough (not محمد, فيصل, which are first names too)
             return only
-        firsts = {k.split(" ")[0] for k, v in self.full.items() if only in v and " " in k}
-        return only if any(close(parts[0], f) or f.startswith(parts[0]) for f in firsts) else None
+        return only if any(_same_first(parts[0], f) for f in self.first_names(only)) else None
+
+
+def _same_first(word: str, first: str) -> bool:
+    """A first word (skeleton) that a curated first name is, or begins with."""
+    return close(word, first) or first.startswith(word)
 
 
 def group_names(names: Iterable[tuple[str, list[str]]]) -> list[list[int]]:

@@ -446,8 +446,8 @@ def _given_forms(given: frozenset[str]) -> frozenset[str]:
 
 
 def _at(ctx: Context, i: int, listed: bool = False) -> PersonSpan | None:
-    """The person name at word i, if any; ``listed``: a name ends right before it, so a conjunction on a given
-    name starts the next name of a list, however common the word is (وإبراهيم in جعفر الحوراني وإبراهيم المشوخي)."""
+    """The person name at word i, if any; ``listed``: a name ends right before it, so a conjunction on a
+    given name starts the next name of a list, however common the word (جعفر الحوراني وإبراهيم المشوخي)."""
     toks = ctx.toks
     trig = ctx.triggers.match(toks, i, ctx.lang) if ctx.covered[i] is None else None
     if trig is not None and clean_gap(toks, trig.j - 1, allow_comma=True):
@@ -463,12 +463,14 @@ def _at(ctx: Context, i: int, listed: bool = False) -> PersonSpan | None:
             # a title vouches for the word right after it only ("آقای رئیس‌جمهور علیرغم": a role word came between)
             role = str(trig.payloads[0]) if k == trig.j else ""
             if j > k and _trigger_name_ok(ctx, k, j, role, foreign_ok=_after_adjective(ctx, k)):
-                return PersonSpan(k, j, country, str(trig.payloads[0]), part=eponym)
+                return PersonSpan(k, j, country, str(trig.payloads[0]), part=eponym or _first_part(ctx, k, j))
     given = _is_given(ctx, i) or (listed and _and_given(ctx, i))
     if trig is None and _free_or_lone_place(ctx, i) and given:  # a role phrase is no name
         # ("Devlet Başkanı", president, starts with the given name Devlet)
         j = _name_run(ctx, i + 1, MAX_NAME_WORDS - 1, articles="rare", continued=True)
         if j > i + 1 and clean_gap(toks, i, allow_comma=False) and _may_start(ctx, i):
+            if _kunya(ctx, i):  # أبو مصعب الزرقاوي
+                return PersonSpan(i - 1, j, None, None)
             cut = 0 if toks.folds[i] in ctx.given else original_offset(toks.word(i), 1)
             return PersonSpan(i, j, None, None, cut, part=_fathers_name(ctx, i))
     if toks.before(i).rstrip().endswith("«"):
@@ -540,6 +542,32 @@ def _after_adjective(ctx: Context, i: int) -> bool:
         cov is not None
         and cov.startswith("ADJ:")
         and ctx.hit_end[i - 1] == i
+        and clean_gap(ctx.toks, i - 1, allow_comma=False)
+    )
+
+
+def _first_part(ctx: Context, k: int, j: int) -> bool:
+    """Words k..j-1, which nothing covers, come right before a known person's name: its first part, no one
+    else (الرئيس محمد حسني مبارك)."""
+    return (
+        j < len(ctx.toks)
+        and ctx.covered[j] == "PERSON"
+        and all(ctx.covered[w] is None for w in range(k, j))
+        and clean_gap(ctx.toks, j - 1, allow_comma=False)
+    )
+
+
+_KUNYA = frozenset({"ابو", "ام"})
+"""Folded Arabic words that make a given name after them a kunya, a name of its own: father of, mother of."""
+
+
+def _kunya(ctx: Context, i: int) -> bool:
+    """The given name at word i follows أبو or أم that nothing covers, with only a space between."""
+    return (
+        i > 0
+        and ctx.toks.folds[i - 1] in _KUNYA
+        and ctx.covered[i - 1] is None
+        and ctx.toks.whole(i - 1, i)
         and clean_gap(ctx.toks, i - 1, allow_comma=False)
     )
 
