@@ -167,6 +167,13 @@ def test_a_given_name_before_a_known_persons_name_is_no_one_else(run):
     assert [e["id"] for e in found if e["type"] == "PERSON"] == ["Q57373"]
 
 
+def test_a_role_phrase_is_no_part_of_a_name(run):
+    # خادم alone may end a name (zipf 4.5), but خادم الحرمين الشريفين is the king's title: the object of
+    # Hussein's congratulations, or the subject after a verb that reads as a given name (عزى, عزي)
+    found = run("وهنأ حسين خادم الحرمين الشريفين بالعيد.", "ar", curated=False)
+    assert not [e for e in found if e["type"] == "PERSON"]
+
+
 def test_given_name_persons_and_conjunctions(run):
     found = run("اجتمع فلاديمير سولوفيوف وألكسندر دوغين في المؤتمر.", "ar", curated=False)
     names = {e["name"] for e in found if e["type"] == "PERSON"}

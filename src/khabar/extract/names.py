@@ -250,6 +250,8 @@ def _name_run(
     ):
         if j > k and not clean_gap(ctx.toks, j - 1, allow_comma=False):
             break
+        if (j > k or continued) and _starts_role(ctx, j):
+            break
         j += 1
         f = ctx.toks.folds[j - 1]
         if (j - 1 > k or continued) and len(f) > 2 and f.startswith("ال"):
@@ -285,6 +287,13 @@ def known_as(folds: Sequence[str]) -> list[int]:
     if last >= head and folds[last - 1] not in NAME_LINKS:
         return [*range(link), last]
     return list(range(head))
+
+
+def _starts_role(ctx: Context, j: int) -> bool:
+    """A role phrase of two words or more starts at word j (خادم الحرمين الشريفين): it follows a name, or a
+    verb that opens the sentence (عزى خادم الحرمين), and is no part of one."""
+    hit = ctx.triggers.match(ctx.toks, j, ctx.lang)
+    return hit is not None and hit.j - hit.i > 1
 
 
 def _lineage_part(ctx: Context, j: int) -> bool:
