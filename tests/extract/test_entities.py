@@ -174,6 +174,14 @@ def test_a_role_phrase_is_no_part_of_a_name(run):
     assert not [e for e in found if e["type"] == "PERSON"]
 
 
+def test_a_lone_word_after_a_noun_in_the_construct_state_is_its_complement(run):
+    # رئيس خفر السواحل: the head of the coast guard, whatever the document repeats; الرئيس تبون is a name
+    found = run("وقال رئيس خفر السواحل إن الزورق غرق. وأضاف رئيس خفر السواحل أن", "ar", curated=False)
+    assert not [e for e in found if e["type"] == "PERSON"]
+    found = run("استقبل الرئيس تبون ضيفه. وقال تبون إن العلاقات جيدة.", "ar", curated=False)
+    assert [e["name"] for e in found if e["type"] == "PERSON"] == ["تبون"]
+
+
 def test_given_name_persons_and_conjunctions(run):
     found = run("اجتمع فلاديمير سولوفيوف وألكسندر دوغين في المؤتمر.", "ar", curated=False)
     names = {e["name"] for e in found if e["type"] == "PERSON"}

@@ -471,7 +471,9 @@ def _at(ctx: Context, i: int, listed: bool = False) -> PersonSpan | None:
                 j = _trim(ctx, k, j)
             # a title vouches for the word right after it only ("آقای رئیس‌جمهور علیرغم": a role word came between)
             role = str(trig.payloads[0]) if k == trig.j else ""
-            if j > k and _trigger_name_ok(ctx, k, j, role, foreign_ok=_after_adjective(ctx, k)):
+            # right after a noun in the construct state (مدير, وزير), a lone word is its complement: مدير جوازات
+            complement = k == trig.j and in_construct(ctx.lang, trig.key)
+            if j > k and _trigger_name_ok(ctx, k, j, role, _after_adjective(ctx, k), complement):
                 return PersonSpan(k, j, country, str(trig.payloads[0]), part=eponym or _first_part(ctx, k, j))
     given = _is_given(ctx, i) or (listed and _and_given(ctx, i))
     if trig is None and _free_or_lone_place(ctx, i) and given:  # a role phrase is no name
@@ -619,14 +621,18 @@ def _trim(ctx: Context, k: int, j: int) -> int:
     return repeated[-1] + 1 if repeated else j
 
 
-def _trigger_name_ok(ctx: Context, k: int, j: int, role: str, foreign_ok: bool = False) -> bool:
+def _trigger_name_ok(
+    ctx: Context, k: int, j: int, role: str, foreign_ok: bool = False, complement: bool = False
+) -> bool:
     """Words k..j-1 after a trigger of ``role`` are a name: set off by commas when a comma precedes them,
     and a lone word must be rare and, after a role word, used again in the document (or be a known surname).
     Right after a title that is only ever put before a name (``HONORIFIC_ROLES``: آقای, الدكتور) a rare word
     is a surname the first time ("آقای کروبی گفت"). So is, with ``foreign_ok`` (a nationality adjective came
     between: "وزير الدفاع الأمريكي رامسفيلد"), a word as rare as a foreign surname that looks like one
     (:func:`_foreign_surname`); and words after such an adjective must read as a name
-    (:func:`_reads_as_a_name`), where a verb and its object often stand ("الرئيس الفرنسي سيعقد اجتماعا")."""
+    (:func:`_reads_as_a_name`), where a verb and its object often stand ("الرئيس الفرنسي سيعقد اجتماعا").
+    With ``complement`` (the trigger ends on an Arabic noun in the construct state), a lone word that is no
+    known surname is that noun's complement: "مدير جوازات منطقة الجوف", the director of passports."""
     if _is_given(ctx, k):
         return True
     if any(ch in ",،" for ch in ctx.toks.gap(k - 1)) and not any(ch in ",،" for ch in ctx.toks.gap(j - 1)):
@@ -636,6 +642,8 @@ def _trigger_name_ok(ctx: Context, k: int, j: int, role: str, foreign_ok: bool =
     if foreign_ok and _foreign_surname(ctx, k):
         return True
     f = ctx.toks.folds[k]
+    if complement:
+        return ctx.known(f)
     return ctx.known(f) or (ctx.zipf(k) < SINGLE_ZIPF and (role in HONORIFIC_ROLES or ctx.count(f) >= 2))
 
 
