@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from khabar.extract.entities import entities
 from khabar.model import Article
 from khabar.pipeline import Pipeline
 
@@ -180,6 +181,13 @@ def test_a_lone_word_after_a_noun_in_the_construct_state_is_its_complement(run):
     assert not [e for e in found if e["type"] == "PERSON"]
     found = run("استقبل الرئيس تبون ضيفه. وقال تبون إن العلاقات جيدة.", "ar", curated=False)
     assert [e["name"] for e in found if e["type"] == "PERSON"] == ["تبون"]
+
+
+def test_a_form_of_address_is_no_name():
+    # سمو, معالي: His Highness, His Excellency, before a title; never a person (the package's triggers)
+    text = "إثر ذلك شاهد سمو الأمير فيصل بن خالد العرض. ويحظى المهرجان بدعم ورعاية سمو أمير منطقة عسير."
+    found = entities(Article(id="t", text=text, title="", lang="ar")).entities
+    assert [e["name"] for e in found if e["type"] == "PERSON"] == ["فيصل بن خالد"]
 
 
 def test_given_name_persons_and_conjunctions(run):
