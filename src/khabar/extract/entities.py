@@ -658,9 +658,12 @@ def _rule_persons(
         # a lone given name (عبدالرحمن) is no curated person's surname, though it ends a patronymic name
         lone_given = first.j - first.i == 1 and toks.folds[first.i] in res.given
         by_surname = surnames.find(toks.folds[first.j - 1])
+        # a name whose first word, and the word before it (رمضان of رمضان أحمد قاديروف, which no rule took), are
+        # unlike all of a known person's first names is someone else's (بيل كلينتون is not Hillary Clinton)
+        firsts = (key.split(" ")[0], _skeleton_before(toks, first.i)) if " " in key else ()
         if by_surname and (
             surnames.other_given_name(by_surname, toks.folds[first.i : first.j], ctx.given)
-            or res.persons.other_first_name(by_surname, key, _skeleton_before(toks, first.i))
+            or (firsts and res.persons.unlike_first_name(by_surname, *firsts))
         ):
             by_surname = None
         # an Arabic name with a linking word (بن, عبد, أبو; عبدالغني written as one word) links to a curated

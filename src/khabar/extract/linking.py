@@ -60,24 +60,16 @@ class PersonKeys:
             self._firsts = {eid: frozenset(fs) for eid, fs in firsts.items()}
         return self._firsts.get(entity_id, frozenset())
 
-    def other_first_name(self, entity_id: str, key: str, before: str = "") -> bool:
-        """Whether a name of two words or more (skeleton ``key``) begins with a first word that none of a
-        curated person's names begins with (بيل كلينتون is not Hillary, رفيق الحريري not Saad), nor does the
-        word ``before`` it (skeleton; رمضان of رمضان أحمد قاديروف, whose first word no rule took)."""
-        parts = key.split(" ")
-        firsts = self.first_names(entity_id)
-        return (
-            len(parts) > 1
-            and bool(firsts)
-            and not any(_same_first(word, f) for f in firsts for word in (parts[0], before) if word)
-        )
-
-    def unlike_first_name(self, entity_id: str, first: str) -> bool:
-        """Whether a first word (skeleton) is unlike every first name of a curated person's: none equals it,
-        begins with it or is one letter from it (سيرجي, srj, and سيرغي, srk, are one name transliterated)."""
+    def unlike_first_name(self, entity_id: str, *words: str) -> bool:
+        """Whether first words (skeletons; "" for none) are all unlike every first name of a curated person's:
+        none equals one, begins with it or is one letter from it (سيرجي, srj, and سيرغي, srk, are one name
+        transliterated; بيل is not Hillary, رفيق not Saad Hariri)."""
         firsts = self.first_names(entity_id)
         return bool(firsts) and all(
-            not f.startswith(first) and Levenshtein.distance(first, f, score_cutoff=2) > 1 for f in firsts
+            not f.startswith(word) and Levenshtein.distance(word, f, score_cutoff=2) > 1
+            for f in firsts
+            for word in words
+            if word
         )
 
     def find(self, key: str, spelling: str | None = None) -> str | None:
