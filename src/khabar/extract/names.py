@@ -104,18 +104,19 @@ def clean_gap(toks: Tokens, k: int, allow_comma: bool) -> bool:
     return _STOP_GAP.isdisjoint(gap) and (allow_comma or _COMMAS.isdisjoint(gap))
 
 
-def _is_given(ctx: Context, k: int) -> bool:
+def _is_given(ctx: Context, k: int, listed: bool = False) -> bool:
+    """Word k is a given name, or (Arabic) و/ف/ب/ل and one, unless the whole token is itself a word ("فرضا" is
+    "they imposed", not "ف + رضا"); ``listed`` (a name ends right before it): و and a given name start the next
+    name of a list, however frequent the token (وإبراهيم)."""
     f = ctx.toks.folds[k]
     if f in ctx.given:
         return not ctx.triggers.get((f,))  # أمير, شاه: a role word names the role ("بن نايف أمير المنطقة")
-    # و/ف/ب/ل + a given name, unless the whole token is itself a word ("فرضا" is "they imposed", not "ف + رضا")
-    return ctx.lang == "ar" and f[:1] in _CONJ and f[1:] in ctx.given and ctx.zipf(k) < WORD_ZIPF
-
-
-def _and_given(ctx: Context, k: int) -> bool:
-    """Word k is و and a given name (Arabic), whatever the frequency of the whole."""
-    f = ctx.toks.folds[k]
-    return ctx.lang == "ar" and f[:1] == "و" and f[1:] in ctx.given
+    return (
+        ctx.lang == "ar"
+        and f[:1] in _CONJ
+        and f[1:] in ctx.given
+        and ((listed and f[0] == "و") or ctx.zipf(k) < WORD_ZIPF)
+    )
 
 
 def _is_name_word(ctx: Context, k: int, first: bool, articles: Articles) -> bool:
@@ -475,8 +476,7 @@ def _at(ctx: Context, i: int, listed: bool = False) -> PersonSpan | None:
             complement = k == trig.j and in_construct(ctx.lang, trig.key)
             if j > k and _trigger_name_ok(ctx, k, j, role, _after_adjective(ctx, k), complement):
                 return PersonSpan(k, j, country, str(trig.payloads[0]), part=eponym or _first_part(ctx, k, j))
-    given = _is_given(ctx, i) or (listed and _and_given(ctx, i))
-    if trig is None and _free_or_lone_place(ctx, i) and given:  # a role phrase is no name
+    if trig is None and _free_or_lone_place(ctx, i) and _is_given(ctx, i, listed):  # a role phrase is no name
         # ("Devlet Başkanı", president, starts with the given name Devlet)
         j = _name_run(ctx, i + 1, MAX_NAME_WORDS - 1, articles="rare", continued=True)
         if j > i + 1 and clean_gap(toks, i, allow_comma=False) and _may_start(ctx, i):
