@@ -197,6 +197,37 @@ def test_parliaments_are_organisations(lang, text, org):
     assert org in {e["id"] for e in found_in(text, lang).values()}
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "orgs"),
+    [
+        # state bodies named by common words, which no head-noun rule can tell from a description
+        (
+            "fa",
+            "سخنگوی قوه قضاییه گفت مصوبه مجلس به شورای نگهبان رفت.",
+            {"org:iran-judiciary", "org:guardian-council"},
+        ),
+        ("fa", "اجلاس مجلس خبرگان رهبری و نیروی انتظامی", {"org:assembly-of-experts", "org:iran-police"}),
+        ("ar", "قال المرصد السوري لحقوق الإنسان إن جبهة النصرة هاجمت", {"org:soh", "org:nusra"}),
+        (
+            "ar",
+            "رفع مجلس الاحتياطي الفيدرالي الفائدة، وقالت منظمة العفو الدولية",
+            {"org:federal-reserve", "org:amnesty"},
+        ),
+    ],
+)
+def test_well_known_institutions_are_organisations(lang, text, orgs):
+    assert orgs <= {e["id"] for e in found_in(text, lang).values()}
+
+
+def test_a_company_name_that_folds_onto_a_common_word_needs_its_full_name():
+    # أبل (Apple) folds as إبل (camels) does: the one word counts only beside "شركة أبل"
+    assert "org:apple" not in {
+        e["id"] for e in found_in("نفقت الإبل في السوق بعد أن باعت أبل", "ar").values()
+    }
+    found = found_in("أعلنت شركة أبل نتائجها، وقالت أبل إن أرباحها ارتفعت.", "ar")
+    assert len(found["Apple"]["mentions"]) == 2
+
+
 def test_a_proclitic_before_the_article_leaves_the_name_with_its_article():
     # بالرياض is ب + الرياض (Riyadh), not بال + رياض (a given name too, so flagged ambiguous)
     text = "استقبل ولي العهد ضيفه في قصر اليمامة بالرياض، ثم توجه الضيف بالطائرة إلى اجتماع بالقاهرة."
