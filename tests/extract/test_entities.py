@@ -55,6 +55,23 @@ def test_ministry_pattern_with_adjective(run):
     assert "Ministry of Defence of Turkey" in by_name(run("The Turkish Defence Ministry said.", "en"))
 
 
+def test_ministry_pattern_with_its_countrys_name(run):
+    # the genitive after it (Persian ezafe, "of"), or a possessive before it: the same ministry as the adjective's
+    for text, lang in [
+        ("سخنگوی وزارت دفاع روسیه گفت", "fa"),
+        ("The Ministry of Defence of Russia said.", "en"),
+        ("Russia's Defence Ministry said.", "en"),
+    ]:
+        assert "Ministry of Defence of Russia" in by_name(run(text, lang)), text
+    # a comma, or another word, ends the ministry's name: the country is the sentence's
+    assert "Ministry of Foreign Affairs of Iran" not in by_name(
+        run("سخنگوی وزارت امور خارجه، ایران را", "fa")
+    )
+    assert "Ministry of Defence of Russia" not in by_name(
+        run("In Russia Defence Ministry officials met.", "en")
+    )
+
+
 def test_homograph_needs_its_context(run):
     agency = by_name(run("به گزارش خبرگزاری فارس، هیئت به تهران رسید.", "fa"))
     assert agency["Fars News Agency"]["type"] == "ORG" and "Tehran" in agency

@@ -491,21 +491,38 @@ def _score(res: Resources, eid: str, confirmed: set[str], mentioned: set[str], n
     )
 
 
-def _ministry(res: Resources, resolved: list[tuple[Hit, str, str]], n: int) -> tuple[str, str, int] | None:
-    """A ministry pattern with a nationality adjective right after (or before) it: (id, name, end)."""
+_COUNTRY_AFTER = ([], ["of"])
+"""What may stand between a ministry and its country's name after it ("وزارت دفاع روسیه", "Ministry of Defence
+of Russia"): no comma, no other word."""
+_COUNTRY_BEFORE = (["'s"], ["’s"])
+"""What stands between a country's name and its ministry after it ("Russia's Defence Ministry")."""
+
+
+def _ministry(
+    res: Resources, toks: Tokens, resolved: list[tuple[Hit, str, str]], n: int
+) -> tuple[str, str, int] | None:
+    """A ministry pattern and its country: (id, name, end).
+
+    The country is a nationality adjective right after or before the pattern ("وزارة الدفاع الروسية",
+    "Russian Defence Ministry"), or a country's name next to it (see _COUNTRY_AFTER, _COUNTRY_BEFORE)."""
     h, _, portfolio = resolved[n]
     for m in (n + 1, n - 1):
-        if 0 <= m < len(resolved) and resolved[m][1] == "A":
-            other = resolved[m][0]
-            if other.i == h.j or other.j == h.i:
-                country = resolved[m][2]
-                cname = res.entities.get(country, {}).get("name", country)
-                slug = portfolio.lower().replace(" ", "_")
-                return (
-                    f"ministry:{slug}:{country}",
-                    f"Ministry of {portfolio} of {cname}",
-                    max(h.end, other.end),
-                )
+        if not 0 <= m < len(resolved):
+            continue
+        other, kind, value = resolved[m]
+        first, second = (h, other) if m > n else (other, h)
+        # the words and punctuation between their words (a proclitic or the article is a hit's word's)
+        between = toks.text[toks.ends[first.j - 1] : toks.starts[second.i]].split()
+        if kind == "A":
+            adjacent = not between
+        elif kind == "E" and res.entities[value].get("kind") == "country":
+            adjacent = between in (_COUNTRY_AFTER if m > n else _COUNTRY_BEFORE)
+        else:
+            continue
+        if adjacent:
+            cname = res.entities.get(value, {}).get("name", value)
+            slug = portfolio.lower().replace(" ", "_")
+            return f"ministry:{slug}:{value}", f"Ministry of {portfolio} of {cname}", max(h.end, other.end)
     return None
 
 
@@ -550,7 +567,7 @@ def analyse(
             if adjectives:
                 found.mentions.append(Mention(value, h.start, h.end, span_text, adj=True))
         else:
-            ministry = _ministry(res, resolved, n)
+            ministry = _ministry(res, toks, resolved, n)
             if ministry is None:
                 continue
             mid, mname, end = ministry
