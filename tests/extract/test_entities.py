@@ -368,6 +368,26 @@ def test_a_persian_organisation_ends_at_its_place_or_proper_name(run):
     assert not [e for e in run("یک تیم ایرانی آمد و آنها شرکت کردند.", "fa") if e["type"] == "ORG"]
 
 
+def test_an_english_organisation_is_capitalised_words_and_a_head(run):
+    text = (
+        "The Interior Department said the Anchorage Daily News erred. Office of Management and Budget Director "
+        "Peter Orszag met the Department of Health and Human Services and Intel Corp at the Bank of America Corp."
+    )
+    orgs = {e["name"] for e in run(text, "en") if e["type"] == "ORG"}
+    assert orgs == {
+        "Interior Department",  # no sentence-initial "The"
+        "Anchorage Daily News",
+        "Office of Management and Budget",  # a role word and a given name end it
+        "Department of Health and Human Services",  # "and" another head's name ends it
+        "Intel Corp",
+        "Bank of America Corp",
+    }
+    assert "Peter Orszag" in by_name(run(text, "en"))
+    # a head alone, lowercase words before it, and a headline in title case name nothing
+    text = "Police said the fire department came.\nMagnitude Quake Hits Indonesia As Police Say Two Dead"
+    assert not [e for e in run(text, "en") if e["type"] == "ORG"]
+
+
 def test_a_town_named_by_a_settlement_cue_is_a_place_and_no_person(run):
     # ضرماء is in no gazetteer: "محافظة ضرماء" names it a town, so "محافظ ضرماء" is its governor, and
     # the title's ضرماء is the same town

@@ -219,6 +219,13 @@ def test_well_known_institutions_are_organisations(lang, text, orgs):
     assert orgs <= {e["id"] for e in found_in(text, lang).values()}
 
 
+def test_a_short_acronym_is_no_town_spelled_otherwise():
+    # ATI is an acronym, not the town of Ati (Chad); a longer name in capitals (a dateline's) is the place
+    found = found_in("ATI and AMD met in LONDON and in Ati.", "en")
+    assert [m["text"] for m in found["Ati"]["mentions"]] == ["Ati"]
+    assert "London" in found
+
+
 def test_a_company_name_that_folds_onto_a_common_word_needs_its_full_name():
     # أبل (Apple) folds as إبل (camels) does: the one word counts only beside "شركة أبل"
     assert "org:apple" not in {

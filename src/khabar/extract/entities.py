@@ -25,6 +25,7 @@ from khabar.registry import stage
 from ..cache import cached, sources
 from ..text.langid import ARABIC_SCRIPT_LANGS, spelled_in
 from ..text.normalize import fold
+from .english_orgs import english_orgs
 from .foreign import foreignness
 from .knowledge import DATA_DIR, Knowledge, load_knowledge
 from .linking import MIN_FUZZY, SON_OF, PersonKeys, close, group_names
@@ -66,6 +67,8 @@ _LINK_FIRST = frozenset({"بن", "ابن"})
 """Folded words that begin a person's short name ("بن سلمان") and, after a given name, continue a longer one."""
 PROCLITIC_WORD_ZIPF = 3.0
 """A word read as a proclitic and a name is a word of its own when it is this common, and commoner than the name."""
+ACRONYM_LETTERS = 3
+"""A town's name in capitals this short is an acronym unless the gazetteer spells it so (see _unspelled_acronym)."""
 SHORT_FORM_ZIPF = 4.5
 NEVER_SHORT_ZIPF = 6.0
 """A word this frequent is no lone short form, even of a person whose name ends on it (الله 6.4, in حسن نصر
@@ -353,6 +356,8 @@ def _resolve(res: Resources, toks: Tokens, lang: str | None, hits: list[Hit]) ->
                     and not _shared_name(rec, vlang, lang, word)
                 ):
                     continue
+                if town and _unspelled_acronym(rec, word):
+                    continue
                 if rec.get("kind") == "city" and _common_name(word, lang, rec):
                     vague = True  # a common word naming a town: only with its region named next
                 if (
@@ -386,6 +391,18 @@ def _resolve(res: Resources, toks: Tokens, lang: str | None, hits: list[Hit]) ->
         elif keep and keep[0][0] != "E":
             out.append((h, keep[0][0], keep[0][1]))
     return out
+
+
+def _unspelled_acronym(rec: dict[str, Any], word: str) -> bool:
+    """A Latin-script word of two or three capitals that none of the entity's names spells so: an acronym (ATI,
+    not the town of Ati), where a place's short name in capitals is its own spelling (UK, UAE). A longer one is
+    a name in capitals (a dateline's LONDON)."""
+    return (
+        1 < len(word) <= ACRONYM_LETTERS
+        and word.isupper()
+        and is_latin(word)
+        and all((v.get("text") if isinstance(v, dict) else v) != word for v in rec.get("variants") or [])
+    )
 
 
 def _another_word(whole: str, prefix: str, rest: str, lang: str | None) -> bool:
@@ -578,7 +595,7 @@ def analyse(
             covered[k] = label
             hit_end[k] = h.j
     _towns(toks, lang, covered, found, towns)
-    _named_orgs(toks, lang, covered, hit_end, found)
+    _named_orgs(res, toks, lang, covered, hit_end, found)
     _rule_persons(res, toks, lang, covered, hit_end, found, surnames)
     _short_forms(res, toks, lang, covered, found, surnames)
     return found, surnames
@@ -621,10 +638,20 @@ def _towns(
 
 
 def _named_orgs(
-    toks: Tokens, lang: str | None, covered: list[str | None], hit_end: list[int], found: Found
+    res: Resources,
+    toks: Tokens,
+    lang: str | None,
+    covered: list[str | None],
+    hit_end: list[int],
+    found: Found,
 ) -> None:
     """Add the organisations that a head noun names (see :mod:`.org_names`): ``org:`` + the romanized name."""
-    for org in named_orgs(toks, lang, covered, hit_end):
+    if lang == "en":
+        given = res.given_in(lang)
+        orgs = english_orgs(toks, covered, lambda word: word in given or bool(res.triggers.get((word,))))
+    else:
+        orgs = named_orgs(toks, lang, covered, hit_end)
+    for org in orgs:
         start, end = org.start, toks.ends[org.j - 1]
         eid = "org:" + romanize(org.key).lower().replace(" ", "-")
         found.mentions.append(Mention(eid, start, end, toks.text[start:end]))

@@ -66,13 +66,20 @@ class OrgName(NamedTuple):
 
 
 @functools.cache
+def head_words(lang: str) -> frozenset[str]:
+    """The head nouns of ``lang`` in ``org_heads.tsv``, folded."""
+    return frozenset(
+        word for word, head_lang in folded_lexicon("gazetteer", "org_heads.tsv") if head_lang == lang
+    )
+
+
+@functools.cache
 def _heads(lang: str) -> dict[str, _Head]:
     """Each folded form of a head noun of ``lang``, bare or behind a proclitic (Arabic's; a Persian head is a
     word of its own) -> how the name reads it."""
-    bare = [word for word, head_lang in folded_lexicon("gazetteer", "org_heads.tsv") if head_lang == lang]
     out: dict[str, _Head] = {}
     for prefix, kept, cut in _HEAD_PREFIXES if lang == "ar" else (("", "", 0),):
-        for word in bare:
+        for word in sorted(head_words(lang)):
             out.setdefault(prefix + word, _Head(kept + word, prefix, kept, cut))
     return out
 
@@ -80,7 +87,8 @@ def _heads(lang: str) -> dict[str, _Head]:
 def named_orgs(
     toks: Tokens, lang: str | None, covered: list[str | None], hit_end: list[int]
 ) -> list[OrgName]:
-    """Organisations named by a head noun and the name after it (the languages ``org_heads.tsv`` has heads of)."""
+    """Organisations named by a head noun and the name after it (Arabic and Persian; English's are
+    :mod:`.english_orgs`)."""
     heads = _heads(lang or "")
     present = heads.keys() & toks.vocabulary  # most texts hold a few heads: only their words are looked at
     if not present:
