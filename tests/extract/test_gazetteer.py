@@ -226,6 +226,28 @@ def test_a_short_acronym_is_no_town_spelled_otherwise():
     assert "London" in found
 
 
+def test_english_given_names_of_the_census_start_names_but_no_place_does():
+    found = found_in("Perennial party girl Tara Reid checked in, and Reggie Bush signed. Reid said so.", "en")
+    assert [m["text"] for m in found["Tara Reid"]["mentions"]] == ["Tara Reid", "Reid"]
+    assert "Reggie Bush" in found
+    # Houston is a census first name too, and San Diego's Diego: the city's name is no person's
+    found = found_in("The Houston Texans beat the San Diego Chargers in Houston.", "en")
+    assert {"Houston", "San Diego"} <= set(found)
+    assert not [e for e in found.values() if e["type"] == "PERSON"]
+
+
+def test_a_person_is_named_in_capitals_only_in_english():
+    # a web address's lowercase words are no mentions; a title-case headline's capitals mark no name
+    text = (
+        "http : / / www . x . com / lindsay - lohan - checks - into - rehab\n"
+        "Lindsay Lohan Checks Into Rehab Center Today\nActress Lindsay Lohan checked into rehab, Lohan said."
+    )
+    persons = [e for e in found_in(text, "en").values() if e["type"] == "PERSON"]
+    assert [(e["name"], [m["text"] for m in e["mentions"]]) for e in persons] == [
+        ("Lindsay Lohan", ["Lindsay Lohan", "Lindsay Lohan", "Lohan"])
+    ]
+
+
 def test_a_company_name_that_folds_onto_a_common_word_needs_its_full_name():
     # أبل (Apple) folds as إبل (camels) does: the one word counts only beside "شركة أبل"
     assert "org:apple" not in {

@@ -16,19 +16,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from .matcher import Tokens, folded_lexicon
+from .matcher import Tokens, folded_lexicon, title_case
 from .names import clean_gap
 from .org_names import OrgName, head_words
 
 _LANG = "en"
 _AFTER_HEAD = frozenset({"of", "for"})
 _LINKS = frozenset({"of", "for", "and", "&", "the"})
-_SENTENCE_ENDS = ".!?\n"
-TITLE_CASE_SHARE = 0.8
-"""A sentence whose words of three letters or more (its first aside) are capitalised at least this often is a
-headline."""
-TITLE_CASE_WORDS = 5
-"""... when it has at least this many of them."""
 
 
 @functools.cache
@@ -75,7 +69,7 @@ def english_orgs(
             ):
                 j += 1
             j = _before_next_head(toks, k, j, present)
-        if (i, j) == (k, k + 1) or _title_case(toks, k):
+        if (i, j) == (k, k + 1) or title_case(toks, k):
             continue
         start, end = toks.starts[i], toks.ends[j - 1]
         out.append(OrgName(i, j, start, " ".join(toks.folds[i:j]), toks.text[start:end]))
@@ -111,15 +105,3 @@ def _name_word(toks: Tokens, k: int, covered: list[str | None]) -> bool:
 def _linked(toks: Tokens, k: int, covered: list[str | None]) -> bool:
     """Link word k ("of", "and") has a name word right after it (no punctuation between)."""
     return k + 1 < len(toks) and clean_gap(toks, k, allow_comma=False) and _name_word(toks, k + 1, covered)
-
-
-def _title_case(toks: Tokens, k: int) -> bool:
-    """Word k is in a sentence (or line) whose longer words after the first are mostly capitalised: a headline."""
-    text, at = toks.text, toks.starts[k]
-    begin = max(text.rfind(c, 0, at) for c in _SENTENCE_ENDS) + 1
-    ends = [e for c in _SENTENCE_ENDS if (e := text.find(c, at)) >= 0]
-    words = [
-        w for w in text[begin : min(ends, default=len(text))].split()[1:] if len(w) > 2 and w[0].isalpha()
-    ]
-    upper = sum(w[0].isupper() for w in words)
-    return len(words) >= TITLE_CASE_WORDS and upper >= TITLE_CASE_SHARE * len(words)

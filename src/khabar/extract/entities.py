@@ -778,15 +778,16 @@ def _short_forms(
         if latin_only and not (is_latin(original) or is_latin(original[1:])):
             return None
         for c in (0, 1) if _clitic_cut(word, clitic) else (0,):
-            rest = word[c:] if c else word
+            rest, spelled = (word[c:], original[c:]) if c else (word, original)
+            latin = is_latin(spelled)
+            if latin and not spelled[0].isupper():
+                continue  # lowercase Latin script: a word, or a web address's ("lindsay-lohan-checks-into-rehab")
             eid = by_word.get(rest)
             if eid is None:
                 if rest.startswith("ال"):
                     continue  # compared as spelled only
-                spelled = original[c:] if c else original
-                latin = is_latin(spelled)
-                if (latin and not spelled[0].isupper()) or not (latin or sounds):
-                    continue  # lowercase Latin script; or no surname to sound like, and not a curated one's script
+                if not (latin or sounds):
+                    continue  # no surname to sound like, and not a curated one's script
                 skel = skeleton(spelled)
                 if len(skel) < MIN_SKELETON or not (latin or skel in sounds or len(skel) in near):
                     continue  # too short to compare; or sounds like no surname, and not a curated one's script

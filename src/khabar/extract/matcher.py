@@ -188,6 +188,27 @@ def tokenize(text: str) -> Tokens:
     return Tokens(text, starts, ends, folded, frozenset(folded), glued, not spaced)
 
 
+TITLE_CASE_SHARE = 0.8
+"""A sentence whose words of three letters or more (its first aside) are capitalised at least this often is a
+headline in title case ("Lindsay Lohan Checks Into Rehab")..."""
+TITLE_CASE_WORDS = 5
+"""... when it has at least this many of them."""
+_SENTENCE_ENDS = ".!?\n"
+
+
+def title_case(toks: Tokens, k: int) -> bool:
+    """Word k is in a sentence (or line) in title case, where capitals mark no names (see TITLE_CASE_SHARE)."""
+    text, at = toks.text, toks.starts[k]
+    begin = max(text.rfind(c, 0, at) for c in _SENTENCE_ENDS) + 1
+    ends = [e for c in _SENTENCE_ENDS if (e := text.find(c, at)) >= 0]
+    words = [
+        w for w in text[begin : min(ends, default=len(text))].split()[1:] if len(w) > 2 and w[0].isalpha()
+    ]
+    return len(words) >= TITLE_CASE_WORDS and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(
+        words
+    )
+
+
 def original_offset(word: str, folded_chars: int) -> int:
     """How many characters of ``word`` (original spelling) spell its first ``folded_chars`` folded letters."""
     if folded_chars <= len(word) and not _MARK.search(word, 0, folded_chars):

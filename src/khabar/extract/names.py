@@ -13,7 +13,7 @@ from typing import Literal
 
 from .foreign import foreignness
 from .linking import SON_OF
-from .matcher import PhraseIndex, Tokens, after_lexicon_word, is_latin, original_offset, zipf
+from .matcher import PhraseIndex, Tokens, after_lexicon_word, is_latin, original_offset, title_case, zipf
 from .quotes import quote_lexicon
 
 NAME_ZIPF = 4.6
@@ -32,6 +32,8 @@ _OPEN_QUOTE = re.compile("«")
 CLITICS = frozenset("وفبلک")
 """Folded one-letter Arabic proclitics (conjunctions and prepositions)."""
 LATIN_NAME_ZIPF = 5.8
+HEADLINE_NAME_ZIPF = 4.0
+"""In a title-case headline a capitalised Latin-script word this frequent is a word ("Lindsay Lohan | Checks")."""
 ARTICLE_NAME_ZIPF = 4.0
 FAMILY_NAME_ZIPF = 4.45  # the commonest nisbas: الحربي 4.43, المالكي 4.37; not الجامعي 4.53, الحوثي 4.51
 Articles = Literal["none", "rare"]
@@ -131,7 +133,12 @@ def _is_name_word(ctx: Context, k: int, first: bool, articles: Articles) -> bool
     if len(f) < 2 or not f.isalpha() or ctx.triggers.get((f,)) or f in _reporting_verbs(ctx.lang):
         return False
     if is_latin(f):
-        return ctx.toks.text[ctx.toks.starts[k]].isupper() and ctx.zipf(k) < LATIN_NAME_ZIPF
+        frequency = ctx.zipf(k)
+        return (
+            ctx.toks.text[ctx.toks.starts[k]].isupper()
+            and frequency < LATIN_NAME_ZIPF
+            and not (frequency >= HEADLINE_NAME_ZIPF and title_case(ctx.toks, k))
+        )
     if f.startswith("ال") and (first or not _article_name(ctx, k, articles)):
         return False
     if ctx.lang == "ar" and f.startswith(PREPOSITION_ARTICLE):
@@ -608,8 +615,11 @@ def _after_head(ctx: Context, i: int) -> bool:
 
 def _free_or_lone_place(ctx: Context, i: int) -> bool:
     """Word i is not in a gazetteer hit, or is a one-word place that is also a given name
-    ("ولادیمیر" the city, in "ولادیمیر پوتین"): a name word after it makes it a person."""
-    return ctx.covered[i] is None or (ctx.covered[i] == "PLACE" and ctx.hit_end[i] == i + 1)
+    ("ولادیمیر" the city, in "ولادیمیر پوتین"): a name word after it makes it a person. Not the last word of a
+    longer place's name ("San Diego Chargers")."""
+    return ctx.covered[i] is None or (
+        ctx.covered[i] == "PLACE" and ctx.hit_end[i] == i + 1 and (i == 0 or ctx.hit_end[i - 1] != i + 1)
+    )
 
 
 def _trim(ctx: Context, k: int, j: int) -> int:
