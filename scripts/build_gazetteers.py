@@ -656,13 +656,14 @@ _ALEFS = "اأإآ"
 
 
 def is_common_given_name(name: str, lang: str, origin: str) -> bool:
-    """An Arabic-script given name that folds onto a very frequent word: علي/علی is the preposition على
-    once ي/ی/ى are folded together (matchers fold, whatever the language of the text); and a foreign name
-    that does once its alef is (آنا, Anna, is أنا "I"). A name of the language's own keeps its alef forms:
-    they are frequent as the name (أحمد)."""
+    """An Arabic given name that folds onto a very frequent word: علي is the preposition على once ي/ى are
+    folded together (matchers fold); and a foreign name that does once its alef is (آنا, Anna, is أنا "I").
+    A name of the language's own keeps its alef forms: they are frequent as the name (أحمد). Persian and Urdu
+    keep علی: their texts write the preposition so only inside compounds (علی‌رغم), and Arabic texts read their
+    names only when no frequent word there (see FOREIGN_GIVEN_ZIPF in extract/entities.py)."""
     if lang not in KEEP_ARABIC_LANGS:
         return False
-    if name.endswith(("ي", "ی")) and zipf_frequency(name[:-1] + "ى", "ar") > FREQUENT_ZIPF:
+    if lang == "ar" and name.endswith("ي") and zipf_frequency(name[:-1] + "ى", "ar") > FREQUENT_ZIPF:
         return True
     if origin == lang or name[0] not in _ALEFS:
         return False

@@ -248,6 +248,15 @@ def test_a_person_is_named_in_capitals_only_in_english():
     ]
 
 
+def test_a_persian_name_goes_on_past_ali_and_its_seyyed():
+    # علی is a given name in Persian (the Arabic preposition على folds onto it, so Arabic texts do not read it),
+    # and سید counts as none of a name's three words
+    found = found_in("حجت‌الاسلام سید محمد علی ابطحی گفت که علی مطهری آمد.", "fa")
+    assert {"سید محمد علی ابطحی", "علی مطهری"} <= set(found)
+    arabic = found_in("وافق محمد على القرار بعد أن اطلع أحمد على الخطة.", "ar").values()
+    assert not [e["name"] for e in arabic if e["type"] == "PERSON" and "على" in e["name"]]
+
+
 def test_a_company_name_that_folds_onto_a_common_word_needs_its_full_name():
     # أبل (Apple) folds as إبل (camels) does: the one word counts only beside "شركة أبل"
     assert "org:apple" not in {

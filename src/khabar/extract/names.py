@@ -47,6 +47,8 @@ CONJUNCTION_STEM_ZIPF = 3.0
 word is joined to the sentence ("عادل وناجز", "جورج بوش وفشله"), not a name's part (وهبي, وحيد)."""
 NAME_LINKS = frozenset({"عبد", "ابو", "ابی", "بن", "ابن", "بنت", "ام", "ال"})
 """Folded Arabic words that link name parts and never end a name."""
+SEYYED = frozenset({"سید", "سیده"})
+"""Folded Persian words for a descendant of the Prophet that begin a name and count as none of its words."""
 LINEAGE_LINKS = SON_OF | {"ال"}
 """The links of a lineage (son of, daughter of, family of): a name goes on past them (فهد بن عبدالله آل سعود)."""
 PREPOSITION_ARTICLE = ("لل", "بال", "وال", "فال", "كال", "کال")
@@ -250,6 +252,8 @@ def _name_run(
     of another name (جمال عبد الناصر: a word after it is more often the verb than a part).
     """
     j, links, lineage = k, 0, False  # links: the link words taken, which a lineage name does not count
+    if ctx.lang == "fa" and k < len(ctx.toks) and ctx.toks.folds[k] in SEYYED:
+        links, lineage = 1, True  # nor a Persian name its سید: سید محمد علی ابطحی counts three
     while (
         j < len(ctx.toks)
         and j - k - (links if lineage else 0) < limit
