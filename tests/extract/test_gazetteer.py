@@ -219,6 +219,13 @@ def test_well_known_institutions_are_organisations(lang, text, orgs):
     assert orgs <= {e["id"] for e in found_in(text, lang).values()}
 
 
+def test_a_club_named_after_its_city_is_no_mention_of_the_city():
+    found = {e["id"]: e for e in found_in("فاز ريال مدريد على مانشستر يونايتد في مدريد أمس.", "ar").values()}
+    assert {"org:real-madrid", "org:man-united"} <= set(found)
+    madrid = [e for e in found.values() if e["name"] == "Madrid"]
+    assert [m["text"] for e in madrid for m in e["mentions"]] == ["مدريد"]
+
+
 def test_a_short_acronym_is_no_town_spelled_otherwise():
     # ATI is an acronym, not the town of Ati (Chad); a longer name in capitals (a dateline's) is the place
     found = found_in("ATI and AMD met in LONDON and in Ati.", "en")
