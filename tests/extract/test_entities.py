@@ -55,6 +55,16 @@ def test_ministry_pattern_with_adjective(run):
     assert "Ministry of Defence of Turkey" in by_name(run("The Turkish Defence Ministry said.", "en"))
 
 
+def test_a_ministry_without_its_country_is_the_texts_one_of_its_portfolio(run):
+    found = by_name(
+        run("قالت وزارة الدفاع الروسية إن الوفد وصل، وأضافت وزارة الدفاع أن المحادثات بدأت.", "ar")
+    )
+    assert mentions(found["Ministry of Defence of Russia"]) == ["وزارة الدفاع الروسية", "وزارة الدفاع"]
+    # named nowhere with its country, it is still an organisation, of no known country
+    alone = by_name(run("وأضافت وزارة الخارجية أن المحادثات بدأت.", "ar"))
+    assert alone["Ministry of Foreign Affairs"]["id"] == "ministry:foreign_affairs"
+
+
 def test_ministry_pattern_with_its_countrys_name(run):
     # the genitive after it (Persian ezafe, "of"), or a possessive before it: the same ministry as the adjective's
     for text, lang in [

@@ -219,6 +219,11 @@ def test_well_known_institutions_are_organisations(lang, text, orgs):
     assert orgs <= {e["id"] for e in found_in(text, lang).values()}
 
 
+def test_a_ministry_two_languages_spell_alike_is_read_in_the_texts_language():
+    assert "Ministry of Intelligence" in found_in("وزارت اطلاعات اعلام کرد", "fa")
+    assert "Ministry of Information" in found_in("وزارت اطلاعات نے اعلان کیا", "ur")
+
+
 def test_a_club_named_after_its_city_is_no_mention_of_the_city():
     found = {e["id"]: e for e in found_in("فاز ريال مدريد على مانشستر يونايتد في مدريد أمس.", "ar").values()}
     assert {"org:real-madrid", "org:man-united"} <= set(found)

@@ -231,8 +231,8 @@ def _build_resources(directory: str | None, curated: bool, user: str | None) -> 
         target = country if country in kb.entities else countries.get(country)
         if target:
             names.add(form, ("A", target, None, False))
-    for pattern, _lang, portfolio in kb.ministries:
-        names.add(pattern, ("M", portfolio, None, False))
+    for pattern, lang, portfolio in kb.ministries:
+        names.add(pattern, ("M", portfolio, lang, False))
     triggers.add_all((text, role) for text, _lang, role in kb.triggers)
     return Resources(
         entities=kb.entities,
@@ -343,6 +343,8 @@ def _resolve(res: Resources, toks: Tokens, lang: str | None, hits: list[Hit]) ->
         for kind, value, vlang, vague in h.payloads:
             if kind == "E" and another_word and res.entities[value].get("type") == "PLACE":
                 continue
+            if kind == "M" and vlang != lang and any(p[0] == "M" and p[2] == lang for p in h.payloads):
+                continue  # two languages spell a ministry alike: the text's reading (وزارت اطلاعات: fa intelligence)
             if kind == "E" and tail and res.entities[value].get("type") == "PERSON":
                 continue
             if kind == "E" and single:
@@ -515,6 +517,11 @@ _COUNTRY_BEFORE = (["'s"], ["’s"])
 """What stands between a country's name and its ministry after it ("Russia's Defence Ministry")."""
 
 
+def _ministry_of(portfolio: str) -> tuple[str, str]:
+    """The id and name of a ministry of no known country."""
+    return f"ministry:{portfolio.lower().replace(' ', '_')}", f"Ministry of {portfolio}"
+
+
 def _ministry(
     res: Resources, toks: Tokens, resolved: list[tuple[Hit, str, str]], n: int
 ) -> tuple[str, str, int] | None:
@@ -537,9 +544,9 @@ def _ministry(
         else:
             continue
         if adjacent:
+            mid, mname = _ministry_of(portfolio)
             cname = res.entities.get(value, {}).get("name", value)
-            slug = portfolio.lower().replace(" ", "_")
-            return f"ministry:{slug}:{value}", f"Ministry of {portfolio} of {cname}", max(h.end, other.end)
+            return f"{mid}:{value}", f"{mname} of {cname}", max(h.end, other.end)
     return None
 
 
@@ -571,6 +578,12 @@ def analyse(
     surnames.folded.update(known.folded if known else {})
     surnames.skeletons.update(known.skeletons if known else {})
     surnames.names.update({eid: set(names) for eid, names in known.names.items()} if known else {})
+    # a ministry named without its country is the one of its portfolio the text names with one ("وزارة الدفاع
+    # الروسية ... وأضافت وزارة الدفاع"), else a ministry of no known country
+    named: dict[str, tuple[str, str]] = {}
+    for n, (_, kind, value) in enumerate(resolved):
+        if kind == "M" and value not in named and (ministry := _ministry(res, toks, resolved, n)):
+            named[value] = ministry[:2]
     for n, (h, kind, value) in enumerate(resolved):
         span_text = text[h.start : h.end]
         if kind == "E":
@@ -584,10 +597,10 @@ def analyse(
             if adjectives:
                 found.mentions.append(Mention(value, h.start, h.end, span_text, adj=True))
         else:
-            ministry = _ministry(res, toks, resolved, n)
-            if ministry is None:
-                continue
-            mid, mname, end = ministry
+            mid, mname, end = _ministry(res, toks, resolved, n) or (
+                *named.get(value, _ministry_of(value)),
+                h.end,
+            )
             label = "ORG"
             found.mentions.append(Mention(mid, h.start, end, text[h.start : end]))
             found.persons[mid] = {"type": "ORG", "name": mname}
