@@ -224,6 +224,15 @@ def test_a_ministry_two_languages_spell_alike_is_read_in_the_texts_language():
     assert "Ministry of Information" in found_in("وزارت اطلاعات نے اعلان کیا", "ur")
 
 
+def test_a_russian_name_is_found_in_any_case():
+    text = (
+        "Президент России встретился с Александром Лукашенко в Минске. Министерство обороны России сообщило."
+    )
+    found = found_in(text, "ru")
+    assert {"Russia", "Minsk", "Alexander Lukashenko", "Ministry of Defence of Russia"} <= set(found)
+    assert [m["text"] for m in found["Minsk"]["mentions"]] == ["Минске"]
+
+
 def test_a_club_named_after_its_city_is_no_mention_of_the_city():
     found = {e["id"]: e for e in found_in("فاز ريال مدريد على مانشستر يونايتد في مدريد أمس.", "ar").values()}
     assert {"org:real-madrid", "org:man-united"} <= set(found)

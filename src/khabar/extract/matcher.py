@@ -70,8 +70,36 @@ def after_lexicon_word(toks: Tokens, i: int, lang: str | None, area: str, name: 
 
 
 def fold_token(token: str) -> str:
-    """The folded form of one word (no spaces)."""
-    return fold(token).replace(" ", "")
+    """The folded form of one word (no spaces); a Cyrillic word's without its case ending (see ``case_key``)."""
+    return case_key(fold(token).replace(" ", ""))
+
+
+_CASE_ENDINGS = (
+    *("ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими"),
+    *("ым", "им", "ом", "ем", "ой", "ей", "ою", "ею", "ью", "ам", "ям", "ах", "ях", "ую", "юю", "ая", "яя"),
+    *("ые", "ие", "ий", "ый", "а", "я", "е", "и", "ы", "у", "ю", "ь", "й", "о"),
+)
+"""Russian case endings of nouns, names and adjectives, longest first."""
+_SOFT_END = "аеёиоуыэюяйь"
+_CYRILLIC_FOLDED = re.compile("[а-яё]+")
+MIN_CASE_STEM = 3
+
+
+@functools.lru_cache(maxsize=20_000)
+def case_key(folded: str) -> str:
+    """A folded Russian (Cyrillic) word without its case ending and the soft letters left before it, so that
+    every case of a name has one key: России, Россией and Россия are росс; Минске минск; Путиным путин;
+    Беларуси беларус. Other words are returned as they are. (Written here: the Snowball stemmer cuts Киев to
+    ки but Киеве to киев, Беларусь to белар but Беларуси to беларус.)"""
+    if not _CYRILLIC_FOLDED.fullmatch(folded):
+        return folded
+    for ending in _CASE_ENDINGS:
+        if folded.endswith(ending) and len(folded) - len(ending) >= MIN_CASE_STEM:
+            folded = folded[: -len(ending)]
+            break
+    while len(folded) > MIN_CASE_STEM and folded[-1] in _SOFT_END:
+        folded = folded[:-1]
+    return folded
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -175,6 +203,8 @@ def tokenize(text: str) -> Tokens:
     starts, ends = offsets[0:-1:2], offsets[1::2]
     joined = fold("\n".join(words))  # one fold() call; per word when NFKC changed the count
     folded = joined.split("\n")
+    if _CYRILLIC_FOLDED.search(joined):
+        folded = [case_key(f) for f in folded]
     spaced = " " in joined
     if len(folded) != len(words) or spaced or "" in folded:
         folded = [fold_token(w) for w in words]
