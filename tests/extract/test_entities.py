@@ -378,6 +378,18 @@ def test_a_persian_organisation_ends_at_its_place_or_proper_name(run):
     assert not [e for e in run("یک تیم ایرانی آمد و آنها شرکت کردند.", "fa") if e["type"] == "ORG"]
 
 
+def test_an_english_place_named_by_the_word_after_it(run):
+    text = "A quake struck the Aceh province. In Aceh, houses fell. The Hennepin County sheriff said the Bener Meriah district was hit."
+    places = {e["name"]: mentions(e) for e in run(text, "en") if e["type"] == "PLACE"}
+    assert places == {"Aceh": ["Aceh", "Aceh"], "Hennepin": ["Hennepin"]}  # not Meriah, a longer name's end
+
+
+def test_a_ministry_is_no_organisation_a_head_names_unless_longer(run):
+    found = by_name(run("The Foreign Ministry said the Department of Health and Human Services erred.", "en"))
+    assert found["Ministry of Foreign Affairs"]["id"] == "ministry:foreign_affairs"
+    assert "Department of Health and Human Services" in found
+
+
 def test_an_english_organisation_is_capitalised_words_and_a_head(run):
     text = (
         "The Interior Department said the Anchorage Daily News erred. Office of Management and Budget Director "

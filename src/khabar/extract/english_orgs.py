@@ -13,21 +13,15 @@ Hits Indonesia Police Say") names nothing either: there every word is capitalise
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 
-from .matcher import Tokens, folded_lexicon, title_case
+from .matcher import Tokens, name_stops, title_case
 from .names import clean_gap
 from .org_names import OrgName, head_words
 
 _LANG = "en"
 _AFTER_HEAD = frozenset({"of", "for"})
 _LINKS = frozenset({"of", "for", "and", "&", "the"})
-
-
-@functools.cache
-def _stops() -> frozenset[str]:
-    return frozenset(word for word, lang in folded_lexicon("gazetteer", "name_stops.tsv") if lang == _LANG)
 
 
 def english_orgs(
@@ -97,7 +91,7 @@ def _name_word(toks: Tokens, k: int, covered: list[str | None]) -> bool:
     cov = covered[k]
     return (
         _capitalised(toks, k)
-        and toks.folds[k] not in _stops()
+        and toks.folds[k] not in name_stops(_LANG)
         and (cov is None or cov == "PLACE" or cov.startswith("ADJ:"))
     )
 

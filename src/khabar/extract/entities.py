@@ -517,6 +517,12 @@ _COUNTRY_BEFORE = (["'s"], ["’s"])
 """What stands between a country's name and its ministry after it ("Russia's Defence Ministry")."""
 
 
+def _add_org(found: Found, mention: Mention, name: str) -> None:
+    """Add a mention of an organisation no gazetteer has, with its display name (its first mention's)."""
+    found.mentions.append(mention)
+    found.persons.setdefault(mention.eid, {"type": "ORG", "name": name})
+
+
 def _ministry_of(portfolio: str) -> tuple[str, str]:
     """The id and name of a ministry of no known country."""
     return f"ministry:{portfolio.lower().replace(' ', '_')}", f"Ministry of {portfolio}"
@@ -581,6 +587,7 @@ def analyse(
     # a ministry named without its country is the one of its portfolio the text names with one ("وزارة الدفاع
     # الروسية ... وأضافت وزارة الدفاع"), else a ministry of no known country
     named: dict[str, tuple[str, str]] = {}
+    unnamed: list[tuple[Hit, str]] = []
     for n, (_, kind, value) in enumerate(resolved):
         if kind == "M" and value not in named and (ministry := _ministry(res, toks, resolved, n)):
             named[value] = ministry[:2]
@@ -597,18 +604,28 @@ def analyse(
             if adjectives:
                 found.mentions.append(Mention(value, h.start, h.end, span_text, adj=True))
         else:
-            mid, mname, end = _ministry(res, toks, resolved, n) or (
-                *named.get(value, _ministry_of(value)),
-                h.end,
-            )
+            ministry = _ministry(res, toks, resolved, n)
+            if ministry is None and value in named:
+                ministry = (*named[value], h.end)
+            if ministry is None:
+                unnamed.append((h, value))
+                continue
             label = "ORG"
-            found.mentions.append(Mention(mid, h.start, end, text[h.start : end]))
-            found.persons[mid] = {"type": "ORG", "name": mname}
+            mid, mname, end = ministry
+            _add_org(found, Mention(mid, h.start, end, text[h.start : end]), mname)
         for k in range(h.i, h.j):
             covered[k] = label
             hit_end[k] = h.j
     _towns(toks, lang, covered, found, towns)
-    _named_orgs(res, toks, lang, covered, hit_end, found)
+    # a ministry of no known country last: an organisation a head names may be longer ("Department of Health
+    # and Human Services"), though not the ministry's own words alone ("Defence Ministry")
+    _named_orgs(res, toks, lang, covered, hit_end, found, {(h.i, h.j) for h, _ in unnamed})
+    for h, portfolio in unnamed:
+        if not any(covered[h.i : h.j]):
+            mid, mname = _ministry_of(portfolio)
+            _add_org(found, Mention(mid, h.start, h.end, text[h.start : h.end]), mname)
+            covered[h.i : h.j] = ["ORG"] * (h.j - h.i)
+            hit_end[h.i : h.j] = [h.j] * (h.j - h.i)
     _rule_persons(res, toks, lang, covered, hit_end, found, surnames)
     _short_forms(res, toks, lang, covered, found, surnames)
     return found, surnames
@@ -657,18 +674,21 @@ def _named_orgs(
     covered: list[str | None],
     hit_end: list[int],
     found: Found,
+    ministries: set[tuple[int, int]],
 ) -> None:
-    """Add the organisations that a head noun names (see :mod:`.org_names`): ``org:`` + the romanized name."""
+    """Add the organisations that a head noun names (see :mod:`.org_names`): ``org:`` + the romanized name; not
+    one on exactly a ministry's pattern (words ``ministries``)."""
     if lang == "en":
         given = res.given_in(lang)
         orgs = english_orgs(toks, covered, lambda word: word in given or bool(res.triggers.get((word,))))
     else:
         orgs = named_orgs(toks, lang, covered, hit_end)
     for org in orgs:
+        if (org.i, org.j) in ministries:
+            continue
         start, end = org.start, toks.ends[org.j - 1]
         eid = "org:" + romanize(org.key).lower().replace(" ", "-")
-        found.mentions.append(Mention(eid, start, end, toks.text[start:end]))
-        found.persons.setdefault(eid, {"type": "ORG", "name": org.display})
+        _add_org(found, Mention(eid, start, end, toks.text[start:end]), org.display)
         for k in range(org.i, org.j):  # a place or adjective inside keeps its own (a name may follow it)
             if covered[k] is None:
                 covered[k], hit_end[k] = "ORG", org.j

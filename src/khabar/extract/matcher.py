@@ -58,6 +58,14 @@ def folded_lexicon(area: str, name: str) -> frozenset[tuple[str, str]]:
     return frozenset((fold(phrase), lang) for phrase, lang in rows(area, name))
 
 
+@functools.cache
+def name_stops(lang: str) -> frozenset[str]:
+    """The folded words of ``lang`` capitalised at a sentence's start that start no name (``name_stops.tsv``)."""
+    return frozenset(
+        word for word, stop_lang in folded_lexicon("gazetteer", "name_stops.tsv") if stop_lang == lang
+    )
+
+
 def after_lexicon_word(toks: Tokens, i: int, lang: str | None, area: str, name: str) -> bool:
     """Whether word ``i`` directly follows a one- or two-word phrase of ``lang`` in the lexicon ``data/<area>/<name>``
     (``phrase<TAB>lang``), a one-word one also behind Arabic proclitics ("بمحافظة", "لمستشفى")."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 
 from ..text.normalize import fold
-from .matcher import Tokens, folded_lexicon, is_latin, zipf
+from .matcher import Tokens, folded_lexicon, is_latin, name_stops, zipf
 
 TOWN_ZIPF = 4.5
 """A word after a cue at least this frequent is a common word (محافظة على, "keeping to"), not a name; a town's
@@ -28,6 +28,14 @@ _ARTICLE = "ال"
 
 
 @functools.lru_cache(maxsize=16)
+def _cues_after(lang: str) -> frozenset[str]:
+    """The folded cues of ``lang`` that follow the place they name ("Aceh province")."""
+    return frozenset(
+        p for p, cue_lang in folded_lexicon("gazetteer", "settlement_cues_after.tsv") if cue_lang == lang
+    )
+
+
+@functools.lru_cache(maxsize=16)
 def _cues(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     """The folded one-word cues of ``lang``, bare and behind a one-letter proclitic, and the two-word ones."""
     phrases = [p for p, cue_lang in folded_lexicon("gazetteer", "settlement_cues.tsv") if cue_lang == lang]
@@ -37,13 +45,14 @@ def _cues(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
-def _is_name(toks: Tokens, k: int, lang: str) -> bool:
-    """Word k, after a cue, is a town's name rather than an adjective or a common word."""
+def _is_name(toks: Tokens, k: int, lang: str, cue_after: bool = False) -> bool:
+    """Word k, after a cue (or, ``cue_after``, before one), is a town's name rather than an adjective or a
+    common word."""
     folded = toks.folds[k]
     word = toks.word(k)
     if len(folded) < 3 or not folded.isalpha() or not toks.whole(k, k + 1):
         return False
-    if is_latin(word) and not (word[0].isupper() and _ends_name(toks, k)):
+    if is_latin(word) and not (word[0].isupper() and (cue_after or _ends_name(toks, k))):
         return False  # lowercase; or the first word of a longer name ("city of Brotherly Love")
     frequency = zipf(word, lang)
     if frequency >= TOWN_ZIPF:
@@ -65,15 +74,38 @@ def cued_towns(toks: Tokens, lang: str | None, covered: list[str | None]) -> set
     if not lang:
         return set()
     one, two = _cues(lang)
-    if one.isdisjoint(toks.vocabulary) and not any(p.split()[-1] in toks.vocabulary for p in two):
+    after = _cues_after(lang)
+    if (
+        one.isdisjoint(toks.vocabulary)
+        and after.isdisjoint(toks.vocabulary)
+        and not any(p.split()[-1] in toks.vocabulary for p in two)
+    ):
         return set()
     folds = toks.folds
     out: set[str] = set()
-    for k in range(1, len(folds)):
-        cued = folds[k - 1] in one or (k > 1 and f"{folds[k - 2]} {folds[k - 1]}" in two)
-        if cued and covered[k] is None and not toks.gap(k - 1).strip() and _is_name(toks, k, lang):
+    for k in range(len(folds)):
+        cued = k > 0 and (folds[k - 1] in one or (k > 1 and f"{folds[k - 2]} {folds[k - 1]}" in two))
+        before = k + 1 < len(folds) and folds[k + 1] in after
+        if (cued and covered[k] is None and not toks.gap(k - 1).strip() and _is_name(toks, k, lang)) or (
+            before and _named_before(toks, k, covered, lang)
+        ):
             out.add(folds[k])
     return out
+
+
+def _named_before(toks: Tokens, k: int, covered: list[str | None], lang: str) -> bool:
+    """Word k, right before a cue that follows its place ("Aceh province"), is a one-word name: capitalised,
+    rare, in no gazetteer hit, and no capitalised word before it but a sentence's first ("The Hennepin County";
+    not the last word of a longer name: "Los Angeles County")."""
+    alone = (
+        k == 0
+        or bool(toks.gap(k - 1).strip())
+        or not toks.word(k - 1)[:1].isupper()
+        or toks.folds[k - 1] in name_stops(lang)
+    )
+    return (
+        covered[k] is None and not toks.gap(k).strip() and alone and _is_name(toks, k, lang, cue_after=True)
+    )
 
 
 def town_words(toks: Tokens, towns: set[str], covered: list[str | None]) -> list[tuple[int, int, str]]:
