@@ -2,13 +2,14 @@
 
 The head ends the name ("Anchorage Daily News", "US Geological Survey", "Intel Corp") or starts it before "of"
 or "for" ("Department of Homeland Security", "University of California", "Medical Center for Federal
-Prisoners"), or both ("Bank of America Corp"); a role word or a given name ends a name a head starts ("Office of
-Management and Budget Director Peter Orszag"), and "and" another head's name ("Department of Health and Human
-Services and Intel Corp"). Every word of the name is capitalised; "of", "for", "and", "&" and "the" join capitalised words
-inside it. A word that starts sentences but no name (``name_stops.tsv``: "The", "After") is no part of it, nor
-is a word another organisation or a person already holds; a place or nationality adjective is ("US", "Anchorage")
-and keeps its own mention. A head alone ("Police said") names nothing, and a title-case sentence (a headline: "Quake
-Hits Indonesia Police Say") names nothing either: there every word is capitalised.
+Prisoners"), or both ("Bank of America Corp"). A role word or a given name ends a name a head starts ("Office
+of Management and Budget | Director Peter Orszag"), and so does "and" before another head's name ("Department
+of Health and Human Services | and Intel Corp"). Every word of the name is capitalised; "of", "for", "and", "&"
+and "the" join capitalised words inside it. A word that starts sentences but no name (``name_stops.tsv``: "The",
+"After") is no part of it, nor is a word another organisation or a person already holds; a place or a
+nationality adjective is ("US", "Anchorage") and keeps its own mention. A head alone ("Police said") names
+nothing, and neither does a title-case sentence (a headline: "Quake Hits Indonesia Police Say"), where every
+word is capitalised.
 """
 
 from __future__ import annotations
