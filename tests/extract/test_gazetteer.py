@@ -233,6 +233,12 @@ def test_a_russian_name_is_found_in_any_case():
     assert [m["text"] for m in found["Minsk"]["mentions"]] == ["Минске"]
 
 
+def test_a_turkish_ministrys_country_comes_before_it():
+    found = found_in("Türkiye Dışişleri Bakanlığı Rusya'yı uyardı.", "tr")
+    assert "Ministry of Foreign Affairs of Türkiye" in found
+    assert "Ministry of Foreign Affairs of Russia" not in found
+
+
 def test_a_club_named_after_its_city_is_no_mention_of_the_city():
     found = {e["id"]: e for e in found_in("فاز ريال مدريد على مانشستر يونايتد في مدريد أمس.", "ar").values()}
     assert {"org:real-madrid", "org:man-united"} <= set(found)

@@ -512,9 +512,12 @@ def _score(res: Resources, eid: str, confirmed: set[str], mentioned: set[str], n
 
 _COUNTRY_AFTER = ([], ["of"])
 """What may stand between a ministry and its country's name after it ("وزارت دفاع روسیه", "Ministry of Defence
-of Russia"): no comma, no other word."""
+of Russia", "Министерство обороны России"): no comma, no other word."""
 _COUNTRY_BEFORE = (["'s"], ["’s"])
 """What stands between a country's name and its ministry after it ("Russia's Defence Ministry")."""
+_GENITIVE_FIRST = frozenset({"tr"})
+"""Languages whose genitive comes first, with nothing between ("Türkiye Dışişleri Bakanlığı"): a country's name
+after the ministry is another phrase's ("Bakanlığı Rusya'yı uyardı", warned Russia)."""
 
 
 def _add_org(found: Found, mention: Mention, name: str) -> None:
@@ -529,12 +532,13 @@ def _ministry_of(portfolio: str) -> tuple[str, str]:
 
 
 def _ministry(
-    res: Resources, toks: Tokens, resolved: list[tuple[Hit, str, str]], n: int
+    res: Resources, toks: Tokens, lang: str | None, resolved: list[tuple[Hit, str, str]], n: int
 ) -> tuple[str, str, int] | None:
     """A ministry pattern and its country: (id, name, end).
 
     The country is a nationality adjective right after or before the pattern ("وزارة الدفاع الروسية",
-    "Russian Defence Ministry"), or a country's name next to it (see _COUNTRY_AFTER, _COUNTRY_BEFORE)."""
+    "Russian Defence Ministry"), or a country's name next to it (see _COUNTRY_AFTER, _COUNTRY_BEFORE and
+    _GENITIVE_FIRST)."""
     h, _, portfolio = resolved[n]
     for m in (n + 1, n - 1):
         if not 0 <= m < len(resolved):
@@ -546,7 +550,10 @@ def _ministry(
         if kind == "A":
             adjacent = not between
         elif kind == "E" and res.entities[value].get("kind") == "country":
-            adjacent = between in (_COUNTRY_AFTER if m > n else _COUNTRY_BEFORE)
+            if lang in _GENITIVE_FIRST:
+                adjacent = m < n and not between
+            else:
+                adjacent = between in (_COUNTRY_AFTER if m > n else _COUNTRY_BEFORE)
         else:
             continue
         if adjacent:
@@ -589,7 +596,7 @@ def analyse(
     named: dict[str, tuple[str, str]] = {}
     unnamed: list[tuple[Hit, str]] = []
     for n, (_, kind, value) in enumerate(resolved):
-        if kind == "M" and value not in named and (ministry := _ministry(res, toks, resolved, n)):
+        if kind == "M" and value not in named and (ministry := _ministry(res, toks, lang, resolved, n)):
             named[value] = ministry[:2]
     for n, (h, kind, value) in enumerate(resolved):
         span_text = text[h.start : h.end]
@@ -604,7 +611,7 @@ def analyse(
             if adjectives:
                 found.mentions.append(Mention(value, h.start, h.end, span_text, adj=True))
         else:
-            ministry = _ministry(res, toks, resolved, n)
+            ministry = _ministry(res, toks, lang, resolved, n)
             if ministry is None and value in named:
                 ministry = (*named[value], h.end)
             if ministry is None:
