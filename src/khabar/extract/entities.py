@@ -593,11 +593,12 @@ def analyse(
     surnames.names.update({eid: set(names) for eid, names in known.names.items()} if known else {})
     # a ministry named without its country is the one of its portfolio the text names with one ("وزارة الدفاع
     # الروسية ... وأضافت وزارة الدفاع"), else a ministry of no known country
+    ministries = {n: _ministry(res, toks, lang, resolved, n) for n, r in enumerate(resolved) if r[1] == "M"}
     named: dict[str, tuple[str, str]] = {}
+    for n, ministry in ministries.items():
+        if ministry:
+            named.setdefault(resolved[n][2], ministry[:2])
     unnamed: list[tuple[Hit, str]] = []
-    for n, (_, kind, value) in enumerate(resolved):
-        if kind == "M" and value not in named and (ministry := _ministry(res, toks, lang, resolved, n)):
-            named[value] = ministry[:2]
     for n, (h, kind, value) in enumerate(resolved):
         span_text = text[h.start : h.end]
         if kind == "E":
@@ -611,7 +612,7 @@ def analyse(
             if adjectives:
                 found.mentions.append(Mention(value, h.start, h.end, span_text, adj=True))
         else:
-            ministry = _ministry(res, toks, lang, resolved, n)
+            ministry = ministries[n]
             if ministry is None and value in named:
                 ministry = (*named[value], h.end)
             if ministry is None:

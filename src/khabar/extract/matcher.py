@@ -238,13 +238,10 @@ def title_case(toks: Tokens, k: int) -> bool:
     """Word k is in a sentence (or line) in title case, where capitals mark no names (see TITLE_CASE_SHARE)."""
     text, at = toks.text, toks.starts[k]
     begin = max(text.rfind(c, 0, at) for c in _SENTENCE_ENDS) + 1
-    ends = [e for c in _SENTENCE_ENDS if (e := text.find(c, at)) >= 0]
-    words = [
-        w for w in text[begin : min(ends, default=len(text))].split()[1:] if len(w) > 2 and w[0].isalpha()
-    ]
-    return len(words) >= TITLE_CASE_WORDS and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(
-        words
-    )
+    end = min((e for c in _SENTENCE_ENDS if (e := text.find(c, at)) >= 0), default=len(text))
+    words = [w for w in text[begin:end].split()[1:] if len(w) > 2 and w[0].isalpha()]
+    capitalised = sum(w[0].isupper() for w in words)
+    return len(words) >= TITLE_CASE_WORDS and capitalised >= TITLE_CASE_SHARE * len(words)
 
 
 def original_offset(word: str, folded_chars: int) -> int:
