@@ -275,6 +275,15 @@ def test_a_person_is_named_in_capitals_only_in_english():
     ]
 
 
+def test_a_western_name_in_arabic_and_persian_script_is_one_person():
+    arabic = found_in("وقالت جنيفر لورانس إنها سعيدة، وقال توني بلير إنه مستعد.", "ar")
+    persian = found_in("جنیفر لارنس گفت که خوشحال است.", "fa")
+    assert {"جنيفر لورانس", "توني بلير"} <= set(arabic)
+    assert persian["جنیفر لارنس"]["id"] == arabic["جنيفر لورانس"]["id"]
+    # a Persian name that folds onto a frequent Arabic word is not listed: جری (Jerry) is جرى, "took place"
+    assert not [e for e in found_in("حيث جرى استعراض المستجدات.", "ar").values() if e["type"] == "PERSON"]
+
+
 def test_a_persian_name_goes_on_past_ali_and_its_seyyed():
     # علی is a given name in Persian (the Arabic preposition على folds onto it, so Arabic texts do not read it),
     # and سید counts as none of a name's three words
