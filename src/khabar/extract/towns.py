@@ -1,10 +1,12 @@
-"""Towns no gazetteer has, named as towns by the word before them ("محافظة أملج", "بلدية بقيق", "city of Homs").
+"""Towns no gazetteer has, named as towns by the word before them ("محافظة أملج", "بلدية بقيق", "city of Homs")
+or, in English, after them ("Aceh province", "Hennepin County").
 
 A settlement cue without the article (a noun in construct, or "city of") names the word after it as a town:
 the word is then a place wherever the text uses it, bare or behind a one-letter proclitic (ببقيق), and never
 a person ("محافظ أملج" is the governor of Umluj). Adjectives and common nouns after a cue are no names: the
 word must be rare in the language, and an Arabic one without the article must not end like a feminine
-adjective (محافظة ساحلية, a coastal governorate).
+adjective (محافظة ساحلية, a coastal governorate). A cue that follows its place (``settlement_cues_after.tsv``)
+names a one-word capitalised name right before it, not the last word of a longer one ("Los Angeles County").
 """
 
 from __future__ import annotations
