@@ -41,7 +41,7 @@ from .matcher import (
     zipf,
 )
 from .names import NAME_LINKS, PREPOSITION_ARTICLE, Context, find_persons, known_as
-from .org_names import named_orgs
+from .org_names import OrgName, named_orgs
 from .skeleton import entity_key, romanize, skeleton
 from .towns import cued_towns, town_words
 
@@ -627,7 +627,9 @@ def analyse(
     _towns(toks, lang, covered, found, towns)
     # a ministry of no known country last: an organisation a head names may be longer ("Department of Health
     # and Human Services"), though not the ministry's own words alone ("Defence Ministry")
-    _named_orgs(res, toks, lang, covered, hit_end, found, {(h.i, h.j) for h, _ in unnamed})
+    patterns = {(h.i, h.j) for h, _ in unnamed}
+    orgs = [org for org in _head_orgs(res, toks, lang, covered, hit_end) if (org.i, org.j) not in patterns]
+    _add_named_orgs(toks, orgs, covered, hit_end, found)
     for h, portfolio in unnamed:
         if not any(covered[h.i : h.j]):
             mid, mname = _ministry_of(portfolio)
@@ -675,25 +677,21 @@ def _towns(
         covered[k] = "PLACE"
 
 
-def _named_orgs(
-    res: Resources,
-    toks: Tokens,
-    lang: str | None,
-    covered: list[str | None],
-    hit_end: list[int],
-    found: Found,
-    ministries: set[tuple[int, int]],
-) -> None:
-    """Add the organisations that a head noun names (see :mod:`.org_names`): ``org:`` + the romanized name; not
-    one on exactly a ministry's pattern (words ``ministries``)."""
+def _head_orgs(
+    res: Resources, toks: Tokens, lang: str | None, covered: list[str | None], hit_end: list[int]
+) -> list[OrgName]:
+    """The organisations that a head noun names (see :mod:`.org_names`, :mod:`.english_orgs`)."""
     if lang == "en":
         given = res.given_in(lang)
-        orgs = english_orgs(toks, covered, lambda word: word in given or bool(res.triggers.get((word,))))
-    else:
-        orgs = named_orgs(toks, lang, covered, hit_end)
+        return english_orgs(toks, covered, lambda word: word in given or bool(res.triggers.get((word,))))
+    return named_orgs(toks, lang, covered, hit_end)
+
+
+def _add_named_orgs(
+    toks: Tokens, orgs: list[OrgName], covered: list[str | None], hit_end: list[int], found: Found
+) -> None:
+    """Add organisations a head noun names: ``org:`` + the romanized name."""
     for org in orgs:
-        if (org.i, org.j) in ministries:
-            continue
         start, end = org.start, toks.ends[org.j - 1]
         eid = "org:" + romanize(org.key).lower().replace(" ", "-")
         _add_org(found, Mention(eid, start, end, toks.text[start:end]), org.display)
