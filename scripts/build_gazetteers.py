@@ -487,7 +487,7 @@ def build_places(gc, qids: dict[str, str]) -> tuple[Entities, dict[str, dict]]:
             entity = entities.add(
                 {"id": record["id"], "type": "PLACE", "kind": record["kind"], "name": record["name"]}
             )
-            for key in ("country", "lat", "lon"):
+            for key in ("country", "population", "lat", "lon"):
                 if key in record:
                     entity[key] = record[key]
             entities.add_variant(entity, record["name"], "en")

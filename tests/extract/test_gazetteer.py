@@ -361,6 +361,19 @@ def test_towns_where_arabic_script_is_official_come_with_their_arabic_names_only
     assert towns and all(e.get("capital") or e["country"] not in ("US", "DE", "FR") for e in towns)
 
 
+def test_towns_and_governorates_geonames_names_only_in_latin_script_are_curated():
+    # GeoNames has no Arabic name for Hafar al-Batin or Unaizah, nor records for Al-Ahsa, the Saudi Jouf
+    # region or Yemen's governorates: curated in places_extra.jsonl, with populations that rank homonyms
+    text = "قصف في أبين وشبوة، ومهرجان في الأحساء وحفر الباطن وعنيزة، وأمطار على الجوف."
+    found = found_in(text, "ar")
+    assert {"Abyan Governorate", "Shabwah Governorate", "Al-Ahsa", "Hafar Al-Batin", "Unaizah"} <= set(found)
+    assert "Al Jawf Region" in found  # the Saudi region (520,000 people), not Libya's town (42,000)
+    assert entity_named("Al-Ahsa", "PLACE")["population"] > 1_000_000
+    # a town named like a word (حقل "field") counts only named a governorate
+    assert "Haql" not in found_in("اكتشاف حقل نفط جديد في المنطقة.", "ar")
+    assert "Haql" in found_in("وصل المحافظ إلى محافظة حقل أمس.", "ar")
+
+
 def test_a_small_town_abroad_named_like_a_word_needs_its_context():
     # Maymana (Afghanistan) is ميمنة "right wing" in Arabic; Arabic is not official there
     assert "Maymana" not in found_in("لعب الظهير على ميمنة الملعب طوال المباراة.", "ar")
