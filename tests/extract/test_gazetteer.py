@@ -555,3 +555,17 @@ def test_a_broken_line_of_a_user_gazetteer_is_skipped_with_its_file_and_line(
     assert "person:x-y" in kb.entities
     assert f"{user}:2: skipped, not JSON" in caplog.text
     assert f"{user}:3: skipped, not an entity" in caplog.text
+
+
+def test_a_lineage_name_is_neither_cut_on_its_link_word_nor_starts_with_a_rank():
+    # a name after a title is cut after its last word the text uses again; بن recurs with every lineage name
+    poets = found_in("يتقدمهم الشاعر حمود بن سلطان المرزوقي، والشاعر عجب بن سميح المرزوقي.", "ar")
+    assert poets and not any(name.endswith(" بن") for name in poets)
+    # a theophoric given name written as one word (عبدالمحسن) starts a name, which goes on whole
+    text = (
+        "الملك سلمان بن عبدالعزيز آل سعود. وشكر محافظ حفر الباطن عبدالمحسن بن محمد العطيشان ومسؤولي المحافظة."
+    )
+    assert "عبدالمحسن بن محمد العطيشان" in found_in(text, "ar")
+    # "اللواء ركن": ركن (staff) goes with the rank
+    officer = found_in("استقبله صاحب السمو الملكي اللواء ركن نايف بن ماجد بن سعود قائد القوة.", "ar")
+    assert officer and not any(name.startswith("ركن") for name in officer)

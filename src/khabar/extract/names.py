@@ -628,10 +628,13 @@ def _free_or_lone_place(ctx: Context, i: int) -> bool:
 
 def _trim(ctx: Context, k: int, j: int) -> int:
     """Cut a run of name words after its last word used again in the document ("تبون ضيفه" -> "تبون"):
-    names recur, the words that happen to follow them do not."""
+    names recur, the words that happen to follow them do not. A linking word (بن, آل) recurs with every
+    lineage name, so it is no evidence, and a cut never leaves the name ending on one ("عجب بن" of
+    "عجب بن سميح المرزوقي")."""
     if j - k < 2 or _is_given(ctx, k):
         return j
-    repeated = [w for w in range(k, j) if ctx.count(ctx.toks.folds[w]) >= 2]
+    folds = ctx.toks.folds
+    repeated = [w for w in range(k, j) if folds[w] not in NAME_LINKS and ctx.count(folds[w]) >= 2]
     return repeated[-1] + 1 if repeated else j
 
 
