@@ -569,3 +569,10 @@ def test_a_lineage_name_is_neither_cut_on_its_link_word_nor_starts_with_a_rank()
     # "اللواء ركن": ركن (staff) goes with the rank
     officer = found_in("استقبله صاحب السمو الملكي اللواء ركن نايف بن ماجد بن سعود قائد القوة.", "ar")
     assert officer and not any(name.startswith("ركن") for name in officer)
+
+
+def test_a_word_with_a_plural_pronoun_suffix_ends_a_name():
+    # أسماء is a given name and "names": أسماء زوجاتهم is "their wives' names", تأشيراتهم "their visas"
+    assert not found_in("عبوات خاصة بهم تحمل أسماءهم أو أسماء زوجاتهم.", "ar")
+    assert not found_in("وتسلم مدرب الفريق تأشيراتهم من السفارة.", "ar")
+    assert "أسماء المحمد" in found_in("وشاركت أسماء المحمد في الحفل.", "ar")

@@ -180,11 +180,16 @@ foreign (تاتشر 0.20, يلتسين -0.06), and Arab given names are listed (
 PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه")
 """Arabic attached pronouns, as written (ه, not the ة of a feminine name: حمامة)."""
 SUFFIX_STEM_ZIPF = 4.0
+PLURAL_SUFFIX_STEM_ZIPF = 3.0
+"""A plural pronoun suffix (هم, هن, كم, هما, كما) marks a noun more surely than ه or ها, which end names too
+(طه, مها): a stem this frequent will do (زوجاتهم: زوجات 3.9, "their wives", after the given name أسماء)."""
+_PLURAL_SUFFIXES = frozenset({"هما", "كما", "هم", "هن", "كم"})
 
 
 def _inflected(word: str, z: float) -> bool:
     """An Arabic word (of zipf ``z``) is a common word with a pronoun suffix, perhaps behind a proclitic: its stem
-    is at least SUFFIX_STEM_ZIPF frequent and commoner than the whole (حياتهم: حياة; بقدراتها: قدرات)."""
+    is at least SUFFIX_STEM_ZIPF frequent (PLURAL_SUFFIX_STEM_ZIPF with a plural suffix) and commoner than the
+    whole (حياتهم: حياة; بقدراتها: قدرات)."""
     suffix = next((x for x in PRONOUN_SUFFIXES if word.endswith(x)), "")
     base = word[: -len(suffix)] if suffix else ""
     if len(base) < 3:
@@ -192,7 +197,7 @@ def _inflected(word: str, z: float) -> bool:
     stems = [base, base[1:]] if base[0] in _CONJ else [base]
     stems += [stem[:-1] + "ة" for stem in stems if stem.endswith("ت")]
     best = max(zipf(stem, "ar") for stem in stems)
-    return best >= SUFFIX_STEM_ZIPF and best > z
+    return best >= (PLURAL_SUFFIX_STEM_ZIPF if suffix in _PLURAL_SUFFIXES else SUFFIX_STEM_ZIPF) and best > z
 
 
 ACCUSATIVE_STEM_ZIPF = 3.0
