@@ -561,6 +561,9 @@ def test_a_lineage_name_is_neither_cut_on_its_link_word_nor_starts_with_a_rank()
     # a name after a title is cut after its last word the text uses again; بن recurs with every lineage name
     poets = found_in("يتقدمهم الشاعر حمود بن سلطان المرزوقي، والشاعر عجب بن سميح المرزوقي.", "ar")
     assert poets and not any(name.endswith(" بن") for name in poets)
+    # a lineage name goes on with its family name, and names someone else than a kinsman's name ending on it
+    assert [m["text"] for m in poets["عجب بن سميح المرزوقي"]["mentions"]] == ["عجب بن سميح المرزوقي"]
+    assert [m["text"] for m in poets["حمود بن سلطان المرزوقي"]["mentions"]] == ["حمود بن سلطان المرزوقي"]
     # a theophoric given name written as one word (عبدالمحسن) starts a name, which goes on whole
     text = (
         "الملك سلمان بن عبدالعزيز آل سعود. وشكر محافظ حفر الباطن عبدالمحسن بن محمد العطيشان ومسؤولي المحافظة."

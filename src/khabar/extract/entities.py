@@ -11,6 +11,7 @@ import functools
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -294,14 +295,15 @@ class Surnames:
         """Whether a name of two words or more that begins with a given name names someone else than ``eid``,
         whose names begin with other given names: حافظ الأسد is not بشار الأسد, though both end on الأسد (and
         a skeleton close to another surname's links no one either). The end of one of ``eid``'s names is a
-        short form of it (عبد المجيد, of عيسى عبد المجيد)."""
+        short form of it (عبد المجيد, of عيسى عبد المجيد). A lineage name's first word is its bearer's given
+        name, listed or not: عجب بن سميح المرزوقي is not حمود بن سلطان المرزوقي."""
         n = len(words)
-        if n < 2 or words[0] not in given:
+        if n < 2 or not _begins_with_given(words, given):
             return False
         names = self.names.get(eid, set())
         if any(name[0] == words[0] or _short_form_of(tuple(words), name) for name in names):
             return False
-        return any(name[0] in given for name in names)
+        return any(_begins_with_given(name, given) for name in names)
 
     def find(self, word: str) -> str | None:
         """The person a lone word names, by its spelling or (for rarer words) its skeleton."""
@@ -313,6 +315,11 @@ class Surnames:
         if skel in self.skeletons:
             return self.skeletons[skel]
         return next((eid for s, eid in self.skeletons.items() if close(skel, s)), None)
+
+
+def _begins_with_given(words: Sequence[str], given: frozenset[str]) -> bool:
+    """A name's first word is a given name: a listed one, or the bearer's of a lineage name (X بن Y)."""
+    return words[0] in given or (len(words) > 2 and words[1] in SON_OF)
 
 
 def _short_form_of(words: tuple[str, ...], name: tuple[str, ...]) -> bool:

@@ -262,7 +262,7 @@ def _name_run(
     while (
         j < len(ctx.toks)
         and j - k - (links if lineage else 0) < limit
-        and _is_name_word(ctx, j, j == k and not continued, articles)
+        and _is_name_word(ctx, j, j == k and not continued, "rare" if lineage else articles)
         and (j - k < limit or _lineage_part(ctx, j))
     ):
         if j > k and not clean_gap(ctx.toks, j - 1, allow_comma=False):
