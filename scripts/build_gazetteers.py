@@ -131,6 +131,16 @@ def zipf_arabic_script(text: str) -> float:
     return max(zipf_frequency(text, "ar"), zipf_frequency(text, "fa"))
 
 
+_KUNYA = re.compile(r"^([أا])بو ")
+
+
+def kunya_cases(text: str) -> list[str]:
+    """A name that begins with أبو ("father of": أبو غريب, أبو مازن) in the genitive and the accusative, as the
+    text declines it: سجن أبي غريب, إن أبا مازن."""
+    m = _KUNYA.match(text)
+    return [f"{m[1]}ب{case} {text[m.end() :]}" for case in "يا"] if m else []
+
+
 class Entities:
     """Entities by id, in insertion order, with de-duplicated variants."""
 
@@ -171,6 +181,8 @@ class Entities:
         if ambiguous:
             variant["ambiguous"] = True
         entity["variants"].append(variant)
+        for form in kunya_cases(text) if lang == "ar" else ():
+            Entities.add_variant(entity, form, lang, ambiguous=ambiguous, curated=curated)
 
     def write(self, path: Path) -> None:
         with path.open("w", encoding="utf-8") as fh:

@@ -579,3 +579,10 @@ def test_a_word_with_a_plural_pronoun_suffix_ends_a_name():
     assert not found_in("عبوات خاصة بهم تحمل أسماءهم أو أسماء زوجاتهم.", "ar")
     assert not found_in("وتسلم مدرب الفريق تأشيراتهم من السفارة.", "ar")
     assert "أسماء المحمد" in found_in("وشاركت أسماء المحمد في الحفل.", "ar")
+
+
+def test_a_name_that_begins_with_abu_is_found_in_every_case():
+    # أبو ("father of") declines: سجن أبي غريب (genitive), إن أبا مازن (accusative)
+    assert "Abū Ghurayb" in found_in("أفرج عن معتقلين من سجن أبي غريب.", "ar")
+    assert "Abu Bakr al-Baghdadi" in found_in("أعلن التنظيم بيعة أبي بكر البغدادي.", "ar")
+    assert "Mahmoud Abbas" in found_in("وقال الوزير إن أبا مازن وافق.", "ar")
