@@ -586,3 +586,5 @@ def test_a_name_that_begins_with_abu_is_found_in_every_case():
     assert "Abū Ghurayb" in found_in("أفرج عن معتقلين من سجن أبي غريب.", "ar")
     assert "Abu Bakr al-Baghdadi" in found_in("أعلن التنظيم بيعة أبي بكر البغدادي.", "ar")
     assert "Mahmoud Abbas" in found_in("وقال الوزير إن أبا مازن وافق.", "ar")
+    # ... and so does a kunya no gazetteer has: the rules take أبي and أبا before a given name as they take أبو
+    assert "أبي مصعب الزرقاوي" in found_in("بعد مقتل أبي مصعب الزرقاوي في غارة.", "ar")

@@ -584,8 +584,9 @@ def _first_part(ctx: Context, k: int, j: int) -> bool:
     )
 
 
-_KUNYA = frozenset({"ابو", "ام"})
-"""Folded Arabic words that make a given name after them a kunya, a name of its own: father of, mother of."""
+_KUNYA = frozenset({"ابو", "ابی", "ابا", "ام"})
+"""Folded Arabic words that make a given name after them a kunya, a name of its own: father of (in each case:
+أبو, أبي, أبا), mother of."""
 
 
 def _kunya(ctx: Context, i: int) -> bool:
