@@ -254,7 +254,9 @@ def _name_run(
     (عبد الواحد، أبو بكر، بن سلمان); a run that would end on one is cut before it. A family name
     with the article or a house's (آل الشيخ) ends the run (خالد الفيصل). ``limit`` counts the words of a
     lineage name (with بن or آل) other than its links (عبد الله بن خليفة آل ثاني counts three), and every word
-    of another name (جمال عبد الناصر: a word after it is more often the verb than a part).
+    of another name (جمال عبد الناصر: a word after it is more often the verb than a part). After a lineage
+    link a word with the article may go on the name as after a given name (``articles`` "rare"): its family
+    name (عجب بن سميح المرزوقي).
     """
     j, links, lineage = k, 0, False  # links: the link words taken, which a lineage name does not count
     if ctx.lang == "fa" and k < len(ctx.toks) and ctx.toks.folds[k] in SEYYED:
