@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .matcher import Tokens, name_stops, title_case
+from .matcher import Tokens, gazetteer_words, title_case
 from .names import clean_gap
-from .org_names import OrgName, head_words
+from .org_names import OrgName
 
 _LANG = "en"
 _AFTER_HEAD = frozenset({"of", "for"})
@@ -31,7 +31,7 @@ def english_orgs(
     """The organisations a capitalised English head noun names in ``toks`` (see the module's docstring);
     ``starts_person`` tells a folded word that ends a name a head starts (a role word or a given name: "Office
     of Management and Budget | Director Peter Orszag")."""
-    present = head_words(_LANG) & toks.vocabulary
+    present = gazetteer_words("org_heads.tsv", _LANG) & toks.vocabulary
     if not present:
         return []
     out: list[OrgName] = []
@@ -92,7 +92,7 @@ def _name_word(toks: Tokens, k: int, covered: list[str | None]) -> bool:
     cov = covered[k]
     return (
         _capitalised(toks, k)
-        and toks.folds[k] not in name_stops(_LANG)
+        and toks.folds[k] not in gazetteer_words("name_stops.tsv", _LANG)
         and (cov is None or cov == "PLACE" or cov.startswith("ADJ:"))
     )
 

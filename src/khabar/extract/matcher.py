@@ -59,10 +59,11 @@ def folded_lexicon(area: str, name: str) -> frozenset[tuple[str, str]]:
 
 
 @functools.cache
-def name_stops(lang: str) -> frozenset[str]:
-    """The folded words of ``lang`` capitalised at a sentence's start that start no name (``name_stops.tsv``)."""
+def gazetteer_words(name: str, lang: str) -> frozenset[str]:
+    """The folded phrases of ``lang`` in the gazetteer lexicon ``name`` (``name_stops.tsv``: words capitalised at
+    a sentence's start that start no name; ``org_heads.tsv``; ``settlement_cues_after.tsv``)."""
     return frozenset(
-        word for word, stop_lang in folded_lexicon("gazetteer", "name_stops.tsv") if stop_lang == lang
+        phrase for phrase, phrase_lang in folded_lexicon("gazetteer", name) if phrase_lang == lang
     )
 
 

@@ -20,7 +20,7 @@ import functools
 from typing import NamedTuple
 
 from .foreign import foreignness
-from .matcher import Tokens, folded_lexicon, is_latin, original_offset, zipf
+from .matcher import Tokens, gazetteer_words, is_latin, original_offset, zipf
 from .names import CLITICS, PREPOSITION_ARTICLE, clean_gap
 
 NAME_WORD_ZIPF = 3.5
@@ -66,20 +66,12 @@ class OrgName(NamedTuple):
 
 
 @functools.cache
-def head_words(lang: str) -> frozenset[str]:
-    """The head nouns of ``lang`` in ``org_heads.tsv``, folded."""
-    return frozenset(
-        word for word, head_lang in folded_lexicon("gazetteer", "org_heads.tsv") if head_lang == lang
-    )
-
-
-@functools.cache
 def _heads(lang: str) -> dict[str, _Head]:
     """Each folded form of a head noun of ``lang``, bare or behind a proclitic (Arabic's; a Persian head is a
     word of its own) -> how the name reads it."""
     out: dict[str, _Head] = {}
     for prefix, kept, cut in _HEAD_PREFIXES if lang == "ar" else (("", "", 0),):
-        for word in sorted(head_words(lang)):
+        for word in sorted(gazetteer_words("org_heads.tsv", lang)):
             out.setdefault(prefix + word, _Head(kept + word, prefix, kept, cut))
     return out
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 
 from ..text.normalize import fold
-from .matcher import Tokens, folded_lexicon, is_latin, name_stops, zipf
+from .matcher import Tokens, folded_lexicon, gazetteer_words, is_latin, zipf
 
 TOWN_ZIPF = 4.5
 """A word after a cue at least this frequent is a common word (محافظة على, "keeping to"), not a name; a town's
@@ -27,14 +27,6 @@ STEM_ZIPF = 3.0
 _ONE_LETTER = ("و", "ف", "ب", "ل")
 _FEMININE_ADJECTIVE = fold("ية")
 _ARTICLE = "ال"
-
-
-@functools.lru_cache(maxsize=16)
-def _cues_after(lang: str) -> frozenset[str]:
-    """The folded cues of ``lang`` that follow the place they name ("Aceh province")."""
-    return frozenset(
-        p for p, cue_lang in folded_lexicon("gazetteer", "settlement_cues_after.tsv") if cue_lang == lang
-    )
 
 
 @functools.lru_cache(maxsize=16)
@@ -76,7 +68,9 @@ def cued_towns(toks: Tokens, lang: str | None, covered: list[str | None]) -> set
     if not lang:
         return set()
     one, two = _cues(lang)
-    after = _cues_after(lang)
+    after = gazetteer_words(
+        "settlement_cues_after.tsv", lang
+    )  # cues that follow their place ("Aceh province")
     if (
         one.isdisjoint(toks.vocabulary)
         and after.isdisjoint(toks.vocabulary)
@@ -103,7 +97,7 @@ def _named_before(toks: Tokens, k: int, covered: list[str | None], lang: str) ->
         k == 0
         or bool(toks.gap(k - 1).strip())
         or not toks.word(k - 1)[:1].isupper()
-        or toks.folds[k - 1] in name_stops(lang)
+        or toks.folds[k - 1] in gazetteer_words("name_stops.tsv", lang)
     )
     return (
         covered[k] is None and not toks.gap(k).strip() and alone and _is_name(toks, k, lang, cue_after=True)
