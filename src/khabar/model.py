@@ -82,6 +82,8 @@ class Article(_Record):
     """[start, end] character offsets of each sentence in ``text``."""
     date_refs: list[dict[str, Any]] = field(default_factory=list)
     lang_spans: list[dict[str, Any]] = field(default_factory=list)
+    embedding: list[float] | None = None
+    """A unit vector of the text's meaning, when the optional embeddings stage ran (``khabar.neural``)."""
     source_meta: dict[str, Any] = field(default_factory=dict)
     """The Document's metadata as the source found it; stages never change it (reprocess starts from it)."""
     meta: dict[str, Any] = field(default_factory=dict)

@@ -26,6 +26,7 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "khabar.extract.entities",
     "khabar.extract.quotes",
     "khabar.extract.provenance",
+    "khabar.neural.embeddings",  # optional: in no default pipeline, and model2vec is imported only when it runs
 )
 
 ArticleFn = Callable[..., Article]

@@ -12,7 +12,7 @@ import pytest
 from khabar.cluster.events import Clusterer, canonical_order
 from khabar.cluster.features import cluster_input
 from khabar.cluster.settings import settings
-from khabar.cluster.similarity import derived, norm, places
+from khabar.cluster.similarity import VECTORS, derived, norm, places
 from khabar.cluster.state import MemoryState, most_posted
 from khabar.cluster.stories import StoryLinker
 from khabar.model import Article
@@ -189,7 +189,7 @@ def test_a_story_keeps_the_lengths_of_its_current_vectors() -> None:
     stories = list(clusterer.state.scan("story"))
     assert stories
     for story in stories:  # kept through every add, removal and merge: what a fresh computation gives
-        assert story["norms"] == {f: norm(story[f]) for f in ("vec", "cap", "ents")}
+        assert story["norms"] == {f: norm(story[f]) for f in VECTORS if f in story}
         assert story["places"] == places(story["mains"])
 
 
@@ -199,7 +199,7 @@ def test_an_event_keeps_the_lengths_of_its_current_vectors() -> None:
     events = list(clusterer.state.scan("event"))
     assert any(len(e["articles"]) > 1 for e in events)
     for event in events:  # kept through every join, detachment and merge
-        assert event["norms"] == {f: norm(event[f]) for f in ("vec", "cap", "ents", "figures")}
+        assert event["norms"] == {f: norm(event[f]) for f in VECTORS}
 
 
 def test_the_candidates_are_the_items_posted_under_the_most_keys() -> None:

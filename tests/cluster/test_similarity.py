@@ -126,3 +126,13 @@ def test_figures_join_reports_across_languages() -> None:
     ar = {"vec": {"زلزال": 1.0}, "ents": {"Q1": 1.0}, "langs": {"ar": 1}, "figures": {"6.1": 1, "43": 1}}
     other = {**ar, "figures": {"7.2": 1, "12": 1}}
     assert similarity(en, ar, cfg) > 0.5 > similarity(en, other, cfg)
+
+
+def test_embeddings_add_their_cosine_in_any_language() -> None:
+    # The optional embeddings stage's vectors (``emb``) speak across languages, as entities and figures do.
+    en = {"vec": {"quake": 1.0}, "langs": {"en": 1}, "emb": {"0": 0.6, "1": 0.8}}
+    ar = {"vec": {"زلزال": 1.0}, "langs": {"ar": 1}, "emb": {"0": 0.8, "1": 0.6}}
+    cfg = {**_CFG, "weights": {"embedding": 0.5}}
+    assert similarity(en, ar, cfg) == pytest.approx(0.5 * 0.96)
+    assert similarity(en, ar, _CFG) == 0.0  # weight 0 (the default): no evidence
+    assert similarity(en, {**ar, "emb": {}}, cfg) == 0.0  # one side without the stage

@@ -112,7 +112,7 @@ def tune(ctx: click.Context, labeled: str, output: str | None) -> None:
     """Fit clustering weights and thresholds on LABELED.jsonl; print (or write) the fitted block."""
     from ..cluster.evaluate import tune as run_tune
 
-    block = run_tune(labeled)
+    block = run_tune(labeled, config_file=ctx.obj["config"])
     text = json.dumps(block, indent=2, ensure_ascii=False)
     if output:
         Path(output).write_text(text + "\n", encoding="utf-8")

@@ -105,12 +105,13 @@ def to_article(row: Mapping[str, Any]) -> Article:
     )
 
 
-def prepare(rows: Sequence[Mapping[str, Any]]) -> list[Article]:
-    """Run the configured pipeline (whatever stages this tree registers) over labeled records."""
+def prepare(rows: Sequence[Mapping[str, Any]], config_file: str | None = None) -> list[Article]:
+    """Run the configured pipeline (of ``config_file``, else ``$KHABAR_CONFIG``, else the default) over labeled
+    records."""
     from .. import config
     from ..pipeline import Pipeline
 
-    cfg = config.load()
+    cfg = config.load(config_file)
     pipe = Pipeline(cfg["pipeline"], cfg.get("stages", {}))
     return pipe.run_batch(to_article(r) for r in rows)
 
@@ -262,6 +263,9 @@ _STORY_GRID: dict[str, list[Any]] = {
     "stories.weights.place_conflict": [0.0, 0.05, 0.1, 0.2],
     "stories.threshold": [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5],
 }
+_EMBEDDING_WEIGHTS = [0.0, 0.25, 0.5, 1.0, 2.0]
+"""``events.weights.embedding`` and ``stories.weights.embedding``, searched where the labelled articles carry
+embeddings (the optional embeddings stage ran), with the thresholds they shift: a cosine adds to every comparison."""
 # Not searched: stories.merge_threshold, set by design (src/khabar/data/README.md; ECB+ alone would
 # pick the join threshold, which merges a topic's stories in Arabic).
 
@@ -331,17 +335,19 @@ def tune(
     topics: Callable[[str], bool] | None = None,
     rounds: int = 3,
     start: Mapping[str, Any] | None = None,
+    config_file: str | None = None,
 ) -> dict[str, Any]:
     """Fit feature, event and story weights and thresholds by coordinate search on B-cubed F1.
 
     The search starts from the shipped settings, with ``start`` (dotted keys, as in the grids) set
-    over them. Returns a cluster block (``features``, ``events``, ``stories``).
+    over them; the articles go through the pipeline of ``config_file`` (see :func:`prepare`). Returns a
+    cluster block (``features``, ``events``, ``stories``).
     """
     rows = [r for r in load_labeled(labeled_jsonl_path) if topics is None or topics(str(r.get("story")))]
     gold_event = {str(r["id"]): str(r["event"]) for r in rows}
     gold_story = {str(r["id"]): str(r.get("story") or r["event"]) for r in rows}
     cfg = settings()
-    prepared = FeatureSet(prepare(rows), cfg)
+    prepared = FeatureSet(prepare(rows, config_file), cfg)
     block = {k: copy.deepcopy(cfg[k]) for k in ("features", "events", "stories")}
     for name, value in (start or {}).items():
         _set(block, name, value)
@@ -352,8 +358,11 @@ def tune(
     def story_f1(trial: dict[str, Any]) -> float:
         return bcubed(prepared.cluster(trial)[1], gold_story)["f1"]
 
-    block, _ = _search(block, _EVENT_GRID, event_f1, rounds)
-    block, _ = _search(block, _STORY_GRID, story_f1, rounds)
+    event_grid, story_grid = dict(_EVENT_GRID), dict(_STORY_GRID)
+    if any(f.embedding for f in prepared.features):
+        event_grid["events.weights.embedding"] = story_grid["stories.weights.embedding"] = _EMBEDDING_WEIGHTS
+    block, _ = _search(block, event_grid, event_f1, rounds)
+    block, _ = _search(block, story_grid, story_f1, rounds)
     return block
 
 

@@ -215,6 +215,7 @@ class Clusterer:
             "figures": f.figures,
             "kind": f.kind,
             "outlet": f.outlet,
+            "emb": f.embedding,
         }
 
     def _profile(self, a: Mapping[str, Any]) -> Profile:
@@ -224,6 +225,7 @@ class Clusterer:
             "ents": a["ents"],
             "rents": a.get("rents") or {},
             "figures": a.get("figures") or {},
+            "emb": a.get("emb") or {},
             "mains": {p: 1 for p in (a.get("main"), a.get("also")) if p},
             "lo": a.get("date"),
             "hi": a.get("date"),
@@ -344,6 +346,7 @@ class Clusterer:
             "ents": {},
             "rents": {},
             "figures": {},
+            "emb": {},
             "mains": {},
             "lo": None,
             "hi": None,
@@ -404,6 +407,7 @@ class Clusterer:
             add_into(event["cap"], p["cap"], sign)
             event["vec"] = truncate(event["vec"], int(self.ev.get("centroid_terms", 120)))
             event["cap"] = truncate(event["cap"], int(self.ev.get("centroid_terms", 120)))
+            add_into(event.setdefault("emb", {}), p["emb"], sign)
         add_into(event["ents"], p["ents"], sign)
         add_into(event.setdefault("rents", {}), p["rents"], sign)
         add_into(event.setdefault("figures", {}), p["figures"], sign)
@@ -483,7 +487,7 @@ class Clusterer:
         for field in ("vec", "cap"):
             add_into(keep[field], gone[field])
             keep[field] = truncate(keep[field], int(self.ev.get("centroid_terms", 120)))
-        for field in ("ents", "rents", "figures", "mains", "weekdays", "langs", "kinds", "outlets"):
+        for field in ("emb", "ents", "rents", "figures", "mains", "weekdays", "langs", "kinds", "outlets"):
             add_into(keep.setdefault(field, {}), gone.get(field) or {})
         self._bound(keep)
         keep.update(derived(keep, self._names))

@@ -68,6 +68,9 @@ class Features:
     ``top_figures``, the most repeated first."""
     kind: str | None = None
     outlet: str | None = None
+    embedding: dict[str, float] = field(default_factory=dict)
+    """The article's embedding (``khabar.neural.embeddings``) as a sparse vector keyed by dimension, so that
+    events and stories sum and compare it as they do their terms; empty without the stage."""
 
 
 def guess_lang(text: str) -> str:
@@ -343,6 +346,7 @@ def features(
         figures=dict(quantities(title + "\n" + text).most_common(top_figures)),
         kind=event_kind(lang, terms),
         outlet=article.outlet,
+        embedding={str(i): x for i, x in enumerate(article.embedding or ()) if x},
     )
 
 

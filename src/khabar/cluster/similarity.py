@@ -4,7 +4,8 @@ A profile is a JSON-ready dict, the same shape for one article and for a whole e
 ``vec`` (weighted terms), ``cap`` (capitalised words), ``ents`` (entity id -> weight),
 ``figures`` (quantity -> count), ``mains`` (main place -> count), ``lo``/``hi`` (ISO date range or
 None), ``anchored`` (whether those dates rest on a publication date from metadata rather than on the
-text alone), ``weekdays`` (explicit weekday -> count), ``langs`` (lang -> count), ``kinds`` (kind -> count).
+text alone), ``weekdays`` (explicit weekday -> count), ``langs`` (lang -> count), ``kinds`` (kind -> count), ``emb`` (the
+summed embeddings of the optional embeddings stage, dimension -> value; empty without it).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def norm(vec: Mapping[str, float]) -> float:
     return math.sqrt(sum(map(operator.mul, vec.values(), vec.values())))
 
 
-VECTORS = ("vec", "cap", "ents", "figures")
+VECTORS = ("vec", "cap", "ents", "figures", "emb")
 """The fields of a profile that are sparse vectors."""
 
 
@@ -300,7 +301,8 @@ def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
     background date), so its conflict only counts against, unless ``separate_on_text_dates``.
     The figures both state (``figures``: a toll, a sum, a magnitude, written alike in every script) add
     their cosine times ``weights.figures``, in any language; two sides that both state figures and
-    share none lose ``weights.figure_conflict``.
+    share none lose ``weights.figure_conflict``. The cosine of their embeddings (``emb``, where the
+    optional embeddings stage ran) adds ``weights.embedding`` times itself, in any language too.
     Two sides from one and the same outlet lose ``weights.same_outlet``: an outlet seldom reports one
     happening twice, and its desk's reports share a beat's vocabulary (a club, a ministry, a town).
     Where a report meets an event, terms and names count by their cosine times the event's
@@ -357,6 +359,8 @@ def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
         )
         ents *= float(cfg.get("same_language_entities", 1.0))
     score += w.get("entities", 0.0) * ents
+    if w.get("embedding"):
+        score += w["embedding"] * field_cosine(p, q, "emb")
     figures = field_cosine(p, q, "figures")
     if figures:
         score += w.get("figures", 0.0) * figures

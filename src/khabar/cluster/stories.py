@@ -24,7 +24,7 @@ from .similarity import (
 )
 from .state import most_posted
 
-_FIELDS = ("vec", "cap", "ents", "langs", "mains")
+_FIELDS = ("vec", "cap", "ents", "langs", "mains", "emb")
 
 
 def _story_key(event_key: str) -> str:
@@ -64,6 +64,8 @@ class StoryLinker:
         # event's rarest ones) is another thread's, as the Eid receptions of two ministries are.
         if self._names:
             score -= w["name_conflict"] * salient_conflict(event, story, "rents", self._names)
+        if w.get("embedding"):  # a thread's meaning, in any language (the optional embeddings stage)
+            score += w["embedding"] * field_cosine(event, story, "emb")
         weight = w.get("entities", 0.0)
         return score + weight * (field_cosine(event, story, "ents") * factor) if weight and factor else score
 
@@ -175,8 +177,8 @@ class StoryLinker:
 
     def _add(self, story: dict[str, Any], profile: Mapping[str, Any], keys: Iterable[str]) -> None:
         size = int(self.cfg.get("centroid_terms", 200))
-        for f in _FIELDS:
-            add_into(story[f], profile.get(f) or {})
+        for f in _FIELDS:  # setdefault: a story stored before a field existed (``emb``) lacks it
+            add_into(story.setdefault(f, {}), profile.get(f) or {})
         story["vec"] = truncate(story["vec"], size)
         story["cap"] = truncate(story["cap"], size)
         # Its actors too: a story of weeks gathers hundreds (724 in SaudiNewsNet's largest), and every event
@@ -192,7 +194,7 @@ class StoryLinker:
 
     def _sub(self, story: dict[str, Any], profile: Mapping[str, Any]) -> None:
         for f in _FIELDS:
-            add_into(story[f], profile.get(f) or {}, -1.0)
+            add_into(story.setdefault(f, {}), profile.get(f) or {}, -1.0)
         story.update(derived(story, self._names))
 
     def _drop(self, story: Mapping[str, Any]) -> None:
