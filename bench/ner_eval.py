@@ -1,11 +1,12 @@
 """PERSON / PLACE / ORG precision and recall of khabar.extract.entities.v1 on the NER test sets.
 
-    PYTHONPATH=src python bench/ner_eval.py [--gazetteer DIR] [--no-curated] [--fac-as-place] [--limit N]
+    PYTHONPATH=src python bench/ner_eval.py [--gazetteer DIR] [--no-curated] [--fac-as-place] [--limit N] [--ner DIR]
 
 Mention level, exact span at token level: each sentence's tokens are joined with spaces into a
 text, the stage runs on it (lang fa or ar), each mention's character span is mapped to the tokens
 it touches, and (type, first token, last token) must equal a gold span. Nationality adjectives
-(mentions marked ``adj``) are not names and are left out.
+(mentions marked ``adj``) are not names and are left out. With ``--ner DIR`` the optional NER stage
+(``khabar.neural.ner``, the token classifier exported to DIR) runs on each sentence first.
 Gold: ArmanPersoNER pers->PERSON, loc->PLACE, org->ORG (fac ignored unless --fac-as-place;
 pro, event ignored); CLEANANERCorp PERS->PERSON, LOC->PLACE, ORG->ORG (MISC ignored).
 Spans of ignored gold types count neither way.
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from khabar.extract.entities import entities
 from khabar.model import Article
+from khabar.neural.ner import ner
 
 BENCH = Path("/work/shared/bench/ner")
 SETS = {
@@ -58,7 +60,14 @@ def spans(tags: list[str]) -> list[tuple[str, int, int]]:
     return out
 
 
-def evaluate(lang: str, gazetteer: str | None, curated: bool, fac_as_place: bool, limit: int | None) -> None:
+def evaluate(
+    lang: str,
+    gazetteer: str | None,
+    curated: bool,
+    fac_as_place: bool,
+    limit: int | None,
+    ner_model: str | None = None,
+) -> None:
     path, mapping = SETS[lang]
     if not path.exists():
         print(f"{lang}: {path} is absent")
@@ -75,7 +84,10 @@ def evaluate(lang: str, gazetteer: str | None, curated: bool, fac_as_place: bool
         gold_all = spans([t for _, t in sent])
         gold = {(mapping[lab], a, b) for lab, a, b in gold_all if lab in mapping}
         ignored = {(a, b) for lab, a, b in gold_all if lab not in mapping}
-        art = entities(Article(id="s", text=text, title="", lang=lang), gazetteer=gazetteer, curated=curated)
+        art = Article(id="s", text=text, title="", lang=lang)
+        if ner_model:
+            art = ner([art], model=ner_model)[0]
+        art = entities(art, gazetteer=gazetteer, curated=curated)
         pred = set()
         for e in art.entities:
             for m in e["mentions"]:
@@ -91,9 +103,12 @@ def evaluate(lang: str, gazetteer: str | None, curated: bool, fac_as_place: bool
             tp[t] += len(g & p)
             fp[t] += len(p - g)
             fn[t] += len(g - p)
-    print(
-        f"{path.name} ({lang}{', no curated persons' if not curated else ''}{', fac as PLACE' if fac_as_place else ''})"
-    )
+    notes = [
+        ("no curated persons", not curated),
+        ("fac as PLACE", fac_as_place),
+        (f"NER {ner_model}", ner_model),
+    ]
+    print(f"{path.name} ({', '.join([lang, *(note for note, on in notes if on)])})")
     for t in (*TYPES, "ALL"):
         a, b, c = (sum(x.values()) for x in (tp, fp, fn)) if t == "ALL" else (tp[t], fp[t], fn[t])
         prec, rec = a / (a + b) if a + b else 0.0, a / (a + c) if a + c else 0.0
@@ -108,9 +123,12 @@ def main() -> None:
     ap.add_argument("--fac-as-place", action="store_true")
     ap.add_argument("--limit", type=int, default=None, help="first N sentences only")
     ap.add_argument("--lang", default="fa,ar")
+    ap.add_argument(
+        "--ner", default=None, metavar="DIR", help="run the NER stage with the model in DIR first"
+    )
     args = ap.parse_args()
     for lang in args.lang.split(","):
-        evaluate(lang, args.gazetteer, not args.no_curated, args.fac_as_place, args.limit)
+        evaluate(lang, args.gazetteer, not args.no_curated, args.fac_as_place, args.limit, args.ner)
 
 
 if __name__ == "__main__":

@@ -82,6 +82,9 @@ class Article(_Record):
     """[start, end] character offsets of each sentence in ``text``."""
     date_refs: list[dict[str, Any]] = field(default_factory=list)
     lang_spans: list[dict[str, Any]] = field(default_factory=list)
+    ner_spans: list[dict[str, Any]] = field(default_factory=list)
+    """PERSON and ORG spans a neural NER model proposed (optional stage, ``khabar.neural``): ``field`` (title or
+    text), ``start``, ``end``, ``type``. The entity stage links those its rules missed."""
     embedding: list[float] | None = None
     """A unit vector of the text's meaning, when the optional embeddings stage ran (``khabar.neural``)."""
     source_meta: dict[str, Any] = field(default_factory=dict)

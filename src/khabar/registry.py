@@ -26,7 +26,8 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "khabar.extract.entities",
     "khabar.extract.quotes",
     "khabar.extract.provenance",
-    "khabar.neural.embeddings",  # optional: in no default pipeline, and model2vec is imported only when it runs
+    "khabar.neural.embeddings",  # optional (these two): in no default pipeline; their libraries load when they run
+    "khabar.neural.ner",
 )
 
 ArticleFn = Callable[..., Article]

@@ -44,3 +44,13 @@ def build_tiny_model(folder: Path) -> Path:
 def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The folder of the tiny model, as the stage's ``model`` setting takes it."""
     return str(build_tiny_model(tmp_path_factory.mktemp("tiny-model2vec")))
+
+
+@pytest.fixture(scope="session")
+def tiny_ner(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The folder of a tiny exported token classifier (tests/neural/tiny_ner.py)."""
+    pytest.importorskip("onnxruntime")
+    pytest.importorskip("onnx")
+    from .tiny_ner import build_tiny_ner
+
+    return str(build_tiny_ner(tmp_path_factory.mktemp("tiny-ner")))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -41,7 +42,7 @@ from .matcher import (
     tokenize,
     zipf,
 )
-from .names import NAME_LINKS, PREPOSITION_ARTICLE, Context, find_persons, known_as
+from .names import NAME_LINKS, PREPOSITION_ARTICLE, Context, PersonSpan, find_persons, known_as
 from .org_names import OrgName, named_orgs
 from .skeleton import entity_key, romanize, skeleton
 from .towns import cued_towns, town_words
@@ -577,9 +578,11 @@ def analyse(
     known: Surnames | None = None,
     adjectives: bool = True,
     towns: frozenset[str] = frozenset(),
+    proposed: Sequence[tuple[int, int, str]] = (),
 ) -> tuple[Found, Surnames]:
     """Find every entity mention in ``text``; ``known`` holds the persons of the rest of the article, ``towns``
-    the towns it names that no gazetteer has (see :mod:`.towns`)."""
+    the towns it names that no gazetteer has (see :mod:`.towns`), ``proposed`` the (start, end, PERSON or ORG)
+    spans a NER model read in it (``khabar.neural.ner``): those on words no rule or gazetteer took are added."""
     toks = tokenize(text)
     found = Found()
     hits: list[Hit] = []
@@ -643,7 +646,8 @@ def analyse(
             _add_org(found, Mention(mid, h.start, h.end, text[h.start : h.end]), mname)
             covered[h.i : h.j] = ["ORG"] * (h.j - h.i)
             hit_end[h.i : h.j] = [h.j] * (h.j - h.i)
-    _rule_persons(res, toks, lang, covered, hit_end, found, surnames)
+    _proposed_orgs(toks, proposed, covered, hit_end, found)
+    _rule_persons(res, toks, lang, covered, hit_end, found, surnames, proposed)
     _short_forms(res, toks, lang, covered, found, surnames)
     return found, surnames
 
@@ -707,6 +711,38 @@ def _add_named_orgs(
                 covered[k], hit_end[k] = "ORG", org.j
 
 
+def _word_range(toks: Tokens, start: int, end: int) -> tuple[int, int]:
+    """Words [i, j) of ``toks`` that the characters [start, end) touch (none when i == j)."""
+    i = bisect_right(toks.ends, start)
+    return i, max(i, bisect_left(toks.starts, end))
+
+
+def _proposed_words(
+    toks: Tokens, proposed: Sequence[tuple[int, int, str]], kind: str
+) -> list[tuple[int, int]]:
+    """The word ranges of the ``kind`` spans a NER model proposed, whole words each."""
+    return [r for s, e, t in proposed if t == kind and (r := _word_range(toks, s, e))[0] < r[1]]
+
+
+def _proposed_orgs(
+    toks: Tokens,
+    proposed: Sequence[tuple[int, int, str]],
+    covered: list[str | None],
+    hit_end: list[int],
+    found: Found,
+) -> None:
+    """Add the organisations a NER model proposed on words nothing covers: ``org:`` + the romanized name."""
+    for i, j in _proposed_words(toks, proposed, "ORG"):
+        if any(covered[i:j]):
+            continue
+        start, end = toks.starts[i], toks.ends[j - 1]
+        name = toks.text[start:end]
+        _add_org(
+            found, Mention("org:" + romanize(fold(name)).lower().replace(" ", "-"), start, end, name), name
+        )
+        covered[i:j], hit_end[i:j] = ["ORG"] * (j - i), [j] * (j - i)
+
+
 def _rule_persons(
     res: Resources,
     toks: Tokens,
@@ -715,8 +751,10 @@ def _rule_persons(
     hit_end: list[int],
     found: Found,
     surnames: Surnames,
+    proposed: Sequence[tuple[int, int, str]] = (),
 ) -> None:
-    """Add persons found by trigger, given name or «», grouped and linked to curated persons by key."""
+    """Add persons found by trigger, given name or «», or proposed by a NER model on words no rule took, grouped
+    and linked to curated persons by key."""
     ctx = Context(
         toks,
         lang,
@@ -733,6 +771,12 @@ def _rule_persons(
             covered[span.i : span.j] = ["PART"] * (span.j - span.i)
         else:
             spans.append(span)
+    taken = {k for s in spans for k in range(s.i, s.j)}
+    for i, j in _proposed_words(toks, proposed, "PERSON"):
+        if not any(covered[i:j]) and taken.isdisjoint(range(i, j)):
+            spans.append(PersonSpan(i, j, None, None))
+            taken.update(range(i, j))
+    spans.sort(key=lambda s: s.i)
     if not spans:
         return
     bounds = [(toks.starts[s.i] + s.cut, toks.ends[s.j - 1]) for s in spans]
@@ -973,6 +1017,8 @@ def entities(
 ) -> Article:
     """Find and link the PERSON, PLACE and ORG entities of the article's title and text.
 
+    Where the optional NER stage ran (``khabar.neural.ner``), its proposed PERSON and ORG spans on words no rule
+    or gazetteer took are added and linked as the rules' own.
     ``curated=False`` leaves the curated persons out (persons are then found by rule only);
     ``gazetteer`` is a directory of gazetteer files replacing the package data; ``user_gazetteer`` a
     JSONL file of the user's own entries (``khabar gazetteer import``); ``adjectives`` makes
@@ -980,8 +1026,21 @@ def entities(
     """
     res = resources(gazetteer, curated, user_gazetteer)
     lang = article.lang
-    body, known = analyse(article.text or "", lang, res, adjectives=adjectives)
-    title, _ = analyse(article.title or "", lang, res, known, adjectives=adjectives, towns=body.towns)
+    proposed: dict[str, list[tuple[int, int, str]]] = {"text": [], "title": []}
+    for span in article.ner_spans or ():
+        proposed.setdefault(str(span.get("field")), []).append(
+            (int(span["start"]), int(span["end"]), str(span["type"]))
+        )
+    body, known = analyse(article.text or "", lang, res, adjectives=adjectives, proposed=proposed["text"])
+    title, _ = analyse(
+        article.title or "",
+        lang,
+        res,
+        known,
+        adjectives=adjectives,
+        towns=body.towns,
+        proposed=proposed["title"],
+    )
     sal = _salience(body.mentions, title.mentions, _lead_end(article, lead_chars))
     by_id: dict[str, list[Mention]] = {}
     for m in sorted(body.mentions, key=lambda m: m.start):
