@@ -263,11 +263,11 @@ _STORY_GRID: dict[str, list[Any]] = {
     "stories.weights.place_conflict": [0.0, 0.05, 0.1, 0.2],
     "stories.threshold": [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5],
 }
+# Not searched: stories.merge_threshold, set by design (src/khabar/data/README.md; ECB+ alone would
+# pick the join threshold, which merges a topic's stories in Arabic).
 _EMBEDDING_WEIGHTS = [0.0, 0.25, 0.5, 1.0, 2.0]
 """``events.weights.embedding`` and ``stories.weights.embedding``, searched where the labelled articles carry
 embeddings (the optional embeddings stage ran), with the thresholds they shift: a cosine adds to every comparison."""
-# Not searched: stories.merge_threshold, set by design (src/khabar/data/README.md; ECB+ alone would
-# pick the join threshold, which merges a topic's stories in Arabic).
 
 
 # A merge of two clusters needs at least the evidence that one member needs to join: the search never

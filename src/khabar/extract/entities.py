@@ -680,12 +680,17 @@ def _towns(
         return
     found.towns = frozenset(names)
     for k, cut, name in town_words(toks, names, covered):
-        eid = "place:" + romanize(name).lower().replace(" ", "-")
+        eid = _named_id("place", name)
         start = toks.starts[k] + cut
         text = toks.text[start : toks.ends[k]]
         found.mentions.append(Mention(eid, start, toks.ends[k], text))
         found.persons.setdefault(eid, {"type": "PLACE", "name": text})
         covered[k] = "PLACE"
+
+
+def _named_id(prefix: str, name: str) -> str:
+    """The id of a place or organisation no gazetteer has: ``prefix:`` and its romanized name, hyphenated."""
+    return f"{prefix}:" + romanize(name).lower().replace(" ", "-")
 
 
 def _head_orgs(
@@ -704,7 +709,7 @@ def _add_named_orgs(
     """Add organisations a head noun names: ``org:`` + the romanized name."""
     for org in orgs:
         start, end = org.start, toks.ends[org.j - 1]
-        eid = "org:" + romanize(org.key).lower().replace(" ", "-")
+        eid = _named_id("org", org.key)
         _add_org(found, Mention(eid, start, end, toks.text[start:end]), org.display)
         for k in range(org.i, org.j):  # a place or adjective inside keeps its own (a name may follow it)
             if covered[k] is None:
@@ -737,9 +742,7 @@ def _proposed_orgs(
             continue
         start, end = toks.starts[i], toks.ends[j - 1]
         name = toks.text[start:end]
-        _add_org(
-            found, Mention("org:" + romanize(fold(name)).lower().replace(" ", "-"), start, end, name), name
-        )
+        _add_org(found, Mention(_named_id("org", fold(name)), start, end, name), name)
         covered[i:j], hit_end[i:j] = ["ORG"] * (j - i), [j] * (j - i)
 
 

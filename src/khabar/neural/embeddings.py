@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from ..model import Article
 from ..registry import stage
 
@@ -54,8 +56,6 @@ def load_model(path: str) -> Any:
 def embed(texts: Sequence[str], model: str) -> list[list[float] | None]:
     """The unit-length embedding of each text, rounded to ``DIGITS`` decimals; None where the model knows
     none of a text's tokens (a zero vector has no direction)."""
-    import numpy as np
-
     if not texts:
         return []
     rows = load_model(model).encode(list(texts), use_multiprocessing=False).astype(np.float64)

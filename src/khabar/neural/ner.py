@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from ..model import Article
 from ..registry import stage
 
@@ -81,8 +83,6 @@ def recognise(texts: Sequence[str], model: NerModel, max_tokens: int = 512) -> l
     """The PERSON and ORG spans the model reads in each text (one batch; longer texts are cut at ``max_tokens``).
 
     A word's label is its first sub-word's; B- (or S-) starts a span, I- (or E-) of the same type goes on with it."""
-    import numpy as np
-
     if not texts:
         return []
     encodings = [model.tokenizer.encode(t) for t in texts]
@@ -106,38 +106,34 @@ def recognise(texts: Sequence[str], model: NerModel, max_tokens: int = 512) -> l
 
 
 def _spans(encoding: Any, labels: list[str]) -> Iterator[Span]:
-    current: list[Any] | None = None
-    previous_word = None
+    """The PERSON and ORG spans of one encoded text whose tokens were labelled ``labels``."""
+    span: Span | None = None
+    previous = None
     for k, word in enumerate(encoding.word_ids):
         if word is None or encoding.special_tokens_mask[k]:
-            previous_word = None
-            if current:
-                yield tuple(current)  # type: ignore[misc]
-            current = None
+            if span:
+                yield span
+            span = previous = None
             continue
         start, end = encoding.offsets[k]
-        if word == previous_word:  # a later sub-word of the word: the span, if any, takes it whole
-            if current:
-                current[1] = end
+        if word == previous:  # a later sub-word of the word: the span, if any, takes it whole
+            span = (span[0], end, span[2]) if span else None
             continue
-        previous_word = word
-        # B-, I- (IOB2), S-, E- (BIOES); a label without a prefix (IO) goes on with a span of its type
+        previous = word
+        # B-, I- (IOB2), S-, E- (BIOES); a label without a prefix (IO, and O) goes on with a span of its type
         tag, _, name = labels[k].partition("-") if "-" in labels[k] else ("I", "", labels[k])
         kind = TYPES.get(name.upper())
-        if current and (kind != current[2] or tag not in ("I", "E")):
-            yield tuple(current)  # type: ignore[misc]
-            current = None
-        if kind is None or tag == "O":
+        if span and (kind != span[2] or tag not in ("I", "E")):
+            yield span
+            span = None
+        if kind is None:
             continue
-        if current:
-            current[1] = end
-        else:
-            current = [start, end, kind]
+        span = (span[0], end, kind) if span else (start, end, kind)
         if tag in ("S", "E"):
-            yield tuple(current)  # type: ignore[misc]
-            current = None
-    if current:
-        yield tuple(current)  # type: ignore[misc]
+            yield span
+            span = None
+    if span:
+        yield span
 
 
 def _windows(article: Article, chars: int) -> list[tuple[int, int]]:
