@@ -8,7 +8,7 @@ its config: the pipeline binds them from the user's configuration.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -96,3 +96,25 @@ def names() -> list[str]:
     """All registered stage names."""
     load_builtins()
     return sorted(_REGISTRY)
+
+
+def catalogue(pipeline: Sequence[str]) -> list[dict[str, Any]]:
+    """Every registered stage, those of ``pipeline`` first in its order: name, 1-based ``position`` in the
+    pipeline (None outside it), what it ``requires`` and ``assigns``, whether it maps a ``batch``, and the first
+    paragraph of its docstring."""
+    order = {name: i + 1 for i, name in enumerate(pipeline)}
+    rows = []
+    for name in sorted(names(), key=lambda n: (order.get(n, len(order) + 1), n)):
+        spec = _REGISTRY[name]
+        doc = " ".join((spec.func.__doc__ or "").strip().split("\n\n")[0].split())
+        rows.append(
+            {
+                "name": name,
+                "position": order.get(name),
+                "requires": list(spec.requires),
+                "assigns": list(spec.assigns),
+                "batch": spec.batch,
+                "summary": doc,
+            }
+        )
+    return rows

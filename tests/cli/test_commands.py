@@ -192,3 +192,22 @@ def test_eval_scores_khabar_beside_the_baselines(tmp_path: Path, seeds_dir: Path
     for system in ("khabar", "baseline_tfidf_agglomerative", "baseline_copies"):
         assert 0.0 <= result[system]["events"]["bcubed"]["f1"] <= 1.0
     assert "B³ F1" in run(tmp_path / "k.db", "eval", str(labeled)).stdout
+
+
+def test_stages_lists_the_configured_pipeline_in_order_then_the_optional_stages(tmp_path: Path) -> None:
+    from khabar.config import DEFAULT_PIPELINE
+
+    db = tmp_path / "k.db"
+    rows = json.loads(run(db, "stages", "--json").stdout)
+    n = len(DEFAULT_PIPELINE)
+    assert [(r["name"], r["position"]) for r in rows[:n]] == [
+        (s, i + 1) for i, s in enumerate(DEFAULT_PIPELINE)
+    ]
+    assert {r["name"]: r["position"] for r in rows[n:]}["khabar.neural.embeddings.v1"] is None
+    assert not db.exists()  # nothing to read from a corpus
+    config = tmp_path / "k.toml"
+    config.write_text(f"pipeline = {json.dumps([*DEFAULT_PIPELINE, 'khabar.neural.embeddings.v1'])}\n")
+    rows = json.loads(run(db, "--config", str(config), "stages", "--json").stdout)
+    assert {r["name"]: r["position"] for r in rows}["khabar.neural.embeddings.v1"] == n + 1
+    # a cell is text, not rich markup: the sentences stage's "[start, end]" is printed as written
+    assert "[start, end]" in run(db, "stages").stdout

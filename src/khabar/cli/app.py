@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from ..api import DEFAULT_DB, Khabar
@@ -59,16 +60,17 @@ def print_json(data: Any) -> None:
 
 
 def print_table(columns: Sequence[str], rows: Iterable[Sequence[Any]], title: str | None = None) -> None:
-    """A rich table. Right-to-left text is printed in logical order; the terminal does the bidi layout."""
-    table = Table(*columns, title=title, show_lines=False, expand=False)
+    """A rich table. Right-to-left text is printed in logical order; the terminal does the bidi layout. Cells are
+    text, never rich markup: a title that begins "[video]" keeps it."""
+    table = Table(*columns, title=escape(title) if title else None, show_lines=False, expand=False)
     for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
+        table.add_row(*("" if v is None else escape(str(v)) for v in row))
     out.print(table)
 
 
 def fail(message: str, code: int = 1) -> None:
     """Print an error and exit with ``code``."""
-    err.print(f"[red]error:[/red] {message}")
+    err.print(f"[red]error:[/red] {escape(message)}")
     raise SystemExit(code)
 
 

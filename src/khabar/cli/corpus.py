@@ -1,10 +1,11 @@
-"""Commands that write the corpus: ingest, reprocess; and stats."""
+"""Commands that write the corpus: ingest, reprocess; and stats, and the stages a pipeline may name."""
 
 from __future__ import annotations
 
 import sys
 
 import click
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -14,6 +15,8 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from .. import config as config_mod
+from .. import registry
 from ..api import ENTITY_STAGE
 from ..engines import ENGINES
 from ..engines.ray import RayMissingError
@@ -115,7 +118,7 @@ def ingest(
     else:
         if not quiet:
             for problem in report.problems:
-                err.print(f"[yellow]skipped[/yellow] {problem}", markup=True, highlight=False)
+                err.print(f"[yellow]skipped[/yellow] {escape(str(problem))}", markup=True, highlight=False)
         err.print(report.summary())
     ctx.exit(report.exit_code)
 
@@ -149,3 +152,21 @@ def stats(ctx: click.Context, as_json: bool) -> None:
     rows += [(f"lang {lang}", n) for lang, n in s["languages"].items()]
     rows += [(f"outlet {o}", n) for o, n in s["outlets"].items()]
     print_table(("", "count"), rows, title=s["path"])
+
+
+@cli.command()
+@json_option
+@click.pass_context
+def stages(ctx: click.Context, as_json: bool) -> None:
+    """The registered stages: those of the configured pipeline in its order, then the optional ones."""
+    rows = registry.catalogue(config_mod.load(ctx.obj["config"])["pipeline"])
+    if as_json:
+        print_json(rows)
+        return
+    print_table(
+        ("#", "stage", "requires", "assigns", "what it does"),
+        [
+            (r["position"] or "-", r["name"], ", ".join(r["requires"]), ", ".join(r["assigns"]), r["summary"])
+            for r in rows
+        ],
+    )

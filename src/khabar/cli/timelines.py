@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
+
 from ..api import Khabar
 from ..store.base import ArticleFilter
 from .app import fail, out, print_json, print_table, short
@@ -40,7 +42,7 @@ def show_event(k: Khabar, event_id: str, as_json: bool) -> None:
     ]
     print_table(("field", "value"), [(f, v) for f, v in fields if v])
     for lang, summary in sorted(event.summary.items()):
-        out.print(f"[bold]summary ({lang})[/bold] {summary}")
+        out.print(f"[bold]summary ({lang})[/bold] {escape(summary)}")
     rows = [
         (b["published"] or "", b["lang"] or "", b["outlet"] or "", short(b["title"], 60),
          f"copy of {b['duplicate_of']}" if b["duplicate_of"] else "", b["id"])
