@@ -543,3 +543,16 @@ def test_registered_stage_runs_in_a_pipeline():
     a = Pipeline(["khabar.text.html.v1", "khabar.extract.entities.v1"])(a)
     assert a.stages["khabar.extract.entities"] == "v1"
     assert isinstance(a.entities, list)
+
+
+def test_a_foreign_name_after_a_reporting_verb_is_its_speaker(run):
+    # Arabic puts the verb first: the rare, foreign-looking word after قال or وصف is the one who speaks
+    def persons(text: str) -> list[str]:
+        return [
+            m["text"] for e in run(text, "ar", curated=False) if e["type"] == "PERSON" for m in e["mentions"]
+        ]
+
+    assert persons("وقال برودي في مؤتمر صحفي إن اليورو قوي.") == ["برودي"]
+    assert persons("ووصف رامسفيلد الجهد العسكري بأنه ناجح.") == ["رامسفيلد"]
+    # a plural or a dual of a common noun is no name, however it looks (مسؤول, دولة)
+    assert persons("وقال مسؤولون إن الوضع هادئ. وقالت دولتان رئيسيتان إنهما ستخفضان الإنتاج.") == []
