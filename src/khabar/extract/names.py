@@ -437,7 +437,8 @@ def find_persons(ctx: Context) -> list[PersonSpan]:
         verbs = _reporting_verbs(ctx.lang)
         where.update(k - 1 for k, f in enumerate(toks.folds) if k and f in verbs)
     if ctx.lang in _VERB_FIRST:  # the word after each reporting verb (_at tells whether it is a name)
-        where.update(k + 1 for k in range(len(toks) - 1) if _reporting_verb(ctx, k))
+        present = _verb_forms(ctx.lang) & toks.vocabulary  # in C: most words are no verb
+        where.update(k + 1 for k, f in enumerate(toks.folds[:-1]) if f in present)
     out: list[PersonSpan] = []
     done = 0
     for i in sorted(where):
@@ -571,12 +572,17 @@ _VERB_FIRST = frozenset({"ar"})
 """Languages whose reporting verb comes before its subject ("قال برودي"): a foreign surname there is a person's."""
 
 
+@functools.lru_cache(maxsize=16)  # one per language met: bounded
+def _verb_forms(lang: str | None) -> frozenset[str]:
+    """The reporting verbs of ``lang`` (:func:`_reporting_verbs`), alone and behind و or ف (قال, وقال, فأضاف)."""
+    verbs = _reporting_verbs(lang)
+    return verbs | frozenset(c + v for v in verbs for c in "وف")
+
+
 def _reporting_verb(ctx: Context, k: int) -> bool:
-    """Word k is a reporting verb (قال, وأضاف), nothing covers it, and only a space stands after it."""
-    f = ctx.toks.folds[k]
-    verbs = _reporting_verbs(ctx.lang)
+    """Word k is a reporting verb (:func:`_verb_forms`), nothing covers it, and only a space stands after it."""
     return (
-        (f in verbs or (f[:1] in "وف" and f[1:] in verbs))
+        ctx.toks.folds[k] in _verb_forms(ctx.lang)
         and ctx.covered[k] is None
         and clean_gap(ctx.toks, k, allow_comma=False)
     )
