@@ -513,9 +513,8 @@ def _at(ctx: Context, i: int, listed: bool = False) -> PersonSpan | None:
         return PersonSpan(i, i + 1, None, None)
     if trig is None and ctx.lang in _VERB_FIRST and _verb_subject(ctx, i):
         j = _foreign_name(ctx, i)
-        if (
-            j > i
-        ):  # right before a known person's name, the first name the gazetteer spells otherwise (سيرجي شويغو)
+        # right before a known person's name: the first name the gazetteer spells otherwise (سيرجي شويغو)
+        if j > i:
             return PersonSpan(i, j, None, None, part=_first_part(ctx, i, j))
     if trig is None and ctx.covered[i] is None and _after_adjective(ctx, i):
         j = _foreign_name(ctx, i)
@@ -613,7 +612,7 @@ with instead (دولتان: دولة). Not the construct plural's و (مسؤول
 def _plural_or_dual(word: str) -> bool:
     """An Arabic word is the sound plural or the dual of a noun at least NUMBER_STEM_ZIPF frequent (مسؤولون:
     مسؤول 4.6; دولتان: دولة 5.4; تأكيدات: تأكيد 4.6); foreign surnames so ending are no such words (ماكرون: ماكر
-    2.9). A given name is a name however it ends (ماريو: ماري 4.8): callers ask only for other words."""
+    2.9). A given name is a name however it ends (سليمان: سليم 4.6): callers ask only for other words."""
     return any(
         word.endswith(end)
         and len(word) > len(end) + 2
