@@ -556,3 +556,9 @@ def test_a_foreign_name_after_a_reporting_verb_is_its_speaker(run):
     assert persons("ووصف رامسفيلد الجهد العسكري بأنه ناجح.") == ["رامسفيلد"]
     # a plural or a dual of a common noun is no name, however it looks (مسؤول, دولة)
     assert persons("وقال مسؤولون إن الوضع هادئ. وقالت دولتان رئيسيتان إنهما ستخفضان الإنتاج.") == []
+
+
+def test_a_plural_in_the_construct_state_after_a_reporting_verb_is_no_name(run):
+    # مسؤولو أمن: "officials of security", a noun and its genitive; باولو سيزار: a given name and another name
+    found = run("وقال مسؤولو أمن إن الوضع هادئ. وأكد باولو سيزار أن الفريق جاهز.", "ar", curated=False)
+    assert [e["name"] for e in found if e["type"] == "PERSON"] == ["باولو سيزار"]

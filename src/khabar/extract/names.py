@@ -595,7 +595,7 @@ def _verb_subject(ctx: Context, i: int) -> bool:
         bool(f)
         and ctx.covered[i] is None
         and _reporting_verb(ctx, i - 1)
-        and (f in ctx.given or not _plural_or_dual(ctx.toks.word(i)))
+        and (f in ctx.given or not (_plural_or_dual(ctx.toks.word(i)) or _construct_plural(ctx, i)))
         and not (f[0] in CLITICS and (ctx.count(f[1:]) or (f[1:2] in CLITICS and ctx.count(f[2:]))))
     )
 
@@ -605,8 +605,22 @@ _NUMBER_SUFFIXES = (
     ("تان", "ة"), ("تين", "ة"), ("تا", "ة"), ("ون", ""), ("ين", ""), ("ان", ""), ("ات", ""), ("ات", "ة"),
 )  # fmt: skip
 """Arabic sound plural and dual endings (a dual in the construct state too: وزارتا), and what the singular ends
-with instead (دولتان: دولة). Not the construct plural's و (مسؤولو أمن): Latin given names end so (باولو: باول
-3.95, إدواردو), and the given-name lists lack many."""
+with instead (دولتان: دولة). Not the construct plural's و (مسؤولو أمن: :func:`_construct_plural` reads the word
+after it): Latin given names end so (باولو: باول 3.95, إدواردو), and the given-name lists lack many."""
+
+
+def _construct_plural(ctx: Context, i: int) -> bool:
+    """Word i is a sound plural in the construct state (مسؤولو أمن, مسؤولو القناة): a noun of zipf at least
+    NUMBER_STEM_ZIPF and و, then a noun of its own, one with the article or a common word. A Latin given name
+    that ends in و is followed by another name instead (باولو سيزار)."""
+    word, k = ctx.toks.word(i), i + 1
+    return (
+        word.endswith("و")
+        and zipf(word[:-1], "ar") >= NUMBER_STEM_ZIPF
+        and k < len(ctx.toks)
+        and clean_gap(ctx.toks, i, allow_comma=False)
+        and (ctx.toks.folds[k].startswith("ال") or ctx.zipf(k) >= NAME_ZIPF)
+    )
 
 
 def _plural_or_dual(word: str) -> bool:
