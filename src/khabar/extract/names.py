@@ -588,16 +588,24 @@ def _reporting_verb(ctx: Context, k: int) -> bool:
 
 
 def _verb_subject(ctx: Context, i: int) -> bool:
-    """Word i, which nothing covers, follows a reporting verb (:func:`_reporting_verb`), is no plural or dual of a
-    common noun (قال مسؤولون, قالت دولتان) and no other word of the text behind proclitics (ولماكرون)."""
-    f = ctx.toks.folds[i] if 0 < i < len(ctx.toks) else ""
+    """Word i, which nothing covers, follows a reporting verb (:func:`_reporting_verb`) and is no other word's
+    form (:func:`_word_form`)."""
     return (
-        bool(f)
+        0 < i < len(ctx.toks)
         and ctx.covered[i] is None
         and _reporting_verb(ctx, i - 1)
-        and (f in ctx.given or not (_plural_or_dual(ctx.toks.word(i)) or _construct_plural(ctx, i)))
-        and not (f[0] in CLITICS and (ctx.count(f[1:]) or (f[1:2] in CLITICS and ctx.count(f[2:]))))
+        and not _word_form(ctx, i)
     )
+
+
+def _word_form(ctx: Context, i: int) -> bool:
+    """Word i, no listed given name, is a form of a common noun (a plural or dual: قال مسؤولون, قالت دولتان; a plural
+    in the construct state: مسؤولو أمن) or another word of the text behind proclitics (ولماكرون)."""
+    f = ctx.toks.folds[i]
+    if f in ctx.given:
+        return False
+    behind_clitics = f[0] in CLITICS and bool(ctx.count(f[1:]) or (f[1:2] in CLITICS and ctx.count(f[2:])))
+    return behind_clitics or _plural_or_dual(ctx.toks.word(i)) or _construct_plural(ctx, i)
 
 
 NUMBER_STEM_ZIPF = 4.0
