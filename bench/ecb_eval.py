@@ -1,6 +1,6 @@
 """ECB+ evaluation with an honest split: fit on odd topics, report odd (in-sample), even (held-out) and all.
 
-Usage: PYTHONPATH=src python bench/ecb_eval.py [--write-defaults] [--skip-tune] [--neutral]
+Usage: PYTHONPATH=src python bench/ecb_eval.py [--write-defaults] [--skip-tune] [--neutral] [--config FILE]
 With --skip-tune the shipped defaults are scored instead. The shipped defaults were fitted on all
 topics, so tuning from them leaks the even topics into the start; with --neutral the search starts
 from plain middle values instead (``NEUTRAL``), the honest held-out figure. With --write-defaults the settings are then
@@ -70,11 +70,14 @@ def main() -> None:
     ap.add_argument(
         "--neutral", action="store_true", help="start tuning from NEUTRAL, not the shipped defaults"
     )
+    ap.add_argument("--config", help="a TOML config whose pipeline prepares the articles (an optional stage)")
     args = ap.parse_args()
     block = None
     if not args.skip_tune:
         start = time.perf_counter()
-        block = tune(args.data, topics=odd_topics, start=NEUTRAL if args.neutral else None)
+        block = tune(
+            args.data, topics=odd_topics, start=NEUTRAL if args.neutral else None, config_file=args.config
+        )
         print(f"tuned on odd topics in {time.perf_counter() - start:.0f}s:", json.dumps(block))
     rows = []
     for name, topics in (
@@ -82,12 +85,12 @@ def main() -> None:
         ("even (held-out)", lambda s: not odd_topics(s)),
         ("all", None),
     ):
-        result = _short(evaluate(args.data, block, topics=topics))
+        result = _short(evaluate(args.data, block, topics=topics, config_file=args.config))
         print(name, json.dumps(result))
         rows.append((name, result))
     _table(rows)
     if args.write_defaults:
-        full = tune(args.data)
+        full = tune(args.data, config_file=args.config)
         print("tuned on all topics:", json.dumps(full))
         DEFAULTS_PATH.write_text(json.dumps(merge(settings(), full), indent=2) + "\n", encoding="utf-8")
 

@@ -12,9 +12,10 @@ import pytest
 
 import khabar
 from khabar.cluster.events import Clusterer
+from khabar.cluster.similarity import embedding_score
 from khabar.config import DEFAULT_PIPELINE
 from khabar.model import Article
-from khabar.neural.embeddings import STAGE, EmbeddingModelError, embeddings, load_model
+from khabar.neural.embeddings import STAGE, USE_MODEL, EmbeddingModelError, embeddings, load_model
 
 from .conftest import DIM
 
@@ -133,3 +134,33 @@ def test_khabar_tune_fits_the_embedding_weights_when_the_config_embeds(
     subprocess.run([str(khabar_bin), *args], check=True, capture_output=True, timeout=300)
     block = json.loads(fitted.read_text(encoding="utf-8"))
     assert block["stories"]["weights"]["embedding"] > 0  # the only evidence that joins each pair's story
+
+
+def test_the_packaged_universal_sentence_encoder_places_one_happening_near_itself_across_languages() -> None:
+    articles = embeddings(
+        [
+            Article(
+                id="en", title="Earthquake in Indonesia", text="A magnitude 6 earthquake struck Indonesia."
+            ),
+            Article(id="ar", title="زلزال في إندونيسيا", text="ضرب زلزال بقوة 6 درجات إندونيسيا."),
+            Article(id="fa", title="زلزله در اندونزی", text="زلزله‌ای به بزرگی ۶ ریشتر اندونزی را لرزاند."),
+            Article(id="rehab", title="Actress in rehab", text="Tara Reid checked into a rehab clinic."),
+        ],
+        model=USE_MODEL,
+    )
+    done = {a.id: a.embedding for a in articles}
+    assert len(done["en"]) == 512
+    unrelated = _cos(done["en"], done["rehab"])
+    assert _cos(done["en"], done["ar"]) > unrelated + 0.3
+    # Persian is not among the model's 16 languages; its shared script and loanwords still place it nearer
+    assert _cos(done["ar"], done["fa"]) > _cos(done["fa"], done["rehab"]) + 0.2
+
+
+def test_a_cosine_below_the_floor_adds_nothing() -> None:
+    p = {"emb": {"0": 1.0, "1": 0.0}}
+    q = {"emb": {"0": 0.6, "1": 0.8}}  # cosine .6
+    weights = {"weights": {"embedding": 1.0}}
+    assert embedding_score(p, q, weights) == pytest.approx(0.6)
+    assert embedding_score(p, q, {**weights, "embedding_floor": 0.5}) == pytest.approx(0.2)
+    assert embedding_score(p, q, {**weights, "embedding_floor": 0.7}) == 0.0
+    assert embedding_score(p, q, {"weights": {"embedding": 0.0}, "embedding_floor": 0.5}) == 0.0

@@ -265,9 +265,10 @@ _STORY_GRID: dict[str, list[Any]] = {
 }
 # Not searched: stories.merge_threshold, set by design (src/khabar/data/README.md; ECB+ alone would
 # pick the join threshold, which merges a topic's stories in Arabic).
-_EMBEDDING_WEIGHTS = [0.0, 0.25, 0.5, 1.0, 2.0]
-"""``events.weights.embedding`` and ``stories.weights.embedding``, searched where the labelled articles carry
-embeddings (the optional embeddings stage ran), with the thresholds they shift: a cosine adds to every comparison."""
+_EMBEDDING_WEIGHTS = [0.0, 0.1, 0.2, 0.3, 0.5, 1.0]
+_EMBEDDING_FLOORS = [0.0, 0.3, 0.4, 0.5, 0.6]
+"""``events.weights.embedding``, ``stories.weights.embedding`` and their ``embedding_floor``, searched where the
+labelled articles carry embeddings (the optional embeddings stage ran), with the thresholds they shift."""
 
 
 # A merge of two clusters needs at least the evidence that one member needs to join: the search never
@@ -360,7 +361,9 @@ def tune(
 
     event_grid, story_grid = dict(_EVENT_GRID), dict(_STORY_GRID)
     if any(f.embedding for f in prepared.features):
-        event_grid["events.weights.embedding"] = story_grid["stories.weights.embedding"] = _EMBEDDING_WEIGHTS
+        for level, grid in (("events", event_grid), ("stories", story_grid)):
+            grid[f"{level}.weights.embedding"] = _EMBEDDING_WEIGHTS
+            grid[f"{level}.embedding_floor"] = _EMBEDDING_FLOORS
     block, _ = _search(block, event_grid, event_f1, rounds)
     block, _ = _search(block, story_grid, story_f1, rounds)
     return block

@@ -77,6 +77,19 @@ def field_cosine(p: Mapping[str, Any], q: Mapping[str, Any], field: str) -> floa
     return cosine(p.get(field) or {}, q.get(field) or {}, pn.get(field), qn.get(field))
 
 
+def embedding_score(p: Mapping[str, Any], q: Mapping[str, Any], cfg: Mapping[str, Any]) -> float:
+    """``weights.embedding`` times how far the cosine of two sides' embeddings (``emb``) rises above
+    ``embedding_floor``, scaled to 0-1: reports of unrelated happenings still share a register and a genre, so
+    a model's cosine between them is seldom near 0 (.20 on average, .54 at the 99th percentile for the
+    Universal Sentence Encoder on ECB+), and the part of it below the floor says nothing. Not computed at
+    weight 0."""
+    weight = cfg["weights"].get("embedding")
+    if not weight:
+        return 0.0
+    floor = float(cfg.get("embedding_floor", 0.0))
+    return weight * max(0.0, field_cosine(p, q, "emb") - floor) / (1.0 - floor)
+
+
 def add_into(target: dict[str, float], source: Mapping[str, float], sign: float = 1.0) -> None:
     """``target += sign * source``, dropping entries that reach zero."""
     for k, w in source.items():
@@ -359,8 +372,7 @@ def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any]) -> float | None:
         )
         ents *= float(cfg.get("same_language_entities", 1.0))
     score += w.get("entities", 0.0) * ents
-    if w.get("embedding"):
-        score += w["embedding"] * field_cosine(p, q, "emb")
+    score += embedding_score(p, q, cfg)
     figures = field_cosine(p, q, "figures")
     if figures:
         score += w.get("figures", 0.0) * figures

@@ -16,6 +16,7 @@ from .similarity import (
     add_into,
     day,
     derived,
+    embedding_score,
     field_cosine,
     place_agreement,
     salient_conflict,
@@ -64,8 +65,7 @@ class StoryLinker:
         # event's rarest ones) is another thread's, as the Eid receptions of two ministries are.
         if self._names:
             score -= w["name_conflict"] * salient_conflict(event, story, "rents", self._names)
-        if w.get("embedding"):  # a thread's meaning, in any language (the optional embeddings stage)
-            score += w["embedding"] * field_cosine(event, story, "emb")
+        score += embedding_score(event, story, self.cfg)  # a thread's meaning, in any language
         weight = w.get("entities", 0.0)
         return score + weight * (field_cosine(event, story, "ents") * factor) if weight and factor else score
 

