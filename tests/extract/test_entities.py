@@ -329,6 +329,12 @@ def test_a_foreign_name_after_a_nationality_adjective(run):
     # a surname the press prints often is no rarer than zipf 4 (نافاس 3.0, راموس 3.8)
     found = run("وتألق الفرنسي كيلور نافاس في المباراة.", "ar", curated=False)
     assert [e["name"] for e in found if e["type"] == "PERSON"] == ["كيلور نافاس"]
+    # one word alone is a name when it is rarer and looks more foreign still; a verb or a plural noun after a
+    # people's name is none
+    found = run("ويغيب الروسي كيرجاكوف عن المباراة.", "ar", curated=False)
+    assert [e["name"] for e in found if e["type"] == "PERSON"] == ["كيرجاكوف"]
+    found = run("وأظهر الاستطلاع أن الأمريكيين يؤيدون الاتفاق، وحضر إسرائيليون بارزون.", "ar", curated=False)
+    assert not [e for e in found if e["type"] == "PERSON"]
 
 
 def test_a_name_ends_before_the_word_that_follows_it(run):

@@ -518,7 +518,7 @@ def _at(ctx: Context, i: int, listed: bool = False) -> PersonSpan | None:
             return PersonSpan(i, j, None, None, part=_first_part(ctx, i, j))
     if trig is None and ctx.covered[i] is None and _after_adjective(ctx, i):
         j = _foreign_name(ctx, i)
-        if j - i >= 2:
+        if j - i >= 2 or (j > i and _lone_foreign_name(ctx, i)):
             return PersonSpan(i, j, str(ctx.covered[i - 1])[4:], None)
     return None
 
@@ -546,6 +546,24 @@ def _foreign_name(ctx: Context, i: int) -> int:
 def _foreign_surname(ctx: Context, k: int) -> bool:
     """Word k is as rare as a foreign surname written in Arabic script (FOREIGN_SURNAME_ZIPF) and looks foreign."""
     return ctx.zipf(k) < FOREIGN_SURNAME_ZIPF and foreignness(ctx.toks.folds[k], ctx.lang) > 0
+
+
+LONE_NAME_ZIPF = 3.0
+LONE_NAME_FOREIGNNESS = 0.5
+"""A name of one word after a nationality adjective (البرازيلي ماركينهو, الفنزويلي بوهاندري): rarer than this and
+more foreign-looking than this; a name of two words or more needs neither (:func:`_foreign_name`). Looser bars let
+in verbs and plural nouns that follow a people's name (الأمريكيين يؤيدون، إسرائيليين بارزين): any one word that
+:func:`_foreign_name` takes added 316 mentions in 206 of 4,000 SaudiNewsNet articles, 20 of 50 drawn at random
+no name; these bars 98 in 65, 8 of 50 no name (places spelled as the gazetteer does not: دكار، جيانا)."""
+
+
+def _lone_foreign_name(ctx: Context, i: int) -> bool:
+    """Word i alone is a foreign name (LONE_NAME_ZIPF, LONE_NAME_FOREIGNNESS) and no other word's form."""
+    return (
+        ctx.zipf(i) < LONE_NAME_ZIPF
+        and foreignness(ctx.toks.folds[i], ctx.lang) > LONE_NAME_FOREIGNNESS
+        and not _word_form(ctx, i)
+    )
 
 
 _SUBJECT_FIRST = frozenset({"fa"})
