@@ -596,3 +596,12 @@ def test_persons_of_the_2000s_are_curated_but_not_by_a_surname_that_is_a_word_or
     # عرفات is the pilgrims' plain, مشرف a supervisor, بن لادن a family's building company
     text = "وقف الحجاج على صعيد عرفات، وقال مشرف الموقع إن مجموعة بن لادن أنهت العمل."
     assert not [e for e in found_in(text, "ar").values() if e["type"] == "PERSON"]
+
+
+def test_a_company_after_a_reporting_verb_is_the_curated_company_not_a_person():
+    found = found_in("وقالت بوينغ إن الطائرة آمنة، وأعلنت سكايب خدمة جديدة.", "ar")
+    assert {e["type"] for e in found.values()} == {"ORG"}
+    assert {"Boeing", "Skype"} <= set(found)
+    # a company's name that a verb folds onto needs its head noun: أودى بحياة ("claimed the life of")
+    assert not found_in("وقع حادث أودى بحياة شخصين.", "ar")
+    assert "Audi" in found_in("أعلنت شركة أودي عن سيارة جديدة.", "ar")
