@@ -588,6 +588,8 @@ def test_a_name_that_begins_with_abu_is_found_in_every_case():
     assert "Mahmoud Abbas" in found_in("وقال الوزير إن أبا مازن وافق.", "ar")
     # ... and so does a kunya no gazetteer has: the rules take أبي and أبا before a given name as they take أبو
     assert "أبي محمد العدناني" in found_in("بعد مقتل أبي محمد العدناني في غارة.", "ar")
+    # a nom de guerre may end on a people's nisba, which then names no country
+    assert set(found_in("بعد مقتل أبي مصعب السوري في غارة.", "ar")) == {"أبي مصعب السوري"}
 
 
 def test_persons_of_the_2000s_are_curated_but_not_by_a_surname_that_is_a_word_or_a_place():
