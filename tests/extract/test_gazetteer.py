@@ -607,3 +607,12 @@ def test_a_company_after_a_reporting_verb_is_the_curated_company_not_a_person():
     # a company's name that a verb folds onto needs its head noun: أودى بحياة ("claimed the life of")
     assert not found_in("وقع حادث أودى بحياة شخصين.", "ar")
     assert "Audi" in found_in("أعلنت شركة أودي عن سيارة جديدة.", "ar")
+
+
+def test_a_known_persons_surname_after_another_given_name_is_another_person():
+    # كارلوس (Carlos) is on no list of given names, but its letters look foreign: Hugo Chávez is not meant
+    found = found_in("وسجل البوليفي كارلوس تشافيز هدفا.", "ar")
+    assert "Hugo Chávez" not in found and "كارلوس تشافيز" in found
+    assert "Hugo Chávez" in found_in("وقال الرئيس تشافيز إن الثورة مستمرة.", "ar")
+    # a common word whose letters look foreign (كان, "was") is no given name
+    assert "Ayman al-Zawahiri" in found_in("كان الظواهري قد دعا إلى ذلك.", "ar")

@@ -594,7 +594,7 @@ def analyse(
                 hits.append(h)
                 done = h.j
     given = res.given_in(lang)
-    resolved = [r for r in _resolve(res, toks, lang, hits) if not _another_bearer(res, toks, given, *r)]
+    resolved = [r for r in _resolve(res, toks, lang, hits) if not _another_bearer(res, toks, lang, given, *r)]
     covered: list[str | None] = [None] * len(toks)
     hit_end = list(range(1, len(toks) + 1))
     surnames = Surnames()
@@ -652,21 +652,41 @@ def analyse(
     return found, surnames
 
 
+FOREIGN_GIVEN_NAME = 0.5
+FOREIGN_GIVEN_ZIPF = 5.0
+"""How foreign-looking (:func:`.foreign.foreignness`) a word right before a known person's lone surname must be,
+and how much rarer than a function word, to read as another bearer's given name that no list has (كارلوس
+تشافيز is not Hugo Chávez). Latin given names written in Arabic are frequent words (كارلوس 4.4, لويس 4.8), so
+their letters tell them more than their rarity; the letter statistics misjudge the commonest short words
+(كان 6.6 and أبو 5.5 look foreign)."""
+
+
 def _another_bearer(
-    res: Resources, toks: Tokens, given: frozenset[str], h: Hit, kind: str, value: str
+    res: Resources, toks: Tokens, lang: str | None, given: frozenset[str], h: Hit, kind: str, value: str
 ) -> bool:
     """A known person's lone surname right after a given name that is not his (سارة أوباما, بهية الحريري,
-    Michelle Obama): another person's full name, which the rules read. (His given name spelled otherwise
-    than the gazetteer's full name, سيرجي for سيرغي شويغو, leaves the hit his.)"""
+    Michelle Obama), a listed one or a foreign-looking word (كارلوس تشافيز): another person's full name, which
+    the rules read. (His given name spelled otherwise than the gazetteer's full name, سيرجي for سيرغي شويغو,
+    leaves the hit his.)"""
+    before = toks.folds[h.i - 1] if h.i > 0 else ""
     return (
         kind == "E"
         and h.j - h.i == 1
         and h.i > 0
         and not h.prefix
         and res.entities[value].get("type") == "PERSON"
-        and toks.folds[h.i - 1] in given
+        and (before in given or _foreign_given(before, lang))
         and not toks.gap(h.i - 1).strip()
         and res.persons.unlike_first_name(value, skeleton(toks.word(h.i - 1)))
+    )
+
+
+def _foreign_given(word: str, lang: str | None) -> bool:
+    """An Arabic word that may be a foreign given name no list has (FOREIGN_GIVEN_NAME, FOREIGN_GIVEN_ZIPF)."""
+    return (
+        lang == "ar"
+        and zipf(word, lang) < FOREIGN_GIVEN_ZIPF
+        and foreignness(word, lang) > FOREIGN_GIVEN_NAME
     )
 
 
