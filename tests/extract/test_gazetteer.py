@@ -598,6 +598,9 @@ def test_persons_of_the_2000s_are_curated_but_not_by_a_surname_that_is_a_word_or
     # عرفات is the pilgrims' plain, مشرف a supervisor, بن لادن a family's building company
     text = "وقف الحجاج على صعيد عرفات، وقال مشرف الموقع إن مجموعة بن لادن أنهت العمل."
     assert not [e for e in found_in(text, "ar").values() if e["type"] == "PERSON"]
+    # nor in Persian: مسی is "of copper", طالبانی "Taliban-like"
+    text = "تولید سیم مسی افزایش یافت و حکومت طالبانی سقوط کرد."
+    assert not [e for e in found_in(text, "fa").values() if e["type"] == "PERSON"]
 
 
 def test_a_company_after_a_reporting_verb_is_the_curated_company_not_a_person():
