@@ -668,14 +668,13 @@ def _another_bearer(
     Michelle Obama), a listed one or a foreign-looking word (كارلوس تشافيز): another person's full name, which
     the rules read. (His given name spelled otherwise than the gazetteer's full name, سيرجي for سيرغي شويغو,
     leaves the hit his.)"""
-    before = toks.folds[h.i - 1] if h.i > 0 else ""
     return (
         kind == "E"
         and h.j - h.i == 1
         and h.i > 0
         and not h.prefix
         and res.entities[value].get("type") == "PERSON"
-        and (before in given or _foreign_given(before, lang))
+        and (toks.folds[h.i - 1] in given or _foreign_given(toks.folds[h.i - 1], lang))
         and not toks.gap(h.i - 1).strip()
         and res.persons.unlike_first_name(value, skeleton(toks.word(h.i - 1)))
     )

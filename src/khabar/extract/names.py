@@ -501,8 +501,10 @@ def _at(ctx: Context, i: int, listed: bool = False) -> PersonSpan | None:
         # ("Devlet Başkanı", president, starts with the given name Devlet)
         j = _name_run(ctx, i + 1, MAX_NAME_WORDS - 1, articles="rare", continued=True)
         kunya = _kunya(ctx, i)
-        if kunya and j == i + 1:  # a nom de guerre may end on a people's nisba: أبو مصعب السوري
-            j = _nisba_end(ctx, j)
+        if (
+            kunya and j == i + 1 and _nisba(ctx, j)
+        ):  # a nom de guerre may end on a people's nisba: أبو مصعب السوري
+            j += 1
         if j > i + 1 and clean_gap(toks, i, allow_comma=False) and _may_start(ctx, i):
             if kunya:  # أبو مصعب الزرقاوي
                 return PersonSpan(i - 1, j, None, None)
@@ -694,20 +696,6 @@ def _first_part(ctx: Context, k: int, j: int) -> bool:
 _KUNYA = frozenset({"ابو", "ابی", "ابا", "ام"})
 """Folded Arabic words that make a given name after them a kunya, a name of its own: father of (in each case:
 أبو, أبي, أبا), mother of."""
-
-
-def _nisba_end(ctx: Context, k: int) -> int:
-    """k + 1 when word k, right after the word before it, is a nationality adjective with the article (السوري,
-    المصري), which ends a kunya's name as its nisba (أبو مصعب السوري, أبو حمزة المصري); else k."""
-    return (
-        k + 1
-        if k < len(ctx.toks)
-        and str(ctx.covered[k] or "").startswith("ADJ:")
-        and ctx.hit_end[k] == k + 1
-        and ctx.toks.folds[k].startswith("ال")
-        and clean_gap(ctx.toks, k - 1, allow_comma=False)
-        else k
-    )
 
 
 def _kunya(ctx: Context, i: int) -> bool:
