@@ -11,7 +11,7 @@ import functools
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import version
@@ -391,13 +391,13 @@ def _resolve(res: Resources, toks: Tokens, lang: str | None, hits: list[Hit]) ->
     out: list[tuple[Hit, str, str]] = []
     for n, (h, keep) in enumerate(zip(hits, cands, strict=True)):
         nxt = {c[1] for c in cands[n + 1]} if n + 1 < len(hits) and hits[n + 1].i - h.j <= 1 else set()
-        ents = [
+        chosen = [
             v for k, v, vague in keep if k == "E" and (not vague or v in confirmed or _contained(res, v, nxt))
         ]
-        if len(ents) == 1:
-            out.append((h, "E", ents[0]))
-        elif ents:
-            out.append((h, "E", max(ents, key=lambda e: _score(res, e, confirmed, mentioned, nxt))))
+        if len(chosen) == 1:
+            out.append((h, "E", chosen[0]))
+        elif chosen:
+            out.append((h, "E", max(chosen, key=lambda e: _score(res, e, confirmed, mentioned, nxt))))
         elif keep and keep[0][0] != "E":
             out.append((h, keep[0][0], keep[0][1]))
     return out
@@ -498,7 +498,7 @@ def _adjectival(h: Hit, keep: list[tuple[str, str, bool]]) -> bool:
 
 def _containers(res: Resources, eid: str) -> set[str]:
     rec = res.entities[eid]
-    return {rec.get("admin"), _country_entity(res, rec)} - {None, eid}
+    return {c for c in (rec.get("admin"), _country_entity(res, rec)) if c is not None and c != eid}
 
 
 def _contained(res: Resources, eid: str, nxt: set[str]) -> bool:
@@ -518,7 +518,7 @@ def _score(res: Resources, eid: str, confirmed: set[str], mentioned: set[str], n
     )
 
 
-_COUNTRY_AFTER = ([], ["of"])
+_COUNTRY_AFTER: tuple[list[str], ...] = ([], ["of"])
 """What may stand between a ministry and its country's name after it ("وزارت دفاع روسیه", "Ministry of Defence
 of Russia", "Министерство обороны России"): no comma, no other word."""
 _COUNTRY_BEFORE = (["'s"], ["’s"])
@@ -998,7 +998,7 @@ def _lead_end(article: Article, lead_chars: int) -> int:
 
 
 def _salience(body: list[Mention], title: list[Mention], lead_end: int) -> dict[str, float]:
-    raw: Counter[str] = Counter()
+    raw: dict[str, float] = defaultdict(float)
     for m in body:
         raw[m.eid] += (0.5 if m.adj else 1.0) * (2.0 if m.start < lead_end else 1.0)
     for eid, n in Counter(m.eid for m in title).items():

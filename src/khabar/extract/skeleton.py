@@ -14,50 +14,47 @@ from collections.abc import Callable
 from khabar.text.normalize import fold, translation_table
 
 # Cyrillic -> Latin (a simple scholarly-ish transliteration; only the consonant skeleton matters).
-_CYRILLIC = translation_table(
-    str.maketrans(
-        {
-            "а": "a",
-            "б": "b",
-            "в": "v",
-            "г": "g",
-            "д": "d",
-            "е": "e",
-            "ё": "e",
-            "ж": "zh",
-            "з": "z",
-            "и": "i",
-            "й": "y",
-            "к": "k",
-            "л": "l",
-            "м": "m",
-            "н": "n",
-            "о": "o",
-            "п": "p",
-            "р": "r",
-            "с": "s",
-            "т": "t",
-            "у": "u",
-            "ф": "f",
-            "х": "kh",
-            "ц": "ts",
-            "ч": "ch",
-            "ш": "sh",
-            "щ": "sh",
-            "ъ": "",
-            "ы": "y",
-            "ь": "",
-            "э": "e",
-            "ю": "yu",
-            "я": "ya",
-            "і": "i",
-            "ї": "yi",
-            "є": "ye",
-            "ґ": "g",
-            "ў": "u",
-        }
-    )
-)
+_CYRILLIC_MAP: dict[str, str | int | None] = {
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "e",
+    "ж": "zh",
+    "з": "z",
+    "и": "i",
+    "й": "y",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "sh",
+    "ъ": "",
+    "ы": "y",
+    "ь": "",
+    "э": "e",
+    "ю": "yu",
+    "я": "ya",
+    "і": "i",
+    "ї": "yi",
+    "є": "ye",
+    "ґ": "g",
+    "ў": "u",
+}
+_CYRILLIC = translation_table(str.maketrans(_CYRILLIC_MAP))
 
 # Arabic-script letters (already folded) -> skeleton class; "" drops the letter.
 _ARABIC = {
@@ -133,11 +130,11 @@ def skeleton(token: str) -> str:
         letters = word.translate(_LETTERS)
         if not letters:
             return ""
-        head = _ARABIC_INITIAL.get(letters[0])
-        rest = letters[1:] if head is not None else letters
+        initial = _ARABIC_INITIAL.get(letters[0])
+        rest = letters[1:] if initial is not None else letters
         if rest.endswith("ه"):  # final ه / ة is a vowel ending, not h
             rest = rest[:-1]
-        out = (head or "") + rest.translate(_ARABIC_CLASS)
+        out = (initial or "") + rest.translate(_ARABIC_CLASS)
     # A search is cheaper than a sub that finds nothing to replace (most skeletons).
     return _REPEAT.sub(r"\1", out) if _REPEAT.search(out) else out
 
