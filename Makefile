@@ -25,15 +25,17 @@ demo: $(VENV)/.installed
 	$(BIN)/khabar --db $(DB) events
 	$(BIN)/khabar --db $(DB) articles
 
-## make test: install the dev extras, lint, run the whole test suite
+## make test: install the dev extras, lint, type-check, run the whole test suite
 test: $(VENV)/.dev-installed
 	@command -v chromium >/dev/null || (apt-get install -y chromium >/dev/null 2>&1 || echo "chromium not installed: the browser test will be skipped")
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
 
 format: $(VENV)/.dev-installed
 	$(BIN)/ruff format src tests bench

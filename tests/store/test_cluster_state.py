@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from khabar.cluster.state import MemoryState
+from khabar.cluster.state import MemoryState, require
 from khabar.store import SQLiteStore
 from khabar.store.cluster_state import SQLiteClusterState
 
@@ -190,3 +190,15 @@ def test_get_many_answers_as_get_does_across_flushes(store: SQLiteStore) -> None
             sqlite.flush()
             if rng.random() < 0.5:  # a fresh state over the same tables: every record read from the database
                 sqlite = SQLiteClusterState(store)
+
+
+@pytest.mark.parametrize("kind", ["memory", "sqlite"])
+def test_a_record_the_clusterer_requires_is_returned_or_named_in_a_key_error(
+    store: SQLiteStore, kind: str
+) -> None:
+    state = MemoryState() if kind == "memory" else store.cluster_state()
+    state.put("event", "e1", {"id": "e1"})
+    state.flush()
+    assert require(state, "event", "e1") == {"id": "e1"}
+    with pytest.raises(KeyError, match="event 'e2' is missing"):
+        require(state, "event", "e2")

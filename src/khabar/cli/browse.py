@@ -17,7 +17,7 @@ _filters = [
 ]
 
 
-def filters(func):  # type: ignore[no-untyped-def]
+def filters(func):
     """Add the shared --lang --outlet --since --until options."""
     for option in reversed(_filters):
         func = option(func)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 from rich.markup import escape
@@ -96,7 +97,12 @@ def ingest(
     k = corpus(ctx)
     if no_curated:
         k.configure(ENTITY_STAGE, curated=False)
-    run = {"field_map": field_map, "workers": workers or None, "engine": engine, "address": address}
+    run: dict[str, Any] = {
+        "field_map": field_map,
+        "workers": workers or None,
+        "engine": engine,
+        "address": address,
+    }
     progress = _progress(quiet or as_json)
     try:
         if progress:

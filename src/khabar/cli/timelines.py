@@ -50,8 +50,8 @@ def show_event(k: Khabar, event_id: str, as_json: bool) -> None:
     ]  # fmt: skip
     print_table(("published", "lang", "outlet", "title", "", "article"), rows, title="timeline")
     if event.quotes:
-        rows = [((q.get("speaker") or {}).get("name") or "?", short(q.get("text"), 80)) for q in event.quotes]
-        print_table(("speaker", "quote"), rows, title="quotes")
+        said = [((q.get("speaker") or {}).get("name") or "?", short(q.get("text"), 80)) for q in event.quotes]
+        print_table(("speaker", "quote"), said, title="quotes")
 
 
 def show_story(k: Khabar, story_id: str, as_json: bool) -> None:

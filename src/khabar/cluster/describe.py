@@ -165,7 +165,7 @@ def describe_story(record: Mapping[str, Any], events: Sequence[Event]) -> Story:
     """The exported Story: its events as a timeline (by date, undated last), title and core actors."""
     timeline = sorted(events, key=lambda e: ((e.date or "9999")[:10], e.id))
     lead = max(events, key=lambda e: (len(e.articles), e.id), default=None)
-    actors: Counter[tuple[str | None, str]] = Counter()
+    actors: Counter[tuple[str | None, str | None]] = Counter()
     for e in events:
         for a in e.actors:
             actors[(a.get("id"), a.get("name"))] += len(e.articles)

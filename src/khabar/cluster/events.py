@@ -23,7 +23,7 @@ from .describe import central, describe_event, describe_story, remember
 from .features import ClusterInput, Features, _iso_date, cluster_input, prior_doc_freq
 from .settings import settings
 from .similarity import Profile, add_into, date_excess, derived, similarity, truncate
-from .state import ClusterState, MemoryState, most_posted, posted
+from .state import ClusterState, MemoryState, most_posted, posted, require
 from .stories import StoryLinker
 
 _PRIOR_LANGS = frozenset({"ar", "fa", "en", "ur", "tr", "fr", "de", "es", "ru"})
@@ -85,10 +85,8 @@ class Clusterer:
         remember(article, inputs.lead)  # its summary sentences' terms, for describing its event
         original = self.copies.add_sketch(article.id, inputs.copy)
         rec = self._article_record(inputs.features, original)
-        if original is not None and self.state.get("article", original) is not None:
-            event_id = self.state.get("article", original)["event"]
-        else:
-            event_id = self._best_event(rec)
+        known = self.state.get("article", original) if original is not None else None
+        event_id = known["event"] if known is not None else self._best_event(rec)
         self._join(rec, event_id)
         return self.assignment(article.id)
 
@@ -135,7 +133,7 @@ class Clusterer:
             if len(event["articles"]) < 2:
                 continue
             for aid in list(event["articles"]):
-                arec = self.state.get("article", aid)
+                arec = require(self.state, "article", aid)
                 current = self.state.get("event", arec["event"])
                 if arec.get("dup") or current is None or len(current["articles"]) < 2:
                     continue
@@ -472,14 +470,14 @@ class Clusterer:
         return rest
 
     def _detach(self, a: dict[str, Any]) -> None:
-        event = self.state.get("event", a["event"])
+        event = require(self.state, "event", a["event"])
         rest = self._without(event, a)
         self._put(rest)
         self.stories.remove_article(rest, self._profile(a))
         a["event"] = None
 
     def _merge(self, keep_id: str, gone_id: str) -> str:
-        keep, gone = self.state.get("event", keep_id), self.state.get("event", gone_id)
+        keep, gone = require(self.state, "event", keep_id), require(self.state, "event", gone_id)
         if keep["seq"] > gone["seq"]:
             keep, gone = gone, keep
         self._complete(keep)
@@ -504,7 +502,7 @@ class Clusterer:
         keep["types"].update(gone["types"])
         self._recentre(keep, gone["core"])
         for aid in gone["articles"]:
-            arec = self.state.get("article", aid)
+            arec = require(self.state, "article", aid)
             arec["event"] = keep["id"]
             self.state.put("article", aid, arec)
         for key in gone["keys"]:
@@ -520,7 +518,7 @@ class Clusterer:
 
     def _merge_neighbours(self, event_id: str) -> None:
         merge = float(self.ev.get("merge_threshold", 1e9))
-        event = self.state.get("event", event_id)
+        event = require(self.state, "event", event_id)
         limit = int(self.ev.get("candidates_per_key", 40))
         candidates = most_posted(
             self.state.postings_many(event["keys"], limit), int(self.ev.get("max_candidates", 30))
@@ -528,7 +526,7 @@ class Clusterer:
         for score, other in self._scored(event, candidates, exclude=event_id):
             if score < merge:
                 break
-            current, neighbour = self.state.get("event", event_id), self.state.get("event", other)
+            current, neighbour = require(self.state, "event", event_id), self.state.get("event", other)
             if neighbour is None:
                 continue
             now = similarity(current, neighbour, self.ev)

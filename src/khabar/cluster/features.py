@@ -209,7 +209,9 @@ def _place_table() -> dict[str, _Place]:
     return {
         k: _Place(
             str(e.get("kind") or ""),
-            frozenset({e.get("admin"), countries.get(str(e.get("country")))} - {None, k}),
+            frozenset(
+                c for c in (e.get("admin"), countries.get(str(e.get("country")))) if c is not None and c != k
+            ),
             str(e.get("name") or k),
         )
         for k, e in places.items()

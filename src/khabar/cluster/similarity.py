@@ -262,7 +262,7 @@ def salient_conflict(p: Profile, q: Profile, field: str, k: int) -> float:
     return name_conflict(names_p, names_q, k, _salient(p, field, k), _salient(q, field, k))
 
 
-def _rare_entities(p: Profile) -> Mapping[str, float]:
+def _rare_entities(p: Mapping[str, Any]) -> Mapping[str, float]:
     """A profile's entities weighted by rarity (``rents``), or by salience (``ents``) where it has none."""
     return (p["rents"] if "rents" in p else p.get("ents")) or {}
 

@@ -64,6 +64,17 @@ class ClusterState(Protocol):
     def increment(self, names: Iterable[str], by: int = 1) -> None:
         """Add ``by`` to each counter."""
 
+    def flush(self) -> None:
+        """Save what is held in memory only (a store's write-back cache)."""
+
+
+def require(state: ClusterState, kind: str, key: str) -> dict[str, Any]:
+    """The record ``key`` of ``kind``, which the clusterer's own bookkeeping says exists (KeyError if not)."""
+    record = state.get(kind, key)
+    if record is None:
+        raise KeyError(f"{kind} {key!r} is missing from the cluster state")
+    return record
+
 
 def most_posted(lists: Iterable[Sequence[str]] | Counter[str], most: int) -> list[str]:
     """The ``most`` items found in the most of these posting lists (among ties, the smallest first).
@@ -95,6 +106,9 @@ class MemoryState:
     def get(self, kind: str, key: str) -> dict[str, Any] | None:
         """The record ``key`` of ``kind``, or None."""
         return self._records.get(kind, {}).get(key)
+
+    def flush(self) -> None:
+        """Nothing to save: the state lives in memory only."""
 
     def get_many(self, kind: str, keys: Sequence[str]) -> list[dict[str, Any] | None]:
         """``get(kind, key)`` of each key, in order."""

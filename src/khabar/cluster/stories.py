@@ -154,7 +154,7 @@ class StoryLinker:
         lists = self.state.postings_many([_story_key(key) for key in keys], limit)
         return most_posted(lists, int(self.cfg.get("max_candidates", 30)))
 
-    def _best_story(self, event: Mapping[str, Any], query: Sequence[str], exclude: str | None) -> str | None:
+    def _best_story(self, event: Profile, query: Sequence[str], exclude: str | None) -> str | None:
         best: tuple[float, str] | None = None
         for sid in self._candidates(query):
             story = self.state.get("story", sid)

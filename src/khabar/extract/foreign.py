@@ -14,6 +14,7 @@ import functools
 import math
 from collections import Counter
 from importlib.metadata import version
+from pathlib import Path
 
 from babel.languages import get_official_languages
 
@@ -41,7 +42,7 @@ def _at_home(country: str) -> bool:
 def _model(lang: str) -> tuple[dict[str, float], float]:
     """Each letter gram's log-odds of a foreign name against a word of ``lang``, and that of an unseen gram
     (from the disk cache of :mod:`khabar.cache` when built before: building takes about 0.5 s)."""
-    parts = [*sources("extract", "text"), DATA_DIR / "places.jsonl", f"lang={lang}"]
+    parts: list[str | Path] = [*sources("extract", "text"), DATA_DIR / "places.jsonl", f"lang={lang}"]
     parts += [f"{lib}={version(lib)}" for lib in ("wordfreq", "babel")]
     return cached(f"foreign-letters-{lang}", parts, lambda: _build(lang))
 

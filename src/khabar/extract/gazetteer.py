@@ -10,6 +10,7 @@ organisations) use one JSON shape::
 from __future__ import annotations
 
 import csv
+import os
 from pathlib import Path
 
 from ..text.tables import json_objects
@@ -27,7 +28,7 @@ class GazetteerImportError(ValueError):
         self.errors = errors
 
 
-def import_user_gazetteer(path: str | Path) -> list[dict]:
+def import_user_gazetteer(path: str | os.PathLike[str]) -> list[dict]:
     """Entities in the contract shape from a user file: CSV, JSONL or JRC-Names.
 
     - CSV: header ``id,type,name,variant,lang``, one row per variant;

@@ -86,9 +86,9 @@ class PersonKeys:
         parts = key.split(" ")
         if len(parts) == 1 and len(key) < MIN_LONE_KEY:
             return None
-        ids = self.full.get(key)
-        if ids and len(ids) == 1:
-            return next(iter(ids))
+        full = self.full.get(key)
+        if full and len(full) == 1:
+            return next(iter(full))
         ids = self.surname.get(parts[-1], set())
         if len(ids) != 1:
             return None

@@ -462,7 +462,7 @@ class _Quoter:
             return False
         follow = text[after : close + 40].lstrip(" ")
         nxt = WORD.match(follow)
-        return bool(nxt) and lex.verb(nxt.group()) is None
+        return nxt is not None and lex.verb(nxt.group()) is None
 
     def record(self, said: _Said, start: int, end: int, partial: bool) -> dict[str, Any]:
         """The exported quote."""

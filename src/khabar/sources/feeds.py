@@ -26,7 +26,8 @@ def _published(entry: Any) -> str | None:
             return iso
         parsed = entry.get(f"{key}_parsed")
         if parsed:
-            return datetime(*parsed[:6], tzinfo=UTC).isoformat()
+            year, month, day, hour, minute, second = parsed[:6]
+            return datetime(year, month, day, hour, minute, second, tzinfo=UTC).isoformat()
     return None
 
 

@@ -54,7 +54,7 @@ def _without_sidecars(paths: list[Path]) -> list[Path]:
 
 def _walk(root: Path) -> list[Path]:
     """Every non-hidden file under ``root``, sorted; symlinks to files (even broken ones) included."""
-    found = []
+    found: list[Path] = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         found.extend(Path(folder, f) for f in files if not f.startswith("."))

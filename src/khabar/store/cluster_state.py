@@ -134,7 +134,7 @@ class SQLiteClusterState:
         """The cached items of ``key`` (from the previous generation when it has them)."""
         items = self._postings.get(key)
         if items is None:
-            items = self._postings[key] = self._old_postings.pop(key, None) or {}
+            items = self._postings[key] = self._old_postings.pop(key, {})
             ranked = self._old_ranked.pop(key, None)
             if ranked is not None:
                 self._ranked[key] = ranked
@@ -172,9 +172,9 @@ class SQLiteClusterState:
         """``postings(key, limit)`` of each key, in order; the keys not cached are read in one query per 100."""
         self._widest = max(self._widest, limit)
         cold = [k for k in dict.fromkeys(keys) if k not in self._postings and k not in self._old_postings]
-        for key, items in self._read_lists(cold, limit).items():
-            self._postings[key] = items
-            if len(items) < limit:
+        for key, read in self._read_lists(cold, limit).items():
+            self._postings[key] = read
+            if len(read) < limit:
                 self._complete.add(key)
         ranked, complete, out = self._ranked, self._complete, []
         for k in keys:  # the cached answers inline (most are), else through postings()

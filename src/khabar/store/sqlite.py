@@ -277,7 +277,7 @@ class SQLiteStore(Store):
     def get_articles(self, article_ids: Iterable[str]) -> list[Article]:
         """The stored articles among these ids, in the order given, without their raw input."""
         ids = list(dict.fromkeys(article_ids))
-        found = {}
+        found: dict[str, Article] = {}
         for chunk in batched(ids, _IN_PARAMETERS):
             sql = f"SELECT id, data FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
             found.update(
@@ -540,7 +540,7 @@ class SQLiteStore(Store):
     def get_events(self, event_ids: Iterable[str]) -> list[Event]:
         """The stored events among these ids, in the order given."""
         ids = list(dict.fromkeys(event_ids))
-        found = {}
+        found: dict[str, Event] = {}
         for chunk in batched(ids, _IN_PARAMETERS):
             sql = f"SELECT id, data FROM events WHERE id IN ({','.join('?' * len(chunk))})"
             found.update((r[0], Event.from_dict(codec.loads(r[1]))) for r in self._reader.execute(sql, chunk))

@@ -157,8 +157,8 @@ def find_date_refs(text: str, base: dt.date | None) -> list[dict[str, Any]]:
     taken: list[tuple[int, int]] = []
     for m in _matches_near(f, weekday_re, _word_re(hits["weekday"]).finditer(f) if hits["weekday"] else ()):
         wd = weekdays()[re.sub(r"\s+", " ", m.group("wd"))]
-        date = (base - dt.timedelta(days=(base.weekday() - wd) % 7)).isoformat() if base else None
-        refs.append((m.start(), m.end(), {"kind": "weekday", "weekday": WEEKDAY_NAMES[wd], "date": date}))
+        iso = (base - dt.timedelta(days=(base.weekday() - wd) % 7)).isoformat() if base else None
+        refs.append((m.start(), m.end(), {"kind": "weekday", "weekday": WEEKDAY_NAMES[wd], "date": iso}))
         taken.append(m.span())
     for m in _matches_near(
         f, relative_re, _word_re(hits["relative"]).finditer(f) if hits["relative"] else ()

@@ -53,7 +53,8 @@ _KANA = re.compile("[\u3040-\u30ff]")
 _LINGUA_SCRIPTS = ("latin", "cyrillic", "devanagari")
 
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
-_KEY = translation_table(str.maketrans({"ي": "ی", "ك": "ک", "\u200c": "", "\u200d": ""}))
+_KEY_MAP: dict[str, str | int | None] = {"ي": "ی", "ك": "ک", "\u200c": "", "\u200d": ""}
+_KEY = translation_table(str.maketrans(_KEY_MAP))
 # An Arabic-script word, but not a one-letter abbreviation (د. doctor, م. engineer): no function word.
 _EVIDENCE_WORD = re.compile(f"[{_ARABIC}\u200c]{{2,}}|[{_ARABIC}\u200c](?!\\.)")
 _ARTICLE = re.compile("^(?:[وفبلك]|وب|ول|فب|فل)?(?:ال|لل)[\u0621-\u064a]{2,}$")
@@ -130,12 +131,12 @@ def arabic_scores(text: str) -> Counter[str]:
     scores: Counter[str] = Counter()
     for letter, count in Counter(_letter_pattern().findall(text)).items():
         for lang, weight in weights[letter].items():
-            scores[lang] += weight * count
+            scores[lang] += weight * count  # type: ignore[assignment]  # Counter counts any number; the stub, ints
     # Words looked up and counted in C (map over the cached lookup, Counter's counting loop); Python adds the
     # few distinct kinds of evidence. Their weights are whole numbers, so the order of the sums is immaterial.
     evidence = Counter(filter(None, map(_word_evidence, _EVIDENCE_WORD.findall(text))))
     for (lang, weight), count in evidence.items():
-        scores[lang] += weight * count
+        scores[lang] += weight * count  # type: ignore[assignment]
     return scores
 
 

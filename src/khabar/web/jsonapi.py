@@ -24,7 +24,7 @@ CONTENT_KEYS = ("html", "content", "text", "body")
 
 def corpus(request: Request) -> Khabar:
     """The corpus the app serves."""
-    return request.app.state.khabar  # type: ignore[no-any-return]
+    return request.app.state.khabar
 
 
 def _page(items: list[Any], total: int | None, limit: int, offset: int) -> dict[str, Any]:
