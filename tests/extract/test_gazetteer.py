@@ -619,3 +619,18 @@ def test_a_known_persons_surname_after_another_given_name_is_another_person():
     assert "Hugo Chávez" in found_in("وقال الرئيس تشافيز إن الثورة مستمرة.", "ar")
     # a common word whose letters look foreign (كان, "was") is no given name
     assert "Ayman al-Zawahiri" in found_in("كان الظواهري قد دعا إلى ذلك.", "ar")
+
+
+def test_a_town_named_after_a_given_name_is_a_persons_surname_and_so_is_it_alone():
+    found = found_in(
+        "San Diego Chargers wide receiver Vincent Jackson was arrested on Tuesday. Jackson said he was sorry.",
+        "en",
+    )
+    assert [m["text"] for m in found["Vincent Jackson"]["mentions"]] == ["Vincent Jackson", "Jackson"]
+    assert found["Vincent Jackson"]["type"] == "PERSON" and "Jackson" not in found
+    # without a person of that name the word is the town; a country keeps its name beside the person's
+    assert (
+        found_in("Police in Jackson, Mississippi said the suspect fled.", "en")["Jackson"]["type"] == "PLACE"
+    )
+    both = found_in("Michael Jordan visited Jordan on Monday.", "en")
+    assert both["Michael Jordan"]["type"] == "PERSON" and both["Jordan"]["type"] == "PLACE"

@@ -594,7 +594,11 @@ def analyse(
                 hits.append(h)
                 done = h.j
     given = res.given_in(lang)
-    resolved = [r for r in _resolve(res, toks, lang, hits) if not _another_bearer(res, toks, lang, given, *r)]
+    resolved = [
+        r
+        for r in _resolve(res, toks, lang, hits)
+        if not _another_bearer(res, toks, lang, given, *r) and not _place_surname(res, toks, given, *r)
+    ]
     covered: list[str | None] = [None] * len(toks)
     hit_end = list(range(1, len(toks) + 1))
     surnames = Surnames()
@@ -648,6 +652,7 @@ def analyse(
             hit_end[h.i : h.j] = [h.j] * (h.j - h.i)
     _proposed_orgs(toks, proposed, covered, hit_end, found)
     _rule_persons(res, toks, lang, covered, hit_end, found, surnames, proposed)
+    _surnames_over_places(res, toks, covered, found, surnames)
     _short_forms(res, toks, lang, covered, found, surnames)
     return found, surnames
 
@@ -678,6 +683,49 @@ def _another_bearer(
         and not toks.gap(h.i - 1).strip()
         and res.persons.unlike_first_name(value, skeleton(toks.word(h.i - 1)))
     )
+
+
+def _place_surname(res: Resources, toks: Tokens, given: frozenset[str], h: Hit, kind: str, value: str) -> bool:
+    """A one-word place name right after a capitalised given name, in a cased script: a person's surname
+    (Vincent Jackson, Michael Jordan, George Washington), which the rules then read with the given name."""
+    k = h.i
+    return (
+        kind == "E"
+        and h.j - k == 1
+        and k > 0
+        and not h.prefix
+        and res.entities[value].get("type") == "PLACE"
+        and toks.folds[k - 1] in given
+        and toks.word(k - 1)[:1].isupper()
+        and toks.word(k)[:1].isupper()
+        and not toks.gap(k - 1).strip()
+    )
+
+
+def _surnames_over_places(
+    res: Resources, toks: Tokens, covered: list[str | None], found: Found, surnames: Surnames
+) -> None:
+    """A capitalised word alone that a town and a person the document names in full share is the person
+    ("Vincent Jackson ... Jackson said" is not Jackson, Mississippi), in a cased script. Not a country or a
+    capital, which news names for its government ("Michael Jordan visited Jordan", "Washington said")."""
+    if not surnames.folded:
+        return
+    starts = {toks.starts[k]: k for k, label in enumerate(covered) if label == "PLACE"}
+    for n, m in enumerate(found.mentions):
+        k = starts.get(m.start)
+        if (
+            k is not None
+            and m.end == toks.ends[k]
+            and toks.word(k)[:1].isupper()
+            and (person := surnames.folded.get(toks.folds[k]))
+            and _town(res.entities.get(m.eid, {}))
+        ):
+            found.mentions[n] = Mention(person, m.start, m.end, m.text)
+            covered[k] = "PERSON"
+
+
+def _town(rec: dict[str, Any]) -> bool:
+    return rec.get("type") == "PLACE" and rec.get("kind") != "country" and not rec.get("capital")
 
 
 def _foreign_given(word: str, lang: str | None) -> bool:
