@@ -634,3 +634,10 @@ def test_a_town_named_after_a_given_name_is_a_persons_surname_and_so_is_it_alone
     )
     both = found_in("Michael Jordan visited Jordan on Monday.", "en")
     assert both["Michael Jordan"]["type"] == "PERSON" and both["Jordan"]["type"] == "PLACE"
+
+
+def test_a_given_name_in_lower_case_names_no_one_in_a_cased_script():
+    assert found_in("The Doctor can regenerate into new bodies, buddy Mike Tripplett said.", "en").keys() == {
+        "Mike Tripplett"
+    }
+    assert "Can Dündar" in found_in("Dr Can Dündar said it.", "en")

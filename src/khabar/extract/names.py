@@ -109,11 +109,15 @@ def clean_gap(toks: Tokens, k: int, allow_comma: bool) -> bool:
 
 
 def _is_given(ctx: Context, k: int, listed: bool = False) -> bool:
-    """Word k is a given name, or (Arabic) و/ف/ب/ل and one, unless the whole token is itself a word ("فرضا" is
-    "they imposed", not "ف + رضا"); ``listed`` (a name ends right before it): و and a given name start the next
-    name of a list, however frequent the token (وإبراهيم)."""
+    """Word k is a given name (capitalised, in a cased script), or (Arabic) و/ف/ب/ل and one, unless the whole
+    token is itself a word ("فرضا" is "they imposed", not "ف + رضا"); ``listed`` (a name ends right before it):
+    و and a given name start the next name of a list, however frequent the token (وإبراهيم)."""
     f = ctx.toks.folds[k]
     if f in ctx.given:
+        if is_latin(f) and not ctx.toks.text[ctx.toks.starts[k]].isupper():
+            return (
+                False  # in a cased script a name is capitalised: "the Doctor can regenerate" (Can, Turkish)
+            )
         return not ctx.triggers.get((f,))  # أمير, شاه: a role word names the role ("بن نايف أمير المنطقة")
     return (
         ctx.lang == "ar"
