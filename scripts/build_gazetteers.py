@@ -527,14 +527,20 @@ def flag_common_words(entity: dict) -> None:
     """Mark one-word variants that are also common words as ambiguous (curated flags are kept).
 
     Place names are judged more leniently: many take the article (عراق/العراق), and the article form
-    counts only when it is not itself a name of the place.
+    counts only when it is not itself a name of the place. So does a person's Arabic name with the article for
+    his name in a language without it, unless the bare name is a common Arabic word: Persian خمینی is Khomeini
+    (Arabic الخميني), فیصل still a given name. (In Arabic text such a variant needs the person named in full:
+    ``entities._resolve``.)
     """
     place = entity["type"] == "PLACE"
     own = {v["text"].translate(_TO_ARABIC_LETTERS) for v in entity["variants"]}
     for v in entity["variants"]:
         if v["lang"] not in KEEP_ARABIC_LANGS:
             continue
-        if place and _AR_ARTICLE + v["text"].translate(_TO_ARABIC_LETTERS) in own:
+        word = v["text"].translate(_TO_ARABIC_LETTERS)
+        if _AR_ARTICLE + word in own and (
+            place or (v["lang"] != "ar" and zipf_frequency(word, "ar") < BARE_NOUN_ZIPF)
+        ):
             continue
         if is_common_arabic_word(
             v["text"], PLACE_ARTICLE_ZIPF if place else ARTICLE_ZIPF, bare_check=not place

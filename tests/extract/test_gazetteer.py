@@ -641,3 +641,18 @@ def test_a_given_name_in_lower_case_names_no_one_in_a_cased_script():
         "Mike Tripplett"
     }
     assert "Can Dündar" in found_in("Dr Can Dündar said it.", "en")
+
+
+def test_a_persian_surname_is_no_common_word_because_arabic_writes_the_name_with_the_article():
+    # Arabic الخميني is frequent because it is Khomeini's name, so Persian خمینی alone is his too
+    found = found_in("خمینی گفت که انقلاب ادامه دارد.", "fa")
+    assert found["Ruhollah Khomeini"]["mentions"][0]["text"] == "خمینی"
+    # a bare name that is a common Arabic given name stays ambiguous alone (Saud al-Faisal's فیصل)
+    assert "Saud al-Faisal" not in found_in("فیصل گفت که انقلاب ادامه دارد.", "fa")
+
+
+def test_another_languages_lone_name_needs_its_person_named_in_the_text():
+    # Persian جبیر and کری are not the Arabic traveller ابن جبير nor حبيب الكري
+    assert "Adel al-Jubeir" not in found_in("وقرأ رحلة ابن جبير في الأندلس.", "ar")
+    kerry = found_in("أوضح رئيس البعثة حبيب الكري أن العمل كبير. وأضاف الكري أن الفريق جاهز.", "ar")
+    assert "John Kerry" not in kerry

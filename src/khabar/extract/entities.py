@@ -368,6 +368,10 @@ def _resolve(res: Resources, toks: Tokens, lang: str | None, hits: list[Hit]) ->
                     continue
                 if town and _unspelled_acronym(rec, word):
                     continue
+                if rec.get("type") == "PERSON" and _borrowed(vlang, lang, word):
+                    vague = (
+                        True  # another language's lone name (Persian جبیر in Arabic: ابن جبير, a traveller)
+                    )
                 if rec.get("kind") == "city" and _common_name(word, lang, rec):
                     vague = True  # a common word naming a town: only with its region named next
                 if (
@@ -401,6 +405,14 @@ def _resolve(res: Resources, toks: Tokens, lang: str | None, hits: list[Hit]) ->
         elif keep and keep[0][0] != "E":
             out.append((h, keep[0][0], keep[0][1]))
     return out
+
+
+def _borrowed(vlang: str | None, lang: str | None, word: str) -> bool:
+    """A one-word variant of a language whose spellings of names ``lang`` does not share (``_NAMES_FROM``), read
+    in an uncased script: it names its person only where the text names him unambiguously too."""
+    return (
+        bool(lang) and vlang != lang and vlang not in _NAMES_FROM.get(lang or "", ()) and not is_latin(word)
+    )
 
 
 def _unspelled_acronym(rec: dict[str, Any], word: str) -> bool:
@@ -685,7 +697,9 @@ def _another_bearer(
     )
 
 
-def _place_surname(res: Resources, toks: Tokens, given: frozenset[str], h: Hit, kind: str, value: str) -> bool:
+def _place_surname(
+    res: Resources, toks: Tokens, given: frozenset[str], h: Hit, kind: str, value: str
+) -> bool:
     """A one-word place name right after a capitalised given name, in a cased script: a person's surname
     (Vincent Jackson, Michael Jordan, George Washington), which the rules then read with the given name."""
     k = h.i
