@@ -36,6 +36,7 @@ from .matcher import (
     PhraseIndex,
     Tokens,
     after_lexicon_word,
+    capitalised_inside,
     common_words,
     fold_token,
     is_latin,
@@ -65,6 +66,7 @@ SMALL_PLACE_ZIPF = 3.5
 CITY_ZIPF = 5.0
 """A city under BIG_CITY people whose name is this common a word needs its region named next to it."""
 BIG_CITY = 1_000_000
+_APOSTROPHES = frozenset({"'", "’"})
 _LINK_FIRST = frozenset({"بن", "ابن"})
 """Folded words that begin a person's short name ("بن سلمان") and, after a given name, continue a longer one."""
 PROCLITIC_WORD_ZIPF = 3.0
@@ -364,6 +366,7 @@ def _resolve(res: Resources, toks: Tokens, lang: str | None, hits: list[Hit]) ->
                     and lang
                     and zipf(word, lang) >= common
                     and not _shared_name(rec, vlang, lang, word)
+                    and not _english_name_inside(vlang, lang, toks, h.i)
                 ):
                     continue
                 if town and _unspelled_acronym(rec, word):
@@ -405,6 +408,12 @@ def _resolve(res: Resources, toks: Tokens, lang: str | None, hits: list[Hit]) ->
         elif keep and keep[0][0] != "E":
             out.append((h, keep[0][0], keep[0][1]))
     return out
+
+
+def _english_name_inside(vlang: str | None, lang: str | None, toks: Tokens, k: int) -> bool:
+    """An English name capitalised inside a sentence of another cased language: frequent there as the name
+    (Washington in Turkish, where GeoNames gives no Turkish spelling), not as a word."""
+    return vlang == "en" and lang != "en" and capitalised_inside(toks, k)
 
 
 def _borrowed(vlang: str | None, lang: str | None, word: str) -> bool:
@@ -701,7 +710,9 @@ def _place_surname(
     res: Resources, toks: Tokens, given: frozenset[str], h: Hit, kind: str, value: str
 ) -> bool:
     """A one-word place name right after a capitalised given name, in a cased script: a person's surname
-    (Vincent Jackson, Michael Jordan, George Washington), which the rules then read with the given name."""
+    (Vincent Jackson, Michael Jordan, George Washington), which the rules then read with the given name. Not
+    a place with a case ending after an apostrophe (Turkish "Erdoğan Moskova'da", Erdoğan in Moscow), though
+    with the English possessive (Jackson's)."""
     k = h.i
     return (
         kind == "E"
@@ -713,7 +724,13 @@ def _place_surname(
         and toks.word(k - 1)[:1].isupper()
         and toks.word(k)[:1].isupper()
         and not toks.gap(k - 1).strip()
+        and not _case_ending(toks, k)
     )
+
+
+def _case_ending(toks: Tokens, k: int) -> bool:
+    """Word k is followed by an apostrophe and a case ending (Turkish Moskova'da, Soçi'deki), not English 's."""
+    return k + 1 < len(toks) and toks.gap(k) in _APOSTROPHES and toks.folds[k + 1] != "s"
 
 
 def _surnames_over_places(

@@ -245,6 +245,16 @@ def title_case(toks: Tokens, k: int) -> bool:
     return len(words) >= TITLE_CASE_WORDS and capitalised >= TITLE_CASE_SHARE * len(words)
 
 
+def capitalised_inside(toks: Tokens, k: int) -> bool:
+    """Word k is capitalised in a cased script inside a sentence that is not in title case: a name's capital,
+    not a sentence's or a headline's."""
+    word = toks.word(k)
+    if not (word[:1].isupper() and is_latin(word)) or k == 0:
+        return False
+    gap = toks.gap(k - 1)
+    return not any(c in gap for c in _SENTENCE_ENDS) and not title_case(toks, k)
+
+
 def original_offset(word: str, folded_chars: int) -> int:
     """How many characters of ``word`` (original spelling) spell its first ``folded_chars`` folded letters."""
     if folded_chars <= len(word) and not _MARK.search(word, 0, folded_chars):
