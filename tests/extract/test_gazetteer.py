@@ -666,3 +666,8 @@ def test_a_turkish_text_reads_english_exonyms_and_case_endings():
     assert {"Moscow", "Washington", "Iraq", "Aleppo"} <= found.keys()
     assert not [e for e in found.values() if e["type"] == "PERSON" and "Moskova" in e["name"]]
     assert "Bir" not in found_in("Bir toplantı yapıldı.", "tr")  # a common word at a sentence's start
+
+
+def test_an_urdu_text_reads_the_persian_spelling_of_a_pakistani_town():
+    found = found_in("وزیر اعظم نے پشاور اور سکھر کا دورہ کیا۔", "ur")
+    assert {"Peshawar", "Sukkur"} <= found.keys()

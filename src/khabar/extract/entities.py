@@ -481,7 +481,7 @@ def _shared_name(rec: dict[str, Any], vlang: str | None, lang: str, word: str) -
     Winston-Salem, common in English). A spelling ``lang`` shares with the variant's language
     (``_NAMES_FROM``) of a country, a capital, a person or an organisation is too (Urdu writes Persian's
     افغانستان, کابل, طالبان), not a town's: the Persian spellings of Cali, Jena or Kiel are Urdu words (کالی
-    "black", جینا "to live")."""
+    "black", جینا "to live"), unless the town is in a country that speaks ``lang`` (Peshawar's پشاور in Urdu)."""
     if (
         rec.get("type") == "PLACE"
         and vlang == "en"
@@ -490,7 +490,9 @@ def _shared_name(rec: dict[str, Any], vlang: str | None, lang: str, word: str) -
     ):
         return True
     wide = rec.get("type") != "PLACE" or rec.get("kind") == "country" or bool(rec.get("capital"))
-    return wide and vlang in _NAMES_FROM.get(lang, ())
+    # a town of a country that speaks ``lang``, where the shared spelling is the town's own (Urdu پشاور)
+    home = rec.get("type") == "PLACE" and _official(str(rec.get("country") or ""), lang)
+    return (wide or home) and vlang in _NAMES_FROM.get(lang, ())
 
 
 def _english_zipf(rec: dict[str, Any]) -> float:
