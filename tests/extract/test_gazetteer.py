@@ -671,3 +671,10 @@ def test_a_turkish_text_reads_english_exonyms_and_case_endings():
 def test_an_urdu_text_reads_the_persian_spelling_of_a_pakistani_town():
     found = found_in("وزیر اعظم نے پشاور اور سکھر کا دورہ کیا۔", "ur")
     assert {"Peshawar", "Sukkur"} <= found.keys()
+
+
+def test_a_persian_text_reads_irans_towns_whose_spelling_is_an_arabic_word_too():
+    # مشهد is "scene" in Arabic, which flags the spelling there; in Persian it is Mashhad
+    found = found_in("هیئت دیروز به مشهد و یزد و قزوین رفت.", "fa")
+    assert {"Mashhad", "Yazd", "Qazvin"} <= found.keys()
+    assert "Mashhad" not in found_in("وكان المشهد مؤثرا في الحفل.", "ar")

@@ -375,6 +375,16 @@ def _resolve(res: Resources, toks: Tokens, lang: str | None, hits: list[Hit]) ->
                     vague = (
                         True  # another language's lone name (Persian جبیر in Arabic: ابن جبير, a traveller)
                     )
+                if (
+                    vague
+                    and rec.get("kind") == "city"
+                    and lang
+                    and vlang != lang
+                    and _shared_name(rec, vlang, lang, word)
+                ):
+                    vague = (
+                        False  # another language's homograph, in a language of the town's country: Mashhad
+                    )
                 if rec.get("kind") == "city" and _common_name(word, lang, rec):
                     vague = True  # a common word naming a town: only with its region named next
                 if (
@@ -490,9 +500,10 @@ def _shared_name(rec: dict[str, Any], vlang: str | None, lang: str, word: str) -
     ):
         return True
     wide = rec.get("type") != "PLACE" or rec.get("kind") == "country" or bool(rec.get("capital"))
-    # a town of a country that speaks ``lang``, where the shared spelling is the town's own (Urdu پشاور)
+    # a town of a country that speaks ``lang``, where the shared spelling is the town's own (Urdu پشاور); in a
+    # language that shares names (not Arabic), also a spelling filed under Arabic (مشهد, in Arabic "scene")
     home = rec.get("type") == "PLACE" and _official(str(rec.get("country") or ""), lang)
-    return (wide or home) and vlang in _NAMES_FROM.get(lang, ())
+    return ((wide or home) and vlang in _NAMES_FROM.get(lang, ())) or (home and lang in _NAMES_FROM)
 
 
 def _english_zipf(rec: dict[str, Any]) -> float:
