@@ -371,20 +371,12 @@ def _resolve(res: Resources, toks: Tokens, lang: str | None, hits: list[Hit]) ->
                     continue
                 if town and _unspelled_acronym(rec, word):
                     continue
+                # another language's lone name of a person (Persian جبیر in Arabic: ابن جبير, a traveller)
                 if rec.get("type") == "PERSON" and _borrowed(vlang, lang, word):
-                    vague = (
-                        True  # another language's lone name (Persian جبیر in Arabic: ابن جبير, a traveller)
-                    )
-                if (
-                    vague
-                    and rec.get("kind") == "city"
-                    and lang
-                    and vlang != lang
-                    and _shared_name(rec, vlang, lang, word)
-                ):
-                    vague = (
-                        False  # another language's homograph, in a language of the town's country: Mashhad
-                    )
+                    vague = True
+                # another language's homograph (Arabic مشهد, "scene") in a language of the city's country
+                if vague and rec.get("kind") == "city" and lang and vlang != lang:
+                    vague = not _shared_name(rec, vlang, lang, word)
                 if rec.get("kind") == "city" and _common_name(word, lang, rec):
                     vague = True  # a common word naming a town: only with its region named next
                 if (
@@ -771,6 +763,7 @@ def _surnames_over_places(
 
 
 def _town(rec: dict[str, Any]) -> bool:
+    """A place that is no country nor a capital (the government's seat, which news names for it)."""
     return rec.get("type") == "PLACE" and rec.get("kind") != "country" and not rec.get("capital")
 
 
