@@ -746,7 +746,7 @@ def _surnames_over_places(
     """A capitalised word alone that a town and a person the document names in full share is the person
     ("Vincent Jackson ... Jackson said" is not Jackson, Mississippi), in a cased script. Not a country or a
     capital, which news names for its government ("Michael Jordan visited Jordan", "Washington said")."""
-    if not surnames.folded:
+    if not any(map(is_latin, surnames.folded)):  # an Arabic-script surname has no capital
         return
     starts = {toks.starts[k]: k for k, label in enumerate(covered) if label == "PLACE"}
     for n, m in enumerate(found.mentions):
