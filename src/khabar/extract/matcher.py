@@ -248,8 +248,8 @@ def title_case(toks: Tokens, k: int) -> bool:
 def capitalised_inside(toks: Tokens, k: int) -> bool:
     """Word k is capitalised in a cased script inside a sentence that is not in title case: a name's capital,
     not a sentence's or a headline's."""
-    word = toks.word(k)
-    if not (word[:1].isupper() and is_latin(word)) or k == 0:
+    initial = toks.word(k)[:1]
+    if not (initial.isupper() and initial <= "\u024f") or k == 0:  # a Latin capital, accented too (İzmir)
         return False
     gap = toks.gap(k - 1)
     return not any(c in gap for c in _SENTENCE_ENDS) and not title_case(toks, k)
