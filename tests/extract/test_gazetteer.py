@@ -660,10 +660,10 @@ def test_another_languages_lone_name_needs_its_person_named_in_the_text():
 
 def test_a_turkish_text_reads_english_exonyms_and_case_endings():
     found = found_in(
-        "Erdoğan Moskova'da Putin ile görüştü. Heyet dün Washington'da, Irak'ta ve Halep'te açıklama yaptı.",
+        "Erdoğan Moskova'da Putin ile görüştü. Heyet dün Washington'da, Irak'ta, Halep'te ve İzmir'de açıklama yaptı.",
         "tr",
     )
-    assert {"Moscow", "Washington", "Iraq", "Aleppo"} <= found.keys()
+    assert {"Moscow", "Washington", "Iraq", "Aleppo", "İzmir"} <= found.keys()
     assert not [e for e in found.values() if e["type"] == "PERSON" and "Moskova" in e["name"]]
     assert "Bir" not in found_in("Bir toplantı yapıldı.", "tr")  # a common word at a sentence's start
 
