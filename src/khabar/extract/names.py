@@ -114,10 +114,9 @@ def _is_given(ctx: Context, k: int, listed: bool = False) -> bool:
     و and a given name start the next name of a list, however frequent the token (وإبراهيم)."""
     f = ctx.toks.folds[k]
     if f in ctx.given:
+        # in a cased script a name is capitalised: "the Doctor can regenerate" is not the Turkish Can
         if is_latin(f) and not ctx.toks.text[ctx.toks.starts[k]].isupper():
-            return (
-                False  # in a cased script a name is capitalised: "the Doctor can regenerate" (Can, Turkish)
-            )
+            return False
         return not ctx.triggers.get((f,))  # أمير, شاه: a role word names the role ("بن نايف أمير المنطقة")
     return (
         ctx.lang == "ar"
