@@ -7,7 +7,7 @@ Sources (see ``src/khabar/data/README.md`` for licences):
 - ``scripts/gazetteer_sources/`` (hand-curated): extra place names, regions, persons, organisations,
   demonyms that no rule produces, given names, and certain Wikidata QIDs;
 - arabic-name-romanizer's name index (Wikidata persons, CC0; ``pip install -e .[gazetteer]``): given names
-  attested for persons of the Arabic-script countries;
+  attested for persons of the Arabic-script countries, in Arabic script and as the Latin-script press spells them;
 - the 1990 US census's first names (public domain; the ``names`` package's copy, MIT, in the same extra):
   English given names.
 
@@ -397,7 +397,7 @@ def build_cities(entities: Entities, qids: dict[str, str], gc) -> dict[str, dict
     """Cities of MIN_CITY_POPULATION+, every capital, and towns of MIN_TOWN_POPULATION+ in Arabic script where it is
     official; returns the most populous of each "CC/Name"."""
     capitals = {(c["iso"], c["capital"]) for c in gc.get_countries().values()}
-    given = frozenset(row[0] for row in read_tsv(SOURCES / "given_names.tsv"))
+    given = frozenset(row[0] for row in read_tsv(SOURCES / "given_names.tsv")) | romanized_given()
     by_key: dict[str, dict] = {}
     named: set[str] = set()  # the English names of the bigger cities
     elsewhere = others_names(gc, capitals)
@@ -435,7 +435,9 @@ def build_cities(entities: Entities, qids: dict[str, str], gc) -> dict[str, dict
                 continue
             kept = city_variant(alt, entity, given, ambiguous or city["name"] in named)
             if kept:
-                entities.add_variant(entity, alt, kept[0], per_lang=False, ambiguous=kept[1])
+                # a person's name as the foreign press spells it counts beside context only (Hamid: Isparta, Saida)
+                vague = kept[1] or (alt in romanized_given() and alt not in elsewhere)
+                entities.add_variant(entity, alt, kept[0], per_lang=False, ambiguous=vague)
         if town and not entity["variants"]:  # a town with no name the press would write
             del entities.by_id[entity["id"]]
             continue
@@ -696,7 +698,14 @@ def build_given_names(places: Entities) -> list[tuple[str, str, str]]:
     ]
     listed = {(fold_token(name), lang) for name, lang, _ in curated}
     place_names = {v["text"] for entity in places.by_id.values() for v in entity["variants"]}
-    attested = [*attested_given_names(), *census_given_names(place_names)]
+    clear_names = {
+        v["text"] for entity in places.by_id.values() for v in entity["variants"] if not v.get("ambiguous")
+    }
+    attested = [
+        *attested_given_names(),
+        *census_given_names(place_names),
+        *romanized_given_names(clear_names),
+    ]
     return curated + [row for row in attested if (fold_token(row[0]), row[1]) not in listed]
 
 
@@ -743,6 +752,54 @@ persons; علاء 4.41, 172), where a word that is a name too is far more freque
 (رفعت "raised", 4.46, 46 persons; صبري "my patience", 4.30, 79)."""
 NAME_COUNTRY_LANG = {"IR": "fa", "AF": "fa", "PK": "ur"}
 """The language a name of these countries is written in (others: Arabic)."""
+
+
+ROMANIZED_GIVEN_PERSONS = 10
+"""A Latin spelling of a given name borne by this many persons of the index (Wikidata persons of the Arabic-script
+countries) is a given name in Latin-script text: the foreign press writes Hamid, Reza, Khalid, Hossein..."""
+LATIN_WORD_LANGS = ("en", "fr", "tr", "de", "es")
+"""...unless it is a CENSUS_WORD_ZIPF-frequent word in one of these languages (Said, Hadi "come on" in Turkish, Nada
+"nothing" in Spanish): the Latin-script given names are read in every Latin-script text."""
+_NAME_PARTICLES = frozenset({"Abu", "Abou", "Umm", "Ibn", "Bin", "Bint", "Ould"})
+"""Romanized linking words of Arabic names, which the index lists as given names: no name's start on their own
+(Abu Talat is a town)."""
+_ROMANIZED_NAME = re.compile(r"^[A-Z][a-z\u00e0-\u024f]+(?:-[A-Z][a-z\u00e0-\u024f]+)?$")
+
+
+@functools.cache
+def _romanized_bearers() -> dict[str, dict[str, int]]:
+    """Latin spelling -> {country: persons} of the given names in the index of arabic-name-romanizer."""
+    out: dict[str, dict[str, int]] = {}
+    for latin, country, count in name_index_rows(
+        "SELECT latin, country, SUM(count) FROM units WHERE role = 'given' GROUP BY 1, 2"
+    ):
+        out.setdefault(latin, {})[country] = count
+    return out
+
+
+@functools.cache
+def romanized_given() -> frozenset[str]:
+    """The Latin spellings of :func:`romanized_given_names`, before the place filter."""
+    return frozenset(
+        latin
+        for latin, countries in _romanized_bearers().items()
+        if sum(countries.values()) >= ROMANIZED_GIVEN_PERSONS
+        and _ROMANIZED_NAME.match(latin)
+        and latin not in _NAME_PARTICLES
+        and max(zipf_frequency(latin, lang) for lang in LATIN_WORD_LANGS) < CENSUS_WORD_ZIPF
+    )
+
+
+def romanized_given_names(place_names: set[str]) -> list[tuple[str, str, str]]:
+    """``(name, "en", origin)`` for the Latin spellings of the index's given names (:func:`romanized_given`) that
+    are no place's name (``place_names``, those read without context: Medina, Aden); origin: the language of the
+    country whose persons bear it most."""
+    rows = []
+    for latin in sorted(romanized_given() - place_names):
+        countries = _romanized_bearers()[latin]
+        country = min(countries, key=lambda c: (-countries[c], c))
+        rows.append((latin, "en", NAME_COUNTRY_LANG.get(country, "ar")))
+    return rows
 
 
 def name_index_rows(query: str, *params: str) -> list[tuple[Any, ...]]:
@@ -851,7 +908,8 @@ def main() -> None:
         OUT / "given_names.tsv",
         "name\tlang\torigin",
         "generated by scripts/build_gazetteers.py from scripts/gazetteer_sources/given_names.tsv, then the "
-        "given names attested in arabic-name-romanizer's index and the 1990 US census; lang = the language "
+        "given names attested in arabic-name-romanizer's index (in Arabic and Latin script) and the 1990 US census; "
+        "lang = the language "
         "written in, "
         "origin = the name's culture",
         given_names,

@@ -678,3 +678,22 @@ def test_a_persian_text_reads_irans_towns_whose_spelling_is_an_arabic_word_too()
     found = found_in("هیئت دیروز به مشهد و یزد و قزوین رفت.", "fa")
     assert {"Mashhad", "Yazd", "Qazvin"} <= found.keys()
     assert "Mashhad" not in found_in("وكان المشهد مؤثرا في الحفل.", "ar")
+
+
+def test_an_english_text_reads_the_romanized_given_names_of_the_arabic_script_countries():
+    # Hamid is Isparta's old name in GeoNames, and Reza on no English list: both start an Iranian's name, whose
+    # id is the one the name gets in Persian and in Arabic script
+    found = found_in("Hamid Karimi said on Monday that Reza Ahmadi had left Zahedan.", "en")
+    assert found["Hamid Karimi"]["type"] == found["Reza Ahmadi"]["type"] == "PERSON"
+    assert "Isparta" not in found and "Al Aḩmadī" not in found
+    persian = found_in("حمید کریمی روز دوشنبه گفت.", "fa")["حمید کریمی"]
+    assert persian["id"] == found["Hamid Karimi"]["id"]
+    # a linking particle is no given name: Abu Talat is a town
+    assert "Abu Talat" not in found_in("The fault was on a cable between Abu Talat and Marseille.", "en")
+
+
+def test_a_weekday_ends_an_english_name_and_a_stadium_named_after_a_person_is_no_person():
+    found = found_in("A judge sentenced Brian Nichols Saturday to life in prison.", "en")
+    assert "Brian Nichols" in found and not any("Saturday" in name for name in found)
+    found = found_in("The final was played at King Fahd Stadium in Riyadh.", "en")
+    assert found["King Fahd Stadium"]["type"] == "ORG"

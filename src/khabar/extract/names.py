@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from itertools import accumulate, islice
 from typing import Literal
 
+from ..text.calendars import weekdays
 from .foreign import foreignness
 from .linking import SON_OF
 from .matcher import PhraseIndex, Tokens, after_lexicon_word, is_latin, original_offset, title_case, zipf
@@ -141,6 +142,7 @@ def _is_name_word(ctx: Context, k: int, first: bool, articles: Articles) -> bool
         frequency = ctx.zipf(k)
         return (
             ctx.toks.text[ctx.toks.starts[k]].isupper()
+            and f not in _latin_weekdays()  # "said Hasim Rahman Saturday"
             and frequency < LATIN_NAME_ZIPF
             and not (frequency >= HEADLINE_NAME_ZIPF and title_case(ctx.toks, k))
         )
@@ -171,6 +173,12 @@ def _is_name_word(ctx: Context, k: int, first: bool, articles: Articles) -> bool
         floor = CONJUNCTION_STEM_ZIPF if f[0] == "و" and not first else CLITIC_STEM_ZIPF
         return not (stem >= floor and stem > z)  # not a preposition or conjunction on a common word (لشؤون)
     return True
+
+
+@functools.cache
+def _latin_weekdays() -> frozenset[str]:
+    """The one-word Latin-script weekday names (Saturday, Cumartesi): never a name's part."""
+    return frozenset(w for w in weekdays() if is_latin(w) and " " not in w)
 
 
 _TANWEEN = "\u064b"
