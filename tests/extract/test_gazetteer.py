@@ -688,6 +688,13 @@ def test_an_english_text_reads_the_romanized_given_names_of_the_arabic_script_co
     assert "Isparta" not in found and "Al Aḩmadī" not in found
     persian = found_in("حمید کریمی روز دوشنبه گفت.", "fa")["حمید کریمی"]
     assert persian["id"] == found["Hamid Karimi"]["id"]
+    # a lower-case link goes on the name with the word after it
+    found = found_in("The minister, Khalid al-Falih, met Tariq bin Ahmed on Monday.", "en")
+    assert found["Khalid al-Falih"]["type"] == found["Tariq bin Ahmed"]["type"] == "PERSON"
+    assert "Khalid" not in found
+    # and its romanized article goes with its word, as Arabic script writes it: one id in both scripts
+    arabic = found_in("قال وزير الطاقة خالد الفالح إن الإنتاج سيرتفع.", "ar")["خالد الفالح"]
+    assert arabic["id"] == found["Khalid al-Falih"]["id"]
     # a linking particle is no given name: Abu Talat is a town
     assert "Abu Talat" not in found_in("The fault was on a cable between Abu Talat and Marseille.", "en")
 

@@ -914,8 +914,14 @@ def _rule_persons(
         patronymic = not is_latin(full) and any(
             w in NAME_LINKS or (w.startswith("عبد") and len(w) > 4) for w in toks.folds[first.i : first.j]
         )
-        curated = None if lone_given else res.persons.find(key, full if patronymic else None)
-        eid = by_surname or curated or _person_id(full, key)
+        joined = _article_joined(full, key)
+        curated = None
+        if not lone_given:
+            spelled = full if patronymic else None
+            curated = res.persons.find(key, spelled) or (
+                res.persons.find(joined, spelled) if joined != key else None
+            )
+        eid = by_surname or curated or _person_id(full, joined)
         info = found.persons.setdefault(eid, {"type": "PERSON", "names": Counter(), "country": None})
         for k in group:
             s = spans[k]
@@ -946,10 +952,19 @@ def _words_text(toks: Tokens, words: list[int], cut: int) -> str:
     return " ".join(runs)
 
 
+_LATIN_ARTICLE = re.compile(r"\b([Aa]l|[Ee]l)-(?=[^\W\d_])")
+
+
+def _article_joined(name: str, key: str) -> str:
+    """The skeleton key of a name (``key``) with a romanized article joined to its word, as Arabic script writes
+    it: al-Falih as الفالح (alflh), el-Baradei as ElBaradei."""
+    return entity_key(_LATIN_ARTICLE.sub(r"\1", name)) if _LATIN_ARTICLE.search(name) else key
+
+
 def _person_id(name: str, key: str) -> str:
-    """The id of a person no gazetteer has: the skeleton key of a name of two words or more (one id in every
-    script), the romanized spelling of a lone word, whose skeleton many names share (سعود, سعد, زياد and سعيد
-    are all sd; محمد and محمود mhmd)."""
+    """The id of a person no gazetteer has: the skeleton key (:func:`_article_joined`) of a name of two words or
+    more (one id in every script), the romanized spelling of a lone word, whose skeleton many names share (سعود,
+    سعد, زياد and سعيد are all sd; محمد and محمود mhmd)."""
     lone = romanize(name).lower() if " " not in key else ""
     return "person:" + (lone or key).replace(" ", "-")
 

@@ -139,6 +139,8 @@ def _is_name_word(ctx: Context, k: int, first: bool, articles: Articles) -> bool
     if len(f) < 2 or not f.isalpha() or ctx.triggers.get((f,)) or f in _reporting_verbs(ctx.lang):
         return False
     if is_latin(f):
+        if not first and _lower_link(ctx, k):  # Khalid al-Falih, Tariq bin Ahmed: a link inside a name
+            return _latin_link(ctx, k, articles)
         frequency = ctx.zipf(k)
         return (
             ctx.toks.text[ctx.toks.starts[k]].isupper()
@@ -173,6 +175,27 @@ def _is_name_word(ctx: Context, k: int, first: bool, articles: Articles) -> bool
         floor = CONJUNCTION_STEM_ZIPF if f[0] == "و" and not first else CLITIC_STEM_ZIPF
         return not (stem >= floor and stem > z)  # not a preposition or conjunction on a common word (لشؤون)
     return True
+
+
+_LATIN_LINKS = frozenset({"al", "el", "bin", "ibn", "bint", "ould"})
+"""Romanized links of Arabic names, written in lower case inside a name (al-Falih, el-Sisi, bin Salman)."""
+
+
+def _lower_link(ctx: Context, k: int) -> bool:
+    """Word k is a :data:`_LATIN_LINKS` word in lower case."""
+    return ctx.toks.folds[k] in _LATIN_LINKS and ctx.toks.text[ctx.toks.starts[k]].islower()
+
+
+def _latin_link(ctx: Context, k: int, articles: Articles) -> bool:
+    """Word k, a :func:`_lower_link`, links a name to the name word right after it (the article by a hyphen, the
+    others by a space)."""
+    toks = ctx.toks
+    gap = "-" if toks.folds[k] in ("al", "el") else " "
+    return (
+        toks.gap(k) == gap
+        and _is_name_word(ctx, k + 1, False, articles)
+        and toks.text[toks.starts[k + 1]].isupper()
+    )
 
 
 @functools.cache
@@ -286,6 +309,10 @@ def _name_run(
         f = ctx.toks.folds[j - 1]
         if (j - 1 > k or continued) and len(f) > 2 and f.startswith("ال"):
             break
+        if (j - 1 > k or continued) and _lower_link(ctx, j - 1):  # _latin_link let it in with its name word
+            j += 1
+            links, lineage = links + 1, True
+            continue
         if f in NAME_LINKS:
             linked = _link_end(ctx, j)
             if linked is None:
