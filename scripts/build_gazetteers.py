@@ -864,7 +864,33 @@ def build_family_names(given_names: Iterable[tuple[str, str, str]]) -> list[tupl
         floor = FAMILY_NAME_ZIPF if key.startswith("ال") else NAME_ZIPF
         if floor <= word_zipf(key, "ar") < FAMILY_WORD_ZIPF:
             rows.append((key, "ar"))
-    return rows
+    return rows + _own_script_family_names(given_names, {(fold_token(name), lang) for name, lang in rows})
+
+
+def _own_script_family_names(
+    given_names: Iterable[tuple[str, str, str]], listed: set[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """The Persian and Urdu surnames of the index (persons of IR and AF, of PK; in their letters) borne by
+    :data:`MIN_FAMILY_PERSONS` persons or more that are as frequent as a word as NAME_ZIPF, which no name goes
+    on otherwise, and rarer than FAMILY_WORD_ZIPF (Persian احمدی, حسینی, موسوی; Urdu صدیقی, قریشی), less given
+    names and names already ``listed`` ((folded name, lang))."""
+    given = {(fold_token(name), lang) for name, lang, _ in given_names}
+    persons: dict[tuple[str, str], int] = {}
+    for key, country, count in name_index_rows(
+        "SELECT arabic_key, country, SUM(count) FROM units WHERE role = 'surname' AND country IN (?, ?, ?) "
+        "GROUP BY 1, 2",
+        *NAME_COUNTRY_LANG,
+    ):
+        name = (key.translate(_PERSIAN_LETTERS), NAME_COUNTRY_LANG[country])
+        persons[name] = persons.get(name, 0) + count
+    return [
+        (name, lang)
+        for (name, lang), count in sorted(persons.items())
+        if count >= MIN_FAMILY_PERSONS
+        and " " not in name
+        and (fold_token(name), lang) not in given | listed
+        and NAME_ZIPF <= word_zipf(name, lang) < FAMILY_WORD_ZIPF
+    ]
 
 
 MINISTRY_LANGS = ("ar", "fa", "en", "tr", "ru", "ur")

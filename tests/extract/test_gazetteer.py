@@ -704,3 +704,13 @@ def test_a_weekday_ends_an_english_name_and_a_stadium_named_after_a_person_is_no
     assert "Brian Nichols" in found and not any("Saturday" in name for name in found)
     found = found_in("The final was played at King Fahd Stadium in Riyadh.", "en")
     assert found["King Fahd Stadium"]["type"] == "ORG"
+
+
+def test_a_persian_surname_as_frequent_as_a_word_goes_on_a_given_name_and_links_across_scripts():
+    # احمدی and موسوی are as frequent in Persian as words are, because so many bear them
+    found = found_in(
+        "رضا احمدی مدیرکل مدیریت بحران استان روز دوشنبه گفت. احمدی افزود که امدادگران رسیده‌اند.", "fa"
+    )
+    assert [m["text"] for m in found["رضا احمدی"]["mentions"]] == ["رضا احمدی", "احمدی"]
+    assert found["رضا احمدی"]["id"] == found_in("Reza Ahmadi said on Monday.", "en")["Reza Ahmadi"]["id"]
+    assert "محمد موسوی" in found_in("محمد موسوی به خبرنگاران گفت.", "fa")
