@@ -714,3 +714,9 @@ def test_a_persian_surname_as_frequent_as_a_word_goes_on_a_given_name_and_links_
     assert [m["text"] for m in found["رضا احمدی"]["mentions"]] == ["رضا احمدی", "احمدی"]
     assert found["رضا احمدی"]["id"] == found_in("Reza Ahmadi said on Monday.", "en")["Reza Ahmadi"]["id"]
     assert "محمد موسوی" in found_in("محمد موسوی به خبرنگاران گفت.", "fa")
+    # in Arabic text the Persian spelling is also Kuwait's town (الأحمدي): after a given name, and alone after
+    # the person named in full, it is the surname
+    arabic = found_in("قال رضا أحمدي إن السيول قتلت تسعة أشخاص. وأضاف أحمدي أن الفرق وصلت.", "ar")
+    assert [m["text"] for m in arabic["رضا أحمدي"]["mentions"]] == ["رضا أحمدي", "أحمدي"]
+    assert arabic["رضا أحمدي"]["id"] == found["رضا احمدی"]["id"] and "Al Aḩmadī" not in arabic
+    assert "Al Aḩmadī" in found_in("وقع الحادث في مدينة الأحمدي الكويتية.", "ar")

@@ -625,7 +625,7 @@ def analyse(
     resolved = [
         r
         for r in _resolve(res, toks, lang, hits)
-        if not _another_bearer(res, toks, lang, given, *r) and not _place_surname(res, toks, given, *r)
+        if not _another_bearer(res, toks, lang, given, *r) and not _place_surname(res, toks, lang, given, *r)
     ]
     covered: list[str | None] = [None] * len(toks)
     hit_end = list(range(1, len(toks) + 1))
@@ -680,7 +680,7 @@ def analyse(
             hit_end[h.i : h.j] = [h.j] * (h.j - h.i)
     _proposed_orgs(toks, proposed, covered, hit_end, found)
     _rule_persons(res, toks, lang, covered, hit_end, found, surnames, proposed)
-    _surnames_over_places(res, toks, covered, found, surnames)
+    _surnames_over_places(res, toks, lang, covered, found, surnames)
     _short_forms(res, toks, lang, covered, found, surnames)
     return found, surnames
 
@@ -714,25 +714,27 @@ def _another_bearer(
 
 
 def _place_surname(
-    res: Resources, toks: Tokens, given: frozenset[str], h: Hit, kind: str, value: str
+    res: Resources, toks: Tokens, lang: str | None, given: frozenset[str], h: Hit, kind: str, value: str
 ) -> bool:
-    """A one-word place name right after a capitalised given name, in a cased script: a person's surname
-    (Vincent Jackson, Michael Jordan, George Washington), which the rules then read with the given name. Not
-    a place with a case ending after an apostrophe (Turkish "Erdoğan Moskova'da", Erdoğan in Moscow), though
-    with the English possessive (Jackson's)."""
+    """A one-word place name right after a given name: a person's surname, which the rules then read with the
+    given name. In a cased script both are capitalised (Vincent Jackson, Michael Jordan, George Washington), and
+    the place has no case ending after an apostrophe (Turkish "Erdoğan Moskova'da", Erdoğan in Moscow; the
+    English possessive is none: Jackson's). In an uncased one the place is spelled as only another language
+    spells it: Persian احمدی (Kuwait's الأحمدي) after رضا in Arabic text is the Iranian surname."""
     k = h.i
-    return (
+    if not (
         kind == "E"
         and h.j - k == 1
         and k > 0
         and not h.prefix
         and res.entities[value].get("type") == "PLACE"
         and toks.folds[k - 1] in given
-        and toks.word(k - 1)[:1].isupper()
-        and toks.word(k)[:1].isupper()
         and not toks.gap(k - 1).strip()
-        and not _case_ending(toks, k)
-    )
+    ):
+        return False
+    if is_latin(toks.folds[k]):
+        return toks.word(k - 1)[:1].isupper() and toks.word(k)[:1].isupper() and not _case_ending(toks, k)
+    return all(payload[2] != lang for payload in h.payloads if payload[1] == value)
 
 
 def _case_ending(toks: Tokens, k: int) -> bool:
@@ -741,12 +743,19 @@ def _case_ending(toks: Tokens, k: int) -> bool:
 
 
 def _surnames_over_places(
-    res: Resources, toks: Tokens, covered: list[str | None], found: Found, surnames: Surnames
+    res: Resources,
+    toks: Tokens,
+    lang: str | None,
+    covered: list[str | None],
+    found: Found,
+    surnames: Surnames,
 ) -> None:
-    """A capitalised word alone that a town and a person the document names in full share is the person
-    ("Vincent Jackson ... Jackson said" is not Jackson, Mississippi), in a cased script. Not a country or a
-    capital, which news names for its government ("Michael Jordan visited Jordan", "Washington said")."""
-    if not any(map(is_latin, surnames.folded)):  # an Arabic-script surname has no capital
+    """A word alone that a town and a person the document names in full share is the person ("Vincent Jackson
+    ... Jackson said" is not Jackson, Mississippi): capitalised in a cased script; in an uncased one, spelled
+    as only another language spells the town (Persian احمدی, not Kuwait's الأحمدي, in Arabic text). Not a
+    country or a capital, which news names for its government ("Michael Jordan visited Jordan", "Washington
+    said")."""
+    if not surnames.folded:
         return
     starts = {toks.starts[k]: k for k, label in enumerate(covered) if label == "PLACE"}
     for n, m in enumerate(found.mentions):
@@ -754,12 +763,21 @@ def _surnames_over_places(
         if (
             k is not None
             and m.end == toks.ends[k]
-            and toks.word(k)[:1].isupper()
             and (person := surnames.folded.get(toks.folds[k]))
-            and _town(res.entities.get(m.eid, {}))
+            and _town(rec := res.entities.get(m.eid, {}))
+            and _surname_spelling(toks, k, lang, rec)
         ):
             found.mentions[n] = Mention(person, m.start, m.end, m.text)
             covered[k] = "PERSON"
+
+
+def _surname_spelling(toks: Tokens, k: int, lang: str | None, rec: dict[str, Any]) -> bool:
+    """Word k, which names the place ``rec``, may be a surname instead (see :func:`_surnames_over_places`)."""
+    if is_latin(toks.folds[k]):
+        return toks.word(k)[:1].isupper()
+    return not any(
+        v["lang"] == lang and fold_token(v["text"]) == toks.folds[k] for v in rec.get("variants", ())
+    )
 
 
 def _town(rec: dict[str, Any]) -> bool:
