@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from khabar.cluster.features import capitalised_words
 from khabar.cluster.similarity import cohesion, cosine, date_excess, norm, place_agreement, similarity
 
 _CFG = {
@@ -136,3 +137,14 @@ def test_embeddings_add_their_cosine_in_any_language() -> None:
     assert similarity(en, ar, cfg) == pytest.approx(0.5 * 0.96)
     assert similarity(en, ar, _CFG) == 0.0  # weight 0 (the default): no evidence
     assert similarity(en, {**ar, "emb": {}}, cfg) == 0.0  # one side without the stage
+
+
+def test_a_weekday_is_no_capitalised_name_that_two_reports_of_one_day_share() -> None:
+    # floods in two provinces reported on one Monday share the country, not the names
+    golestan = capitalised_words(
+        "Floods killed four people in Golestan province on Monday, Hamid Karimi said."
+    )
+    sistan = capitalised_words("Floods killed nine people in Sistan province on Monday, Reza Ahmadi said.")
+    assert "c:monday" not in golestan and "c:golestan" in golestan and "c:karimi" in golestan
+    assert cosine(golestan, sistan) == 0.0
+    assert "c:pazartesi" not in capitalised_words("Seller Pazartesi günü iki ilde can aldı.")

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..model import Article
+from ..text.calendars import latin_weekdays
 from ..text.normalize import fold, frequency_dict, has_word_frequencies, strip_clitics, tokens
 from ..text.quantities import quantities
 from .copies import CopySketch, words_sketch
@@ -95,12 +96,14 @@ def summary_sentences(article: Article) -> list[str]:
 
 
 def capitalised_words(text: str) -> Counter[str]:
-    """Counts of capitalised words that do not begin a sentence (keys ``"c:<folded word>"``)."""
+    """Counts of capitalised words that do not begin a sentence (keys ``"c:<folded word>"``), but weekdays: no
+    names, they would join any two reports of one day (time agreement weighs weekdays)."""
     out: Counter[str] = Counter()
+    weekdays = latin_weekdays()
     for sentence in _SENTENCE_BREAK.split(text):
         for m in _CAPITALISED.finditer(sentence):
-            if m.start() > 0:
-                out["c:" + fold(m[0])] += 1
+            if m.start() > 0 and (word := fold(m[0])) not in weekdays:
+                out["c:" + word] += 1
     return out
 
 

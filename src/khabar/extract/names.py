@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from itertools import accumulate, islice
 from typing import Literal
 
-from ..text.calendars import weekdays
+from ..text.calendars import latin_weekdays
 from .foreign import foreignness
 from .linking import SON_OF
 from .matcher import PhraseIndex, Tokens, after_lexicon_word, is_latin, original_offset, title_case, zipf
@@ -144,7 +144,7 @@ def _is_name_word(ctx: Context, k: int, first: bool, articles: Articles) -> bool
         frequency = ctx.zipf(k)
         return (
             ctx.toks.text[ctx.toks.starts[k]].isupper()
-            and f not in _latin_weekdays()  # "said Hasim Rahman Saturday"
+            and f not in latin_weekdays()  # "said Hasim Rahman Saturday": no name's part
             and frequency < LATIN_NAME_ZIPF
             and not (frequency >= HEADLINE_NAME_ZIPF and title_case(ctx.toks, k))
         )
@@ -196,12 +196,6 @@ def _latin_link(ctx: Context, k: int, articles: Articles) -> bool:
         and _is_name_word(ctx, k + 1, False, articles)
         and toks.text[toks.starts[k + 1]].isupper()
     )
-
-
-@functools.cache
-def _latin_weekdays() -> frozenset[str]:
-    """The one-word Latin-script weekday names (Saturday, Cumartesi): never a name's part."""
-    return frozenset(w for w in weekdays() if is_latin(w) and " " not in w)
 
 
 _TANWEEN = "\u064b"

@@ -24,6 +24,7 @@ MAX_EXTRA_WORDS = 2  # words on a date line that are neither date nor label (a s
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?")
 _SPACES = re.compile(r"\s+")
+_LATIN_WORD = re.compile("[a-z\u00c0-\u024f]+")
 _PERSIAN_DIGITS = re.compile("[\u06f0-\u06f9]")
 _TIME = re.compile(r"(?<!\d)([01]?\d|2[0-3])\s*[:：]\s*([0-5]\d)(?:\s*:\s*[0-5]\d)?(?!\d)")
 _YMD = re.compile(r"(?<![\d/.\-])(\d{4})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?![\d/.\-])")
@@ -63,6 +64,12 @@ def months() -> Mapping[str, tuple[int, str]]:
 def weekdays() -> Mapping[str, int]:
     """Folded weekday name or phrase -> weekday number (0 = Monday)."""
     return {norm(name): int(n) for name, n, _lang in rows("dates", "weekdays.tsv")}
+
+
+@functools.cache
+def latin_weekdays() -> frozenset[str]:
+    """The one-word Latin-script weekday names, folded (saturday, cumartesi): capitalised, yet no name."""
+    return frozenset(w for w in weekdays() if _LATIN_WORD.fullmatch(w))
 
 
 @functools.cache
