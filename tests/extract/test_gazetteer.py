@@ -692,6 +692,9 @@ def test_an_english_text_reads_the_romanized_given_names_of_the_arabic_script_co
     found = found_in("The minister, Khalid al-Falih, met Tariq bin Ahmed on Monday.", "en")
     assert found["Khalid al-Falih"]["type"] == found["Tariq bin Ahmed"]["type"] == "PERSON"
     assert "Khalid" not in found
+    assert "Mohammed bin Salman" in found_in(
+        "Le prince héritier Mohammed ben Salmane a reçu le ministre.", "fr"
+    )
     # and its romanized article goes with its word, as Arabic script writes it: one id in both scripts
     arabic = found_in("قال وزير الطاقة خالد الفالح إن الإنتاج سيرتفع.", "ar")["خالد الفالح"]
     assert arabic["id"] == found["Khalid al-Falih"]["id"]

@@ -177,8 +177,9 @@ def _is_name_word(ctx: Context, k: int, first: bool, articles: Articles) -> bool
     return True
 
 
-_LATIN_LINKS = frozenset({"al", "el", "bin", "ibn", "bint", "ould"})
-"""Romanized links of Arabic names, written in lower case inside a name (al-Falih, el-Sisi, bin Salman)."""
+_LATIN_LINKS = frozenset({"al", "el", "bin", "ben", "ibn", "bint", "ould"})
+"""Romanized links of Arabic names, written in lower case inside a name (al-Falih, el-Sisi, bin Salman; French
+ben Salmane)."""
 
 
 def _lower_link(ctx: Context, k: int) -> bool:
