@@ -872,9 +872,9 @@ def _own_script_family_names(
 ) -> list[tuple[str, str]]:
     """The Persian and Urdu surnames of the index (persons of IR and AF, of PK; in their letters) borne by
     :data:`MIN_FAMILY_PERSONS` persons or more that are as frequent as a word as NAME_ZIPF, which no name goes
-    on otherwise, and rarer than FAMILY_WORD_ZIPF (Persian احمدی, حسینی, موسوی; Urdu صدیقی, قریشی), less given
+    on otherwise, and rarer than FAMILY_WORD_ZIPF (Persian احمدی, حسینی, موسوی; Urdu بلوچ, گل), less given
     names and names already ``listed`` ((folded name, lang))."""
-    given = {(fold_token(name), lang) for name, lang, _ in given_names}
+    skip = {(fold_token(name), lang) for name, lang, _ in given_names} | listed
     persons: dict[tuple[str, str], int] = {}
     for key, country, count in name_index_rows(
         "SELECT arabic_key, country, SUM(count) FROM units WHERE role = 'surname' AND country IN (?, ?, ?) "
@@ -888,7 +888,7 @@ def _own_script_family_names(
         for (name, lang), count in sorted(persons.items())
         if count >= MIN_FAMILY_PERSONS
         and " " not in name
-        and (fold_token(name), lang) not in given | listed
+        and (fold_token(name), lang) not in skip
         and NAME_ZIPF <= word_zipf(name, lang) < FAMILY_WORD_ZIPF
     ]
 
