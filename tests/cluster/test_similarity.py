@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+import itertools
+import random
+
 import pytest
 
 from khabar.cluster.features import capitalised_words
-from khabar.cluster.similarity import cohesion, cosine, date_excess, norm, place_agreement, similarity
+from khabar.cluster.settings import settings
+from khabar.cluster.similarity import (
+    cohesion,
+    cosine,
+    date_excess,
+    derived,
+    norm,
+    place_agreement,
+    similarity,
+)
+from khabar.cluster.state import MemoryState
+from khabar.cluster.stories import StoryLinker
 
 _CFG = {
     "weights": {"lex": 1.0, "names": 0.5, "date_conflict": 0.2},
@@ -148,3 +162,56 @@ def test_a_weekday_is_no_capitalised_name_that_two_reports_of_one_day_share() ->
     assert "c:monday" not in golestan and "c:golestan" in golestan and "c:karimi" in golestan
     assert cosine(golestan, sistan) == 0.0
     assert "c:pazartesi" not in capitalised_words("Seller Pazartesi günü iki ilde can aldı.")
+
+
+def _random_profile(rng: random.Random, lang: str) -> dict:
+    def vec(prefix: str, n: int) -> dict[str, float]:
+        return {f"{prefix}{rng.randrange(12)}": rng.uniform(0.1, 1.0) for _ in range(n)}
+
+    day = f"2015-07-{rng.randrange(1, 6):02d}"
+    profile = {
+        "vec": vec("t", 6),
+        "cap": vec("c:", rng.randrange(3)),
+        "ents": vec("Q", 3),
+        "rents": vec("Q", 3),
+        "figures": vec("", rng.randrange(3)),
+        "emb": {"0": rng.uniform(-1, 1), "1": rng.uniform(-1, 1)},
+        "mains": {rng.choice(["Q1", "Q2", "n:x"]): 1},
+        "lo": day,
+        "hi": day,
+        "anchored": rng.random() < 0.5,
+        "weekdays": {},
+        "langs": {lang: 1},
+        "kinds": {rng.choice(["attack", "meeting"]): 1},
+        "outlet": rng.choice(["a", "b"]),
+    }
+    return {**profile, **derived(profile, 2)}
+
+
+@pytest.mark.parametrize("weights", ["shipped", "every"])
+def test_a_floor_leaves_every_score_that_reaches_it_as_it_was(weights: str) -> None:
+    # With a floor, the terms after the text cosines are skipped where they could not lift the score to
+    # it: a pair the floor drops must score below it, and every other score must be exactly the same.
+    cfg = settings()
+    events, linker_cfg = cfg["events"], cfg["stories"]
+    if weights == "every":  # each term of both similarities weighs, the embeddings and names too
+        events = {**events, "weights": {k: 0.3 for k in events["weights"]}}
+        linker_cfg = {**linker_cfg, "weights": {k: 0.3 for k in linker_cfg["weights"]}}
+    linker = StoryLinker(MemoryState(), linker_cfg)
+    rng = random.Random(7)
+    profiles = [_random_profile(rng, rng.choice(["ar", "ar", "en"])) for _ in range(40)]
+    checked = dropped = 0
+    scorers = (lambda p, q, floor: similarity(p, q, events, floor), linker.similarity)
+    for (p, q), scored in itertools.product(itertools.combinations(profiles, 2), scorers):
+        score = scored(p, q, None)
+        if score is None:
+            continue
+        for floor in (score - 1e-6, score, score + 1e-6, score + 0.5, score + 1.0):
+            got = scored(p, q, floor)
+            if got is None:
+                assert score < floor
+                dropped += 1
+            else:
+                assert got == score
+                checked += 1
+    assert checked > 1000 and dropped > 1000

@@ -10,7 +10,6 @@ order, (published date, id), so the order a batch was read in never matters.
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -297,8 +296,9 @@ class Clusterer:
         self.state.put("when", event["id"], when)
 
     def _scored(
-        self, profile: Profile, candidates: Iterable[str], exclude: str | None = None
+        self, profile: Profile, candidates: Iterable[str], floor: float, exclude: str | None = None
     ) -> list[tuple[float, str]]:
+        """The candidate events that score at least ``floor`` against ``profile``, best first."""
         out = []
         for eid in candidates:
             if eid == exclude:
@@ -306,21 +306,22 @@ class Clusterer:
             event = self.state.get("event", eid)
             if event is None:
                 continue
-            score = similarity(profile, event, self.ev)
-            if score is not None:
+            score = similarity(profile, event, self.ev, floor)
+            if score is not None and score >= floor:
                 out.append((score, eid))
         out.sort(key=lambda se: (-se[0], se[1]))
         return out
 
     def _best_event(self, a: Mapping[str, Any]) -> str | None:
-        scored = self._scored(self._profile(a), self._candidates(a))
         threshold = float(self.ev["threshold"])
+        # Below the floor a candidate neither wins nor merges with the winner: it need not be scored in full.
+        floor = min(threshold, float(self.ev.get("merge_floor", threshold)))
+        scored = self._scored(self._profile(a), self._candidates(a), floor)
         if not scored or scored[0][0] < threshold:
             return None
         best = scored[0][1]
         merge = float(self.ev.get("merge_threshold", 1e9))
-        floor = min(threshold, float(self.ev.get("merge_floor", threshold)))
-        for _, other in itertools.takewhile(lambda se: se[0] >= floor, scored[1:]):
+        for _, other in scored[1:]:
             e, o = self.state.get("event", best), self.state.get("event", other)
             if e is None or o is None:
                 continue
@@ -523,9 +524,7 @@ class Clusterer:
         candidates = most_posted(
             self.state.postings_many(event["keys"], limit), int(self.ev.get("max_candidates", 30))
         )
-        for score, other in self._scored(event, candidates, exclude=event_id):
-            if score < merge:
-                break
+        for _, other in self._scored(event, candidates, merge, exclude=event_id):
             current, neighbour = require(self.state, "event", event_id), self.state.get("event", other)
             if neighbour is None:
                 continue

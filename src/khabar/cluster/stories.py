@@ -42,8 +42,13 @@ class StoryLinker:
         """Ids of events whose story changed through a story merge (callers republish them)."""
         self._names = int(cfg.get("conflict_names", 2)) if cfg["weights"].get("name_conflict") else 0
 
-    def similarity(self, event: Profile, story: Profile) -> float | None:
-        """How much an event belongs to a story's thread; None when they are too far apart in time."""
+    def similarity(self, event: Profile, story: Profile, floor: float | None = None) -> float | None:
+        """How much an event belongs to a story's thread; None when they are too far apart in time, or when
+        the score cannot reach ``floor`` (when given: the caller's threshold).
+
+        The text cosines come first; where they leave the score short of ``floor`` even if every later
+        term scored its most, the rest is not computed: most candidate stories share little of a story's
+        text (of 278,404 story comparisons over the first 6,000 SaudiNewsNet articles, 2,950 scored)."""
         window = int(self.cfg.get("window_days", 60))
         if event.get("lo") and story.get("lo"):
             lo, hi, elo, ehi = (day(p[bound]) for p in (story, event) for bound in ("lo", "hi"))
@@ -59,6 +64,8 @@ class StoryLinker:
                 if weight:
                     score += weight * field_cosine(event, story, field)
             factor = float(self.cfg.get("same_language_entities", 1.0))
+        if floor is not None and score + self._headroom(factor) < floor:
+            return None
         if place_agreement(event, story, by_name=lexical) is None:
             score -= w.get("place_conflict", 0.0)
         # A thread's core actors: an event of its topic that names none of them (nor the story any of the
@@ -68,6 +75,13 @@ class StoryLinker:
         score += embedding_score(event, story, self.cfg)  # a thread's meaning, in any language
         weight = w.get("entities", 0.0)
         return score + weight * (field_cosine(event, story, "ents") * factor) if weight and factor else score
+
+    def _headroom(self, factor: float) -> float:
+        """The most the terms after the text cosines can add to a story similarity (a little more: rounding)."""
+        w = self.cfg["weights"]
+        gains = (w.get("entities", 0.0) * factor, w.get("embedding", 0.0))
+        losses = (w.get("place_conflict", 0.0), w.get("name_conflict", 0.0) if self._names else 0.0)
+        return sum(max(0.0, g) for g in gains) + sum(max(0.0, -c) for c in losses) + 1e-9
 
     def place(self, event: dict[str, Any], delta: Profile, keys: Iterable[str], query: Sequence[str]) -> None:
         """Update the story of ``event`` after ``delta`` (one article's profile, posted under ``keys``) joined it.
@@ -100,7 +114,7 @@ class StoryLinker:
             other = self.state.get("story", sid)
             if sid == story["id"] or other is None:
                 continue
-            score = self.similarity(story, other)
+            score = self.similarity(story, other, floor=threshold)
             if score is not None and score >= threshold:
                 story = self._merge(story, other, event)
 
@@ -156,12 +170,13 @@ class StoryLinker:
 
     def _best_story(self, event: Profile, query: Sequence[str], exclude: str | None) -> str | None:
         best: tuple[float, str] | None = None
+        threshold = float(self.cfg["threshold"])
         for sid in self._candidates(query):
             story = self.state.get("story", sid)
             if sid == exclude or story is None:
                 continue
-            score = self.similarity(event, story)
-            if score is None or score < float(self.cfg["threshold"]):
+            score = self.similarity(event, story, floor=threshold)
+            if score is None or score < threshold:
                 continue
             if best is None or score > best[0] or (score == best[0] and sid < best[1]):
                 best = (score, sid)
