@@ -10,10 +10,12 @@ import pytest
 from khabar.cluster.features import capitalised_words
 from khabar.cluster.settings import settings
 from khabar.cluster.similarity import (
+    EVENT_LATER,
     cohesion,
     cosine,
     date_excess,
     derived,
+    headroom,
     norm,
     place_agreement,
     similarity,
@@ -201,8 +203,14 @@ def test_a_floor_leaves_every_score_that_reaches_it_as_it_was(weights: str) -> N
     rng = random.Random(7)
     profiles = [_random_profile(rng, rng.choice(["ar", "ar", "en"])) for _ in range(40)]
     checked = dropped = 0
-    scorers = (lambda p, q, floor: similarity(p, q, events, floor), linker.similarity)
-    for (p, q), scored in itertools.product(itertools.combinations(profiles, 2), scorers):
+    later = headroom(events["weights"], *EVENT_LATER)
+
+    def event_score(p: dict, q: dict, floor: float | None) -> float | None:
+        return similarity(p, q, events, None if floor is None else floor - later)
+
+    for (p, q), scored in itertools.product(
+        itertools.combinations(profiles, 2), (event_score, linker.similarity)
+    ):
         score = scored(p, q, None)
         if score is None:
             continue

@@ -21,7 +21,7 @@ from .copies import CopyIndex
 from .describe import central, describe_event, describe_story, remember
 from .features import ClusterInput, Features, _iso_date, cluster_input, prior_doc_freq
 from .settings import settings
-from .similarity import Profile, add_into, date_excess, derived, similarity, truncate
+from .similarity import EVENT_LATER, Profile, add_into, date_excess, derived, headroom, similarity, truncate
 from .state import ClusterState, MemoryState, most_posted, posted, require
 from .stories import StoryLinker
 
@@ -54,6 +54,7 @@ class Clusterer:
         self.copies = CopyIndex(self.state, **self.cfg["copies"])
         self.stories = StoryLinker(self.state, self.cfg["stories"])
         self._names = int(self.ev.get("conflict_names", 3))
+        self._later = headroom(self.ev["weights"], *EVENT_LATER)
 
     # ----- public API -----
 
@@ -299,6 +300,7 @@ class Clusterer:
         self, profile: Profile, candidates: Iterable[str], floor: float, exclude: str | None = None
     ) -> list[tuple[float, str]]:
         """The candidate events that score at least ``floor`` against ``profile``, best first."""
+        need = floor - self._later
         out = []
         for eid in candidates:
             if eid == exclude:
@@ -306,7 +308,7 @@ class Clusterer:
             event = self.state.get("event", eid)
             if event is None:
                 continue
-            score = similarity(profile, event, self.ev, floor)
+            score = similarity(profile, event, self.ev, need)
             if score is not None and score >= floor:
                 out.append((score, eid))
         out.sort(key=lambda se: (-se[0], se[1]))

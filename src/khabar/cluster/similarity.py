@@ -15,7 +15,7 @@ import functools
 import heapq
 import math
 import operator
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from .features import WEEKDAYS, contains
@@ -299,22 +299,22 @@ def _cosine(p: Profile, q: Profile, field: str, link: float) -> float:
     return score
 
 
-def _headroom(w: Mapping[str, float], ents: float) -> float:
-    """The most that the terms of :func:`similarity` after the text cosines can add to its score, given the
-    entity cosine ``ents`` (times the same-language factor), and a little more for rounding."""
-    gains = (
-        w.get("entities", 0.0) * ents,
-        w.get("embedding", 0.0),
-        w.get("figures", 0.0),
-        w.get("kind", 0.0),
-    )
-    losses = (w.get("name_conflict", 0.0), w.get("figure_conflict", 0.0), w.get("same_outlet", 0.0))
-    return sum(max(0.0, g) for g in gains) + sum(max(0.0, -c) for c in losses) + 1e-9
+def headroom(weights: Mapping[str, float], gains: Iterable[str], losses: Iterable[str]) -> float:
+    """The most that terms weighted ``gains`` (each adding up to its weight) and ``losses`` (each taking off up to
+    its weight) can add to a score, and a little more for rounding: a caller that needs a score of ``floor``
+    can stop where the score so far falls short of ``floor`` less this."""
+    up = sum(max(0.0, weights.get(g, 0.0)) for g in gains)
+    return up + sum(max(0.0, -weights.get(c, 0.0)) for c in losses) + 1e-9
 
 
-def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any], floor: float | None = None) -> float | None:
+EVENT_LATER = (("embedding", "figures", "kind"), ("name_conflict", "figure_conflict", "same_outlet"))
+"""The weights of the terms :func:`similarity` adds after the text cosines and the entities: gains, losses."""
+
+
+def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any], need: float | None = None) -> float | None:
     """The weighted evidence that ``p`` and ``q`` are one event; None when a hard conflict separates them, or
-    when the score cannot reach ``floor`` (when given: the lowest score the caller uses).
+    when the score cannot reach the caller's floor (``need``: that floor less the :func:`headroom` of
+    :data:`EVENT_LATER`).
 
     Within a language the text speaks for itself (terms and names; where a side has no capitalised
     names, as in Arabic or Persian, the terms carry the names' weight too, and the entities weighted by
@@ -334,9 +334,9 @@ def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any], floor: float | No
     happening twice, and its desk's reports share a beat's vocabulary (a club, a ministry, a town).
     Where a report meets an event, terms and names count by their cosine times the event's
     :func:`cohesion` to the power ``cohesion_link`` (0: centroid link; 1: group-average link), so a
-    loosely knit event needs closer reports; two events (a merge) compare centroids. With ``floor``, what
-    follows the text cosines (the name conflict, figures, outlet and kind) is not computed where even their
-    most would leave the score short of it.
+    loosely knit event needs closer reports; two events (a merge) compare centroids. With ``need``, what
+    follows the text cosines (the name conflict, figures, outlet and kind) is not computed where the score
+    so far and the entities' term fall short of it: most candidates share little of a report's text.
     """
     w = cfg["weights"]
     gap = int(cfg.get("date_gap_days", 2))
@@ -384,7 +384,7 @@ def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any], floor: float | No
             score += (w.get("lex", 0.0) + w.get("names", 0.0) * stand_in) * lex
             field = "rents"
         factor = float(cfg.get("same_language_entities", 1.0))
-        if floor is not None and score + _headroom(w, ents * factor) < floor:
+        if need is not None and score + max(0.0, w.get("entities", 0.0) * ents * factor) < need:
             return None
         score -= w.get("name_conflict", 0.0) * salient_conflict(
             p, q, field, int(cfg.get("conflict_names", 3))

@@ -18,6 +18,7 @@ from .similarity import (
     derived,
     embedding_score,
     field_cosine,
+    headroom,
     place_agreement,
     salient_conflict,
     same_language,
@@ -41,6 +42,8 @@ class StoryLinker:
         self.moved: set[str] = set()
         """Ids of events whose story changed through a story merge (callers republish them)."""
         self._names = int(cfg.get("conflict_names", 2)) if cfg["weights"].get("name_conflict") else 0
+        # What the terms after the text cosines (but the entities') can add to a similarity at most.
+        self._later = headroom(cfg["weights"], ("embedding",), ("place_conflict", "name_conflict"))
 
     def similarity(self, event: Profile, story: Profile, floor: float | None = None) -> float | None:
         """How much an event belongs to a story's thread; None when they are too far apart in time, or when
@@ -64,7 +67,7 @@ class StoryLinker:
                 if weight:
                     score += weight * field_cosine(event, story, field)
             factor = float(self.cfg.get("same_language_entities", 1.0))
-        if floor is not None and score + self._headroom(factor) < floor:
+        if floor is not None and score + max(0.0, w.get("entities", 0.0) * factor) + self._later < floor:
             return None
         if place_agreement(event, story, by_name=lexical) is None:
             score -= w.get("place_conflict", 0.0)
@@ -75,13 +78,6 @@ class StoryLinker:
         score += embedding_score(event, story, self.cfg)  # a thread's meaning, in any language
         weight = w.get("entities", 0.0)
         return score + weight * (field_cosine(event, story, "ents") * factor) if weight and factor else score
-
-    def _headroom(self, factor: float) -> float:
-        """The most the terms after the text cosines can add to a story similarity (a little more: rounding)."""
-        w = self.cfg["weights"]
-        gains = (w.get("entities", 0.0) * factor, w.get("embedding", 0.0))
-        losses = (w.get("place_conflict", 0.0), w.get("name_conflict", 0.0) if self._names else 0.0)
-        return sum(max(0.0, g) for g in gains) + sum(max(0.0, -c) for c in losses) + 1e-9
 
     def place(self, event: dict[str, Any], delta: Profile, keys: Iterable[str], query: Sequence[str]) -> None:
         """Update the story of ``event`` after ``delta`` (one article's profile, posted under ``keys``) joined it.
