@@ -148,49 +148,46 @@ class Clusterer:
 
     # ----- features and profiles -----
 
-    def _idf(self, lang: str, terms: list[str]) -> list[float]:
+    def _weigh(
+        self, lang: str, counts: Counter[str], dfs: Mapping[str, int], n: int, size: int
+    ) -> dict[str, float]:
+        """TF-IDF weights of ``counts``, from the terms' document frequencies ``dfs`` among ``n`` documents of
+        ``lang`` and the language's prior (:func:`prior_doc_freq`): the ``size`` heaviest, unit length."""
         n0 = float(self.feat.get("prior_docs", 50))
         prior = prior_doc_freq(lang, int(self.feat.get("doc_tokens", 300))) if lang in _PRIOR_LANGS else {}
-        (n,) = self.state.counts([f"docs:{lang}"])
-        dfs = self.state.counts([f"df:{lang}:{t}" for t in terms])
         total = n + n0 + 1.0
-        out = []
-        for t, df in zip(terms, dfs, strict=True):
-            p = prior.get(t[2:] if t.startswith("c:") else t, 0.0)
-            out.append(math.log(total / (df + n0 * p + 1.0)))
-        return out
-
-    def _weigh(self, lang: str, counts: Counter[str], size: int) -> dict[str, float]:
-        terms = sorted(counts)
         vec = {}
-        for t, idf in zip(terms, self._idf(lang, terms), strict=True):
+        for t in sorted(counts):
+            idf = math.log(total / (dfs[t] + n0 * prior.get(t[2:] if t.startswith("c:") else t, 0.0) + 1.0))
             if idf > 0:
                 vec[t] = (1.0 + math.log(counts[t])) * idf
         vec = truncate(vec, size)
         norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
         return {t: round(w / norm, 6) for t, w in vec.items()}
 
-    def _specific(self, ents: Mapping[str, float]) -> dict[str, float]:
-        """Entity saliences weighted by how rare each entity is among all articles (an entity IDF).
+    def _specific(self, ents: Mapping[str, float], dfs: Mapping[str, int], n: int) -> dict[str, float]:
+        """Entity saliences weighted by how rare each entity is among the ``n`` articles (an entity IDF; ``dfs``:
+        each entity's document frequency).
 
         An entity in every report of a story (a head of state, the country) tells little about which
         happening a report tells; the rare ones (the visitor, the victim, the vessel) do.
         """
-        keys = sorted(ents)
         n0 = float(self.feat.get("prior_docs", 50))
-        n, *dfs = self.state.counts(["docs:ent", *(f"df:ent:{k}" for k in keys)])
-        return {
-            k: round(ents[k] * math.log((n + n0) / (df + 1.0)), 6) for k, df in zip(keys, dfs, strict=True)
-        }
+        return {k: round(ents[k] * math.log((n + n0) / (dfs[k] + 1.0)), 6) for k in sorted(ents)}
+
+    def _counted(self, prefix: str, keys: Iterable[str]) -> dict[str, int]:
+        """Count one more document for each of ``keys`` (counters ``prefix`` + key); their new counts, by key."""
+        keys = list(keys)
+        return dict(zip(keys, self.state.increment([prefix + k for k in keys]), strict=True))
 
     def _article_record(self, f: Features, duplicate_of: str | None) -> dict[str, Any]:
         lang = f.lang or "und"
-        self.state.increment([f"docs:{lang}"])
-        self.state.increment([f"df:{lang}:{t}" for t in f.terms])
-        self.state.increment([f"df:{lang}:{t}" for t in f.capitalised])
-        self.state.increment(["docs:ent", *(f"df:ent:{k}" for k in f.entities)])
-        (seq,) = self.state.counts(["seq:article"])
-        self.state.increment(["seq:article"])
+        # The counts after this article, as the weights below read them (each counter read once).
+        (docs,) = self.state.increment([f"docs:{lang}"])
+        dfs = self._counted(f"df:{lang}:", f.terms) | self._counted(f"df:{lang}:", f.capitalised)
+        (ent_docs,) = self.state.increment(["docs:ent"])
+        ent_dfs = self._counted("df:ent:", f.entities)
+        seq = self.state.increment(["seq:article"])[0] - 1
         size = int(self.feat.get("top_terms", 40))
         return {
             "id": f.id,
@@ -205,11 +202,11 @@ class Clusterer:
             "also": f.also_place,
             "places": f.places,
             "ents": f.entities,
-            "rents": self._specific(f.entities),
+            "rents": self._specific(f.entities, ent_dfs, ent_docs),
             "names": f.names,
             "types": f.types,
-            "vec": self._weigh(lang, f.terms, size),
-            "cap": self._weigh(lang, f.capitalised, int(self.feat.get("top_names", size))),
+            "vec": self._weigh(lang, f.terms, dfs, docs, size),
+            "cap": self._weigh(lang, f.capitalised, dfs, docs, int(self.feat.get("top_names", size))),
             "figures": f.figures,
             "kind": f.kind,
             "outlet": f.outlet,

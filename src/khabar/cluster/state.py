@@ -61,8 +61,8 @@ class ClusterState(Protocol):
     def counts(self, names: Iterable[str]) -> list[int]:
         """The current value of each counter (0 when never incremented)."""
 
-    def increment(self, names: Iterable[str], by: int = 1) -> None:
-        """Add ``by`` to each counter."""
+    def increment(self, names: Iterable[str], by: int = 1) -> list[int]:
+        """Add ``by`` to each counter; return their new values."""
 
     def flush(self) -> None:
         """Save what is held in memory only (a store's write-back cache)."""
@@ -169,8 +169,11 @@ class MemoryState:
         get = self._counters.get
         return [get(n, 0) for n in names]
 
-    def increment(self, names: Iterable[str], by: int = 1) -> None:
-        """Add ``by`` to each counter."""
+    def increment(self, names: Iterable[str], by: int = 1) -> list[int]:
+        """Add ``by`` to each counter; return their new values."""
         counters = self._counters
+        out = []
         for n in names:
-            counters[n] = counters.get(n, 0) + by
+            counters[n] = value = counters.get(n, 0) + by
+            out.append(value)
+        return out

@@ -245,12 +245,13 @@ class SQLiteClusterState:
                 self._counters[n] = found.get(n, 0)
         return [self._counters[n] for n in names]
 
-    def increment(self, names: Iterable[str], by: int = 1) -> None:
-        """Add ``by`` to each counter."""
+    def increment(self, names: Iterable[str], by: int = 1) -> list[int]:
+        """Add ``by`` to each counter; return their new values."""
         names = list(names)
-        for n, value in zip(names, self.counts(names), strict=True):
-            self._counters[n] = value + by
-            self._dirty_counters.add(n)
+        values = [value + by for value in self.counts(names)]
+        self._counters.update(zip(names, values, strict=True))
+        self._dirty_counters.update(names)
+        return values
 
     # -- persistence ---------------------------------------------------------------------------
     def cached(self) -> dict[str, int]:
