@@ -202,3 +202,15 @@ def test_a_record_the_clusterer_requires_is_returned_or_named_in_a_key_error(
     assert require(state, "event", "e1") == {"id": "e1"}
     with pytest.raises(KeyError, match="event 'e2' is missing"):
         require(state, "event", "e2")
+
+
+def test_increment_returns_the_counts_it_leaves_as_the_memory_state_does(store: SQLiteStore) -> None:
+    # The clusterer weighs an article's terms by the counts its own increment returns, across flushes too.
+    memory, sqlite = MemoryState(), store.cluster_state()
+    for round_ in range(3):
+        for state in (memory, sqlite):
+            state.increment(["df:a"], by=2)
+        names = ["df:a", f"df:new{round_}", "docs:ar"]
+        assert sqlite.increment(names) == memory.increment(names) == [3 * round_ + 3, 1, round_ + 1]
+        assert sqlite.counts(names) == memory.counts(names)
+        sqlite.flush()
