@@ -210,3 +210,19 @@ def test_an_adjective_after_a_name_an_institution_bears_belongs_to_the_instituti
         found, _ = analyse(text, "ar", res)
         persons = [m.text for m in found.mentions if m.eid.startswith("person:")]
         assert not any(p.endswith(("التخصصي", "الحضاري")) for p in persons)
+
+
+def test_a_town_after_a_preposition_of_place_is_the_town_where_its_country_is_named(res) -> None:
+    # صعدة and غزة are flagged: their own press makes them as frequent as words. After في, in a text that
+    # names Yemen (or a place or body of it, or Palestine), they are the towns; with no country named, unread.
+    saada, marib, gaza = "geonames:71334", "geonames:72968", "geonames:281133"
+    found = ids(res, "قصف التحالف مواقع الحوثيين في صعدة ومأرب شمال اليمن.")
+    assert {saada, marib} <= set(found)
+    assert saada not in ids(res, "قصفت الطائرات مواقع في صعدة.")
+    assert gaza in ids(res, "قال مسؤول فلسطيني إن القصف على غزة استمر في فلسطين.")
+    # a noun (حقل "field": الحقل is frequent), a function word (عنه) and an indefinite noun (بنكاً) are no towns
+    assert "place:sa-haql" not in ids(res, "عثر على النفط في حقل جديد شرق السعودية.")
+    assert "geonames:6765385" not in ids(res, "قال العراقيون في بغداد إن الحديث عنه انتهى.")
+    assert "geonames:122397" not in ids(res, "قالت إيران إن عشرين بنكاً في طهران أفلست.")
+    # where an unambiguous reading exists, the context adds no other one (تونس: Tunisia, not Tunis)
+    assert "Q3572" not in ids(res, "وصل الوفد إلى تونس أمس قادما من الجزائر.")

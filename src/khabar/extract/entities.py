@@ -46,7 +46,7 @@ from .matcher import (
 from .names import NAME_LINKS, PREPOSITION_ARTICLE, Context, PersonSpan, find_persons, known_as
 from .org_names import OrgName, named_orgs
 from .skeleton import entity_key, romanize, skeleton
-from .towns import cued_towns, town_words
+from .towns import after_place_preposition, cued_towns, town_words
 
 FOREIGN_COMMON_ZIPF = 4.0
 FOREIGN_COMMON_TOWN_ZIPF = 3.5
@@ -343,6 +343,7 @@ def _resolve(res: Resources, toks: Tokens, lang: str | None, hits: list[Hit]) ->
     """
     text = toks.text
     cands: list[list[tuple[str, str, bool]]] = []
+    placed: list[bool] = []  # whether a one-word hit follows a preposition of place as a name (see towns.py)
     for h in hits:
         single = h.j - h.i == 1
         word = toks.word(h.i)
@@ -391,17 +392,33 @@ def _resolve(res: Resources, toks: Tokens, lang: str | None, hits: list[Hit]) ->
         if _adjectival(h, keep):
             keep = [c for c in keep if c[0] == "A"]
         cands.append(keep)
+        placed.append(
+            bool(keep)
+            and all(vague for _, _, vague in keep)  # no reading needs the context (تونس: Tunisia, not Tunis)
+            and after_place_preposition(toks, h.i, h.prefix, lang)
+        )
     confirmed = set()
     for keep in cands:
         ents = {v for k, v, _ in keep if k == "E"}
         if len(ents) == 1 and not any(vague for _, _, vague in keep):
             confirmed |= ents
     mentioned = {v for keep in cands for k, v, _ in keep if k in "EA"}
+    # the places named unambiguously, with their regions and countries: a town after a preposition of place
+    # counts where the text names its country ("قصف التحالف مواقع في صعدة" beside اليمن or صنعاء)
+    named = set(confirmed).union(*(_containers(res, v) for v in confirmed)) if any(placed) else set()
     out: list[tuple[Hit, str, str]] = []
     for n, (h, keep) in enumerate(zip(hits, cands, strict=True)):
         nxt = {c[1] for c in cands[n + 1]} if n + 1 < len(hits) and hits[n + 1].i - h.j <= 1 else set()
         chosen = [
-            v for k, v, vague in keep if k == "E" and (not vague or v in confirmed or _contained(res, v, nxt))
+            v
+            for k, v, vague in keep
+            if k == "E"
+            and (
+                not vague
+                or v in confirmed
+                or _contained(res, v, nxt)
+                or (placed[n] and _town_in(res.entities[v], res, named))
+            )
         ]
         if len(chosen) == 1:
             out.append((h, "E", chosen[0]))
@@ -522,6 +539,11 @@ def _adjectival(h: Hit, keep: list[tuple[str, str, bool]]) -> bool:
     article the name does not have (الروسية is Russian; روسیه is Russia)."""
     took_article = "ال" in h.prefix or h.prefix.endswith("لل")
     return took_article and not h.key[0].startswith("ال") and {"A", "E"} <= {c[0] for c in keep}
+
+
+def _town_in(rec: dict[str, Any], res: Resources, named: set[str]) -> bool:
+    """Whether ``rec`` is a town (a city of the gazetteer) of a country in ``named``."""
+    return rec.get("type") == "PLACE" and rec.get("kind") == "city" and _country_entity(res, rec) in named
 
 
 def _containers(res: Resources, eid: str) -> set[str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 
 from ..text.normalize import fold
-from .matcher import Tokens, folded_lexicon, gazetteer_words, is_latin, zipf
+from .matcher import Tokens, after_lexicon_word, folded_lexicon, gazetteer_words, is_latin, zipf
 
 TOWN_ZIPF = 4.5
 """A word after a cue at least this frequent is a common word (محافظة على, "keeping to"), not a name; a town's
@@ -27,6 +27,42 @@ STEM_ZIPF = 3.0
 _ONE_LETTER = ("و", "ف", "ب", "ل")
 _FEMININE_ADJECTIVE = fold("ية")
 _ARTICLE = "ال"
+
+
+PLACE_PREPOSITION_LANGS = frozenset({"ar"})
+"""Where :func:`after_place_preposition` can tell a name from a noun: Arabic, by the article a noun takes."""
+FUNCTION_WORD_ZIPF = 5.5
+"""A word this frequent after a preposition is a function word (عنه "about him", بأنه "that it"), whatever it
+also names (Anah in Iraq, Baneh in Iran); the commonest towns' names stay below it (غزة 5.12)."""
+NOUN_ARTICLE_ZIPF = 3.5
+"""A word without the article that is this frequent with it is a noun (حقل "field": الحقل 4.09), not a name (صعدة:
+الصعدة 1.01; غزة 1.71)."""
+_PREFIX_IN = ("ب", "وب", "فب")  # the proclitic preposition "in" (بصعدة)
+_PREFIXED_LETTERS = 4  # a shorter name behind ب is often part of another word (وبكين: and Beijing, not Caen)
+_TANWEEN = "\u064b"  # an indefinite noun's ending (بنكاً, a bank), which no place name takes
+
+
+def after_place_preposition(toks: Tokens, k: int, prefix: str, lang: str | None) -> bool:
+    """Word k (behind the proclitic ``prefix``) follows a preposition of place and is no common noun or adjective:
+    in Arabic, a name without the article is rare with it, and one with it is much commoner than without it.
+
+    After a preposition a word is no verb, so a town whose name is also a verb (ينبع, تدمر) or that its own
+    press makes as frequent as a word (صعدة, مأرب, غزة) reads as a place there ("في صعدة", "بمأرب"); "في حقل" (in
+    a field) does not."""
+    if lang not in PLACE_PREPOSITION_LANGS:
+        return False
+    if prefix not in _PREFIX_IN and (
+        prefix or not after_lexicon_word(toks, k, lang, "gazetteer", "place_prepositions.tsv")
+    ):
+        return False
+    word = toks.word(k)[len(prefix) :]
+    if zipf(word, lang) >= FUNCTION_WORD_ZIPF or word.endswith(_TANWEEN):
+        return False
+    if prefix and len(fold(word)) < _PREFIXED_LETTERS:
+        return False
+    if fold(word).startswith(_ARTICLE):
+        return zipf(word[2:], lang) <= zipf(word, lang) - ARTICLE_MARGIN
+    return zipf(_ARTICLE + word, lang) < NOUN_ARTICLE_ZIPF
 
 
 @functools.lru_cache(maxsize=16)
