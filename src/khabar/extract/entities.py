@@ -339,7 +339,9 @@ def _resolve(res: Resources, toks: Tokens, lang: str | None, hits: list[Hit]) ->
     """Pick one reading per hit: (hit, kind, value) with kind E (entity id), A (country id) or M (ministry).
 
     A one-word variant flagged ambiguous (فارس: agency, province or "Persian") counts only when the
-    same entity is named unambiguously in the text; several candidate entities are ranked by _score.
+    same entity is named unambiguously in the text, its region or country is named right after it, or (a town)
+    it follows a preposition of place in a text that names its country (:func:`.towns.after_place_preposition`);
+    several candidate entities are ranked by _score.
     """
     text = toks.text
     cands: list[list[tuple[str, str, bool]]] = []
@@ -403,7 +405,7 @@ def _resolve(res: Resources, toks: Tokens, lang: str | None, hits: list[Hit]) ->
         if len(ents) == 1 and not any(vague for _, _, vague in keep):
             confirmed |= ents
     mentioned = {v for keep in cands for k, v, _ in keep if k in "EA"}
-    # the places named unambiguously, with their regions and countries: a town after a preposition of place
+    # the entities named unambiguously, with their regions and countries: a town after a preposition of place
     # counts where the text names its country ("قصف التحالف مواقع في صعدة" beside اليمن or صنعاء)
     named = set(confirmed).union(*(_containers(res, v) for v in confirmed)) if any(placed) else set()
     out: list[tuple[Hit, str, str]] = []
