@@ -56,13 +56,19 @@ def after_place_preposition(toks: Tokens, k: int, prefix: str, lang: str | None)
     ):
         return False
     word = toks.word(k)[len(prefix) :]
+    folded = fold(word)
     if zipf(word, lang) >= FUNCTION_WORD_ZIPF or word.endswith(_TANWEEN):
         return False
-    if prefix and len(fold(word)) < _PREFIXED_LETTERS:
+    if prefix and len(folded) < _PREFIXED_LETTERS:
         return False
-    if fold(word).startswith(_ARTICLE):
-        return zipf(word[2:], lang) <= zipf(word, lang) - ARTICLE_MARGIN
+    if folded.startswith(_ARTICLE):
+        return _name_with_article(word, lang)
     return zipf(_ARTICLE + word, lang) < NOUN_ARTICLE_ZIPF
+
+
+def _name_with_article(word: str, lang: str) -> bool:
+    """A word with the article is a name when it is ``ARTICLE_MARGIN`` commoner with it than without it."""
+    return zipf(word[2:], lang) <= zipf(word, lang) - ARTICLE_MARGIN
 
 
 @functools.lru_cache(maxsize=16)
@@ -88,7 +94,7 @@ def _is_name(toks: Tokens, k: int, lang: str, cue_after: bool = False) -> bool:
     if frequency >= TOWN_ZIPF:
         return False
     if folded.startswith(_ARTICLE):
-        return zipf(word[2:], lang) <= frequency - ARTICLE_MARGIN
+        return _name_with_article(word, lang)
     if folded.endswith(_FEMININE_ADJECTIVE):
         return False
     return not (lang == "ar" and folded.startswith(_ONE_LETTER) and zipf(word[1:], lang) >= STEM_ZIPF)
