@@ -17,7 +17,9 @@ from khabar.cluster.similarity import (
     derived,
     headroom,
     norm,
+    person_conflict,
     place_agreement,
+    protagonist,
     similarity,
 )
 from khabar.cluster.state import MemoryState
@@ -109,6 +111,29 @@ def test_two_sides_from_one_outlet_need_more_evidence() -> None:
     assert similarity({**p, "outlet": "x"}, {**q, "outlets": {"x": 3}}, cfg) == pytest.approx(apart - 0.1)
 
 
+def test_reports_whose_protagonists_differ_need_more_evidence() -> None:
+    # Mark Felt's death and Fred LaRue's share every Watergate name; who died is what tells them apart.
+    cfg = {**_CFG, "weights": {**_CFG["weights"], "person_conflict": 0.1}}
+    types = {"p:felt": "PERSON", "p:larue": "PERSON", "p:nixon": "PERSON", "q:fbi": "ORG"}
+    text = _profile({"watergate": 1.0, "throat": 1.0}, {"c:watergate": 1.0})
+
+    def side(ents: dict[str, float], **kept: str | None) -> dict:
+        return {**text, "ents": ents, "types": types, **kept}
+
+    felt = side({"p:felt": 1.0, "p:nixon": 0.5, "q:fbi": 0.8})
+    larue = side({"p:larue": 1.0, "p:nixon": 0.6})
+    assert person_conflict(felt, larue) == 1.0
+    assert protagonist(felt["ents"], types) == "p:felt"  # the most salient person, not the body
+    apart = similarity(felt, larue, {**cfg, "weights": _CFG["weights"]})
+    assert similarity(felt, larue, cfg) == pytest.approx(apart - 0.1)
+    # a report that names the other's protagonist, one without a person, or one protagonist: no conflict
+    assert person_conflict(felt, side({"p:larue": 1.0, "p:felt": 0.2})) == 0.0
+    assert person_conflict(felt, side({"q:fbi": 1.0})) == 0.0
+    assert person_conflict(felt, side({"p:felt": 0.4, "p:larue": 0.3})) == 0.0
+    # the protagonist an article profile keeps is the one compared
+    assert person_conflict(side({"p:nixon": 1.0}, protagonist="p:felt"), larue) == 1.0
+
+
 def test_across_languages_only_canonical_places_can_conflict() -> None:
     # A place the gazetteer does not know keeps its name as one language spells it ("n:..."): two such
     # names in two languages say nothing about each other, while two canonical ids still conflict.
@@ -186,6 +211,7 @@ def _random_profile(rng: random.Random, lang: str) -> dict:
         "langs": {lang: 1},
         "kinds": {rng.choice(["attack", "meeting"]): 1},
         "outlet": rng.choice(["a", "b"]),
+        "types": {f"Q{i}": rng.choice(["PERSON", "PLACE"]) for i in range(12)},
     }
     return {**profile, **derived(profile, 2)}
 

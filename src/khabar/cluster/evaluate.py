@@ -246,6 +246,7 @@ _EVENT_GRID: dict[str, list[Any]] = {
     "events.weights.names": [0.0, 0.25, 0.5, 0.75, 1.0, 1.5],
     "events.weights.entities": [0.25, 0.5, 0.75, 1.0],
     "events.weights.name_conflict": [0.0, 0.1, 0.2, 0.3, 0.4, 0.6],
+    "events.weights.person_conflict": [0.0, 0.05, 0.1, 0.15, 0.2, 0.3],
     "events.weights.weekday_conflict": [0.0, 0.1, 0.2, 0.3, 0.5],
     "events.weights.place_conflict": [0.0, 0.1, 0.2, 0.3, 0.5],
     "events.weights.date_conflict": [0.0, 0.05, 0.1, 0.2, 0.3, 0.5],

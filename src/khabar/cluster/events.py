@@ -21,7 +21,17 @@ from .copies import CopyIndex
 from .describe import central, describe_event, describe_story, remember
 from .features import ClusterInput, Features, _iso_date, cluster_input, prior_doc_freq
 from .settings import settings
-from .similarity import EVENT_LATER, Profile, add_into, date_excess, derived, headroom, similarity, truncate
+from .similarity import (
+    EVENT_LATER,
+    Profile,
+    add_into,
+    date_excess,
+    derived,
+    headroom,
+    protagonist,
+    similarity,
+    truncate,
+)
 from .state import ClusterState, MemoryState, most_posted, posted, require
 from .stories import StoryLinker
 
@@ -229,6 +239,7 @@ class Clusterer:
             "langs": {a["lang"]: 1},
             "kinds": {a["kind"]: 1} if a.get("kind") else {},
             "outlet": a.get("outlet"),
+            "protagonist": protagonist(a["ents"], a.get("types") or {}),
         }
         profile.update(derived(profile, self._names))  # compared with every candidate: computed once
         return profile

@@ -262,6 +262,30 @@ def salient_conflict(p: Profile, q: Profile, field: str, k: int) -> float:
     return name_conflict(names_p, names_q, k, _salient(p, field, k), _salient(q, field, k))
 
 
+def protagonist(ents: Mapping[str, float], types: Mapping[str, str]) -> str | None:
+    """The most salient person among ``ents`` (typed by ``types``; the smallest key among ties), or None."""
+    return top({k: w for k, w in ents.items() if types.get(k) == "PERSON"})
+
+
+def _protagonist_of(p: Profile) -> str | None:
+    """A profile's :func:`protagonist`: the one it keeps (an article's), else computed from its entities."""
+    if "protagonist" in p:
+        return p["protagonist"]
+    return protagonist(p.get("ents") or {}, p.get("types") or {})
+
+
+def person_conflict(p: Profile, q: Profile) -> float:
+    """1 when each side's most salient person is another and neither side names the other's, else 0.
+
+    Two reports of one happening share its protagonist whatever else they share: Mark Felt's death and
+    Fred LaRue's are told with the same Watergate names, an Eid reception of one governor and another's with
+    the same words. A side without a person says nothing."""
+    a, b = _protagonist_of(p), _protagonist_of(q)
+    if a is None or b is None or a == b:
+        return 0.0
+    return float(a not in (q.get("ents") or {}) and b not in (p.get("ents") or {}))
+
+
 def _rare_entities(p: Mapping[str, Any]) -> Mapping[str, float]:
     """A profile's entities weighted by rarity (``rents``), or by salience (``ents``) where it has none."""
     return (p["rents"] if "rents" in p else p.get("ents")) or {}
@@ -307,7 +331,10 @@ def headroom(weights: Mapping[str, float], gains: Iterable[str], losses: Iterabl
     return up + sum(max(0.0, -weights.get(c, 0.0)) for c in losses) + 1e-9
 
 
-EVENT_LATER = (("embedding", "figures", "kind"), ("name_conflict", "figure_conflict", "same_outlet"))
+EVENT_LATER = (
+    ("embedding", "figures", "kind"),
+    ("name_conflict", "person_conflict", "figure_conflict", "same_outlet"),
+)
 """The weights of the terms :func:`similarity` adds after the text cosines and the entities: gains, losses."""
 
 
@@ -320,6 +347,8 @@ def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any], need: float | Non
     names, as in Arabic or Persian, the terms carry the names' weight too, and the entities weighted by
     rarity, ``rents``, stand for the names in the name conflict); canonical entity ids are the
     bridge across languages, and within one they count with the factor ``same_language_entities``.
+    Within a language, two sides whose protagonists differ (:func:`person_conflict`) lose
+    ``weights.person_conflict``: across languages a person's name is keyed by its spelling unless curated.
     Dates, weekdays and main places add agreement, and their conflicts either separate outright
     (``separate_on_*``) or count against (``weights.*_conflict``; a date conflict by the log of the
     days beyond ``date_gap_days``/``max_span_days``, so long runs of follow-ups need strong text).
@@ -335,7 +364,7 @@ def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any], need: float | Non
     Where a report meets an event, terms and names count by their cosine times the event's
     :func:`cohesion` to the power ``cohesion_link`` (0: centroid link; 1: group-average link), so a
     loosely knit event needs closer reports; two events (a merge) compare centroids. With ``need``, what
-    follows the text cosines (the name conflict, figures, outlet and kind) is not computed where the score
+    follows the text cosines (the name and person conflicts, figures, outlet and kind) is not computed where the score
     so far and the entities' term fall short of it: most candidates share little of a report's text.
     """
     w = cfg["weights"]
@@ -389,6 +418,8 @@ def similarity(p: Profile, q: Profile, cfg: Mapping[str, Any], need: float | Non
         score -= w.get("name_conflict", 0.0) * salient_conflict(
             p, q, field, int(cfg.get("conflict_names", 3))
         )
+        if w.get("person_conflict"):
+            score -= w["person_conflict"] * person_conflict(p, q)
         ents *= factor
     score += w.get("entities", 0.0) * ents
     score += embedding_score(p, q, cfg)
