@@ -29,6 +29,7 @@ NEUTRAL = {
     "events.weights.names": 1.0,
     "events.weights.entities": 0.5,
     "events.weights.name_conflict": 0.1,
+    "events.weights.person_conflict": 0.1,
     "events.weights.weekday_conflict": 0.1,
     "events.weights.place_conflict": 0.1,
     "events.weights.date_conflict": 0.1,
