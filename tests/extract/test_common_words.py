@@ -109,6 +109,17 @@ def test_a_word_that_names_a_town_confirms_a_city_name_that_is_also_a_common_wor
     assert ids(res, "أقامت الإدارة حفلا بمحافظة جدة، وقال مدير جدة إن الحضور كبير.").count(jeddah) == 2
 
 
+def test_a_persian_official_of_a_town_names_the_town(res) -> None:
+    # Persian press names Iranian towns so often that the gazetteer flags their Persian spellings (گرگان is also
+    # "wolves"); after the title of the town's governor or mayor, or its governorate, the word is the town.
+    gorgan, qom, yazd = "geonames:132892", "geonames:119208", "geonames:111822"
+    assert gorgan not in ids(res, "گرگان در جنگل دیده شدند.", "fa")
+    assert gorgan in ids(res, "فرماندار گرگان گفت که سیل به روستاها خسارت زد.", "fa")
+    found = ids(res, "شهردار قم و استاندار یزد در فرمانداری قم دیدار کردند.", "fa")
+    assert found.count(qom) == 2 and yazd in found
+    assert not [e for e in ids(res, "استاندار جدید معرفی شد.", "fa") if e.startswith("place:")]
+
+
 def test_a_word_read_as_a_proclitic_and_a_place_is_rather_a_word_of_its_own(res) -> None:
     # بلاتر is Blatter, not ب + لاتر (Latur); بيان is "statement", not ب + يان (Yan'an); السيول is "the floods",
     # not ال + سيول (Seoul); فاتن is a name, not ف + اتن (Athens)
