@@ -278,8 +278,9 @@ def person_conflict(p: Profile, q: Profile) -> float:
     """1 when each side's most salient person is another and neither side names the other's, else 0.
 
     Two reports of one happening share its protagonist whatever else they share: Mark Felt's death and
-    Fred LaRue's are told with the same Watergate names, an Eid reception of one governor and another's with
-    the same words. A side without a person says nothing."""
+    Fred LaRue's are told with the same Watergate names, Zarif's defence of the nuclear deal before the Iranian
+    parliament and the US defence secretary's in the Gulf with the same words. A side without a person says
+    nothing."""
     a, b = _protagonist_of(p), _protagonist_of(q)
     if a is None or b is None or a == b:
         return 0.0
